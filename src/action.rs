@@ -1,0 +1,120 @@
+//! What a key can do in the reader. Each action's name is the one `config.toml` binds keys to
+//! (`[keys] quit = ["q", "ctrl-c"]`), and its description is what the help overlay shows.
+
+macro_rules! actions {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal [$($key:literal),*];)*) => {
+        /// A reader action.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($(#[doc = $doc])+ $variant,)* }
+
+        impl Action {
+            /// Every action, in the order the help overlay lists them.
+            pub const ALL: &[Action] = &[$(Action::$variant,)*];
+
+            /// The snake_case name used in `config.toml`.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name,)* }
+            }
+
+            /// The keys bound to the action when the config does not say otherwise.
+            pub fn default_keys(self) -> &'static [&'static str] {
+                match self { $(Action::$variant => &[$($key),*],)* }
+            }
+
+            /// One line saying what the action does.
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$variant => concat!($($doc),+).trim_ascii(),)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Action> {
+                match name { $($name => Some(Action::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Quit the reader
+    Quit = "quit" ["q", "ctrl-c"];
+    /// Show or hide the list of keys
+    Help = "help" ["?"];
+    /// Close the overlay, search or detail; in a briefing, go back to the library
+    Close = "close" ["esc"];
+    /// Move the selection down
+    Down = "down" ["j", "down"];
+    /// Move the selection up
+    Up = "up" ["k", "up"];
+    /// Focus the pane to the left
+    FocusLeft = "focus_left" ["h", "left"];
+    /// Focus the pane to the right
+    FocusRight = "focus_right" ["l", "right"];
+    /// Focus the next pane
+    NextPane = "next_pane" ["tab"];
+    /// Focus the previous pane
+    PrevPane = "prev_pane" ["backtab"];
+    /// Jump to the first row
+    Top = "top" ["g", "home"];
+    /// Jump to the last row
+    Bottom = "bottom" ["G", "end"];
+    /// Move down half a page
+    HalfPageDown = "half_page_down" ["ctrl-d"];
+    /// Move up half a page
+    HalfPageUp = "half_page_up" ["ctrl-u"];
+    /// Move down a page
+    PageDown = "page_down" ["pagedown"];
+    /// Move up a page
+    PageUp = "page_up" ["pageup"];
+    /// Focus the Officials pane
+    FocusOfficials = "focus_officials" ["1"];
+    /// Focus the Commitments pane
+    FocusCommitments = "focus_commitments" ["2"];
+    /// Focus the Market reactions pane
+    FocusReactions = "focus_reactions" ["3"];
+    /// Focus the Key facts pane
+    FocusFacts = "focus_facts" ["4"];
+    /// Focus the Sources pane
+    FocusSources = "focus_sources" ["5"];
+    /// Focus the Timeline pane
+    FocusTimeline = "focus_timeline" ["6"];
+    /// Focus the detail pane of the selected item
+    FocusDetail = "focus_detail" ["0"];
+    /// Open the selected briefing, or follow the selected reference
+    Follow = "follow" ["enter"];
+    /// Go back to where the last jump came from
+    Back = "back" ["backspace", "ctrl-o", "alt-left"];
+    /// Go forward again after going back
+    Forward = "forward" ["ctrl-f", "alt-right"];
+    /// Show the previous briefing of the library
+    PrevBriefing = "prev_briefing" ["["];
+    /// Show the next briefing of the library
+    NextBriefing = "next_briefing" ["]"];
+    /// Open the selected source's URL in the browser
+    OpenUrl = "open_url" ["o"];
+    /// Edit the briefing file at the selected item in $EDITOR
+    Edit = "edit" ["e"];
+    /// Search the whole library
+    Search = "search" ["/"];
+    /// Go to the next search hit
+    NextHit = "next_hit" ["n"];
+    /// Go to the previous search hit
+    PrevHit = "prev_hit" ["N"];
+    /// Export what is on screen
+    Export = "export" ["x"];
+    /// Show the files that failed to load and why
+    Errors = "errors" ["E"];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_snake_case() {
+        for &action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+            assert!(action.name().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", action.name());
+            assert!(!action.description().is_empty());
+        }
+        assert_eq!(Action::Quit.description(), "Quit the reader");
+    }
+}

@@ -1,0 +1,251 @@
+//! `config.toml`: where the briefings are, colours, key bindings, export defaults.
+//!
+//! Looked up in order: `--config PATH`, `./config.toml`, `$XDG_CONFIG_HOME/brief/config.toml`
+//! (`~/.config/brief/config.toml`), then built-in defaults. Relative paths in a file are
+//! relative to that file. Problems are diagnostics like a briefing's.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use toml::de::{DeTable, DeValue};
+
+use crate::action::Action;
+use crate::diag::{Code, Diagnostic, Sink};
+use crate::keys::KeyChord;
+use crate::load::reader::{self, Table};
+use crate::theme::Theme;
+
+/// The formats `brief export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+    Text,
+}
+
+impl ExportFormat {
+    pub const WORDS: &[&str] = &["md", "json", "txt"];
+
+    pub fn parse(word: &str) -> Option<ExportFormat> {
+        match word {
+            "md" => Some(ExportFormat::Markdown),
+            "json" => Some(ExportFormat::Json),
+            "txt" => Some(ExportFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Defaults for exports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportSettings {
+    pub format: ExportFormat,
+    /// Where the reader writes exports.
+    pub folder: PathBuf,
+    /// Line width of plain-text exports, in display columns.
+    pub width: usize,
+}
+
+/// Which keys run which action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyMap {
+    bindings: Vec<(KeyChord, Action)>,
+}
+
+impl KeyMap {
+    /// The action a chord runs, if any.
+    pub fn action(&self, chord: &KeyChord) -> Option<Action> {
+        self.bindings.iter().find(|(c, _)| c == chord).map(|(_, a)| *a)
+    }
+
+    /// The chords bound to an action, in the order written.
+    pub fn keys(&self, action: Action) -> impl Iterator<Item = &KeyChord> {
+        self.bindings.iter().filter(move |(_, a)| *a == action).map(|(c, _)| c)
+    }
+
+    /// Built from the defaults, with `custom` actions taking their keys from the config. A
+    /// default key that a custom binding takes is dropped from its default action.
+    fn build(custom: &HashMap<Action, Vec<KeyChord>>) -> KeyMap {
+        let taken: Vec<&KeyChord> = custom.values().flatten().collect();
+        let mut bindings = Vec::new();
+        for &action in Action::ALL {
+            match custom.get(&action) {
+                Some(chords) => bindings.extend(chords.iter().map(|c| (*c, action))),
+                None => bindings.extend(
+                    action
+                        .default_keys()
+                        .iter()
+                        .map(|spec| KeyChord::parse(spec).expect("default key bindings parse"))
+                        .filter(|c| !taken.contains(&c))
+                        .map(|c| (c, action)),
+                ),
+            }
+        }
+        KeyMap { bindings }
+    }
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        KeyMap::build(&HashMap::new())
+    }
+}
+
+/// Every setting, resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The file the settings came from, if any.
+    pub file: Option<PathBuf>,
+    pub briefings: PathBuf,
+    pub theme: Theme,
+    pub keys: KeyMap,
+    pub export: ExportSettings,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            file: None,
+            briefings: PathBuf::from("briefings"),
+            theme: Theme::default(),
+            keys: KeyMap::default(),
+            export: ExportSettings { format: ExportFormat::Markdown, folder: PathBuf::from("exports"), width: 80 },
+        }
+    }
+}
+
+/// The config file to use: the one named, else the first that exists of `./config.toml` and
+/// the XDG one.
+pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = explicit {
+        return Some(path.to_path_buf());
+    }
+    let local = PathBuf::from("config.toml");
+    if local.is_file() {
+        return Some(local);
+    }
+    use etcetera::BaseStrategy;
+    let xdg = etcetera::choose_base_strategy().ok()?.config_dir().join("brief").join("config.toml");
+    xdg.is_file().then_some(xdg)
+}
+
+/// Loads the configuration (see [`locate`]); with no file, the built-in defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
+    let Some(path) = locate(explicit) else { return Ok(Config::default()) };
+    let bytes = std::fs::read(&path).map_err(|err| {
+        vec![crate::load::io_diagnostic(&path, format!("cannot read config {}: {err}", path.display()), "name an existing file with --config, or leave it out for the defaults")]
+    })?;
+    parse(&path, &bytes)
+}
+
+const TOP_KEYS: &[&str] = &["briefings", "theme", "keys", "export"];
+
+/// Parses a config file's bytes; `path` is used in messages and to resolve relative paths.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        let parsed = crate::load::parse_file(path, bytes);
+        return Err(parsed.diagnostics);
+    };
+    let mut sink = Sink::new(path, text);
+    let (root, errors) = DeTable::parse_recoverable(text);
+    for err in &errors {
+        sink.report(Code::Syntax, err.span().unwrap_or(0..0), err.message().trim_end().to_string()).with_label("TOML syntax");
+    }
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut config = Config { file: Some(path.to_path_buf()), ..Config::default() };
+    if errors.is_empty() {
+        let root = root.into_inner();
+        let top = Table { table: &root, span: 0..0, what: "the config" };
+        top.check_keys(&mut sink, TOP_KEYS);
+        if let Some(dir) = top.string(&mut sink, "briefings", false) {
+            config.briefings = base.join(dir.value);
+        }
+        if let Some(t) = sub_table(&mut sink, &top, "theme") {
+            config.theme = Theme::parse(&mut sink, &t);
+        }
+        if let Some(t) = sub_table(&mut sink, &top, "keys") {
+            config.keys = parse_keys(&mut sink, &t);
+        }
+        if let Some(t) = sub_table(&mut sink, &top, "export") {
+            parse_export(&mut sink, &t, &base, &mut config.export);
+        }
+    }
+    if sink.has_errors() { Err(sink.diagnostics) } else { Ok(config) }
+}
+
+fn sub_table<'a, 'i>(sink: &mut Sink, top: &Table<'a, 'i>, key: &'static str) -> Option<Table<'a, 'i>> {
+    let value = top.get(key)?;
+    match value.get_ref() {
+        DeValue::Table(table) => Some(Table { table, span: value.span(), what: match key {
+            "theme" => "[theme]",
+            "keys" => "[keys]",
+            _ => "[export]",
+        } }),
+        _ => {
+            reader::wrong_type(sink, key, value, "a table", &format!("write the settings under a `[{key}]` header"));
+            None
+        }
+    }
+}
+
+fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
+    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+    t.check_keys(sink, &names);
+    let mut custom: HashMap<Action, Vec<KeyChord>> = HashMap::new();
+    let mut bound_to: HashMap<KeyChord, Action> = HashMap::new();
+    for (key, value) in t.table.iter() {
+        let Some(action) = Action::from_name(key.get_ref()) else { continue };
+        let specs: Vec<&reader::Value<'_>> = match value.get_ref() {
+            DeValue::String(_) => vec![value],
+            DeValue::Array(items) => items.iter().collect(),
+            _ => {
+                reader::wrong_type(sink, action.name(), value, "a key or an array of keys", &format!("write `{} = [\"{}\"]`", action.name(), action.default_keys().first().unwrap_or(&"q")));
+                continue;
+            }
+        };
+        let chords = custom.entry(action).or_default();
+        for spec in specs {
+            let Some(s) = reader::expect_string(sink, action.name(), spec) else { continue };
+            match KeyChord::parse(&s.value) {
+                Err(hint) => {
+                    sink.report(Code::BadValue, s.span, format!("`{}` is not a key", crate::text::visible(&s.value, false)))
+                        .with_label("unknown key")
+                        .with_help(hint);
+                }
+                Ok(chord) => match bound_to.get(&chord) {
+                    Some(other) if *other != action => {
+                        sink.report(Code::BadValue, s.span, format!("`{chord}` is bound to both `{}` and `{}`", other.name(), action.name()))
+                            .with_label("bound twice")
+                            .with_help("a key runs one action: remove it from one of them");
+                    }
+                    _ => {
+                        bound_to.insert(chord, action);
+                        chords.push(chord);
+                    }
+                },
+            }
+        }
+    }
+    KeyMap::build(&custom)
+}
+
+fn parse_export(sink: &mut Sink, t: &Table<'_, '_>, base: &Path, export: &mut ExportSettings) {
+    t.check_keys(sink, &["format", "folder", "width"]);
+    if let Some(format) = t.keyword(sink, "format", false, ExportFormat::WORDS, ExportFormat::parse) {
+        export.format = format;
+    }
+    if let Some(folder) = t.string(sink, "folder", false) {
+        export.folder = base.join(folder.value);
+    }
+    if let Some(value) = t.get("width") {
+        match value.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(w) if (20..=1000).contains(&w) => export.width = w as usize,
+                _ => {
+                    sink.report(Code::BadValue, value.span(), "`width` is out of range").with_help("`width` is a number of columns from 20 to 1000");
+                }
+            },
+            _ => reader::wrong_type(sink, "width", value, "an integer", "write a number of columns, like `width = 80`"),
+        }
+    }
+}

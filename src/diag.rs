@@ -1,0 +1,262 @@
+//! Diagnostics: what is wrong, where (file, line, column) and what would be accepted.
+//!
+//! A diagnostic is self-contained: it carries its position and the offending line (made safe to
+//! print), so it can be shown long after the file text is gone — by `brief check`, as JSON, or
+//! in the reader's errors view.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::text;
+
+/// How bad a problem is: an error keeps the file out of the library, a warning does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident;)*) => {
+        /// The kind of a problem; its name is stable and appears in human and JSON output.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        pub enum Code { $(#[serde(rename = $name)] $variant,)* }
+
+        impl Code {
+            /// Every code, in the order the format reference lists them.
+            pub const ALL: &[Code] = &[$(Code::$variant,)*];
+
+            /// The stable name, e.g. `unknown-key`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// Whether this kind of problem keeps the file from loading.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "io", Error;
+    Encoding = "encoding", Error;
+    Syntax = "syntax", Error;
+    MissingKey = "missing-key", Error;
+    WrongType = "wrong-type", Error;
+    UnknownKey = "unknown-key", Error;
+    BadValue = "bad-value", Error;
+    BadId = "bad-id", Error;
+    DuplicateId = "duplicate-id", Error;
+    BadReference = "bad-reference", Error;
+    DuplicateBriefing = "duplicate-briefing", Error;
+    EmptyCites = "empty-cites", Warning;
+    UncitedSource = "uncited-source", Warning;
+    UnknownRelated = "unknown-related", Warning;
+    EndBeforeStart = "end-before-start", Warning;
+    NameMismatch = "name-mismatch", Warning;
+}
+
+/// One problem in one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// How many characters of `source_line` the problem covers (0 for a point).
+    pub width: usize,
+    pub message: String,
+    /// A short note shown under the marked text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// What would be accepted instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The offending line with control characters made visible.
+    pub source_line: String,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Where each line of a text starts, to turn byte offsets into line and column.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped into the text).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = self.floor(offset);
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &'t str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].strip_suffix('\r').unwrap_or(&self.text[start..end])
+    }
+
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// Collects the diagnostics of one file, turning byte spans into positions as they come.
+pub struct Sink<'t> {
+    file: PathBuf,
+    index: LineIndex<'t>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t> Sink<'t> {
+    pub fn new(file: &Path, text: &'t str) -> Self {
+        Sink { file: file.to_path_buf(), index: LineIndex::new(text), diagnostics: Vec::new() }
+    }
+
+    /// Records a problem covering the bytes `span` of the file.
+    pub fn report(&mut self, code: Code, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
+        let diagnostic = at_span(&self.file, &self.index, code, span, message.into());
+        self.diagnostics.push(diagnostic);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Remembers a place for a diagnostic that may be made later, once other files are read.
+    pub fn anchor(&self, span: Range<usize>) -> Anchor {
+        Anchor::new(&self.index, span)
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.index.position(offset).0
+    }
+
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+}
+
+/// A position in a file, with the line it is on: enough to show a problem there later.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+    pub source_line: String,
+}
+
+impl Anchor {
+    /// The anchor of the bytes `span` in a text whose lines `index` knows.
+    pub fn new(index: &LineIndex<'_>, span: Range<usize>) -> Anchor {
+        let (line, column) = index.position(span.start);
+        let raw_line = index.line_text(line);
+        let (end_line, end_column) = index.position(span.end.max(span.start));
+        // A span running past its first line is marked to the end of that line only.
+        let end_column = if end_line == line { end_column } else { raw_line.chars().count() + 1 };
+        Anchor { line, column, width: end_column.saturating_sub(column), source_line: text::visible(raw_line, false) }
+    }
+
+    /// A diagnostic at this place of `file`.
+    pub fn report(&self, file: &Path, code: Code, message: String) -> Diagnostic {
+        Diagnostic {
+            severity: code.severity(),
+            code,
+            file: file.to_path_buf(),
+            line: self.line,
+            column: self.column,
+            width: self.width,
+            message,
+            label: None,
+            help: None,
+            source_line: self.source_line.clone(),
+        }
+    }
+}
+
+/// Builds a diagnostic at a byte span of a file whose lines `index` knows.
+pub fn at_span(file: &Path, index: &LineIndex<'_>, code: Code, span: Range<usize>, message: String) -> Diagnostic {
+    Anchor::new(index, span).report(file, code, message)
+}
+
+impl Diagnostic {
+    pub fn with_label(&mut self, label: impl Into<String>) -> &mut Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "a = 1\nnamé = \"x\"\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), (1, 1));
+        let eq = text.find(" = \"x").unwrap();
+        assert_eq!(index.position(eq), (2, 5));
+        assert_eq!(index.position(text.len()), (3, 1));
+        assert_eq!(index.line_text(2), "namé = \"x\"");
+        assert_eq!(index.line_text(3), "");
+    }
+
+    #[test]
+    fn crlf_is_not_part_of_the_line() {
+        let index = LineIndex::new("a\r\nb");
+        assert_eq!(index.line_text(1), "a");
+        assert_eq!(index.position(3), (2, 1));
+    }
+
+    #[test]
+    fn spans_over_lines_are_cut_at_the_first() {
+        let text = "x = \"\"\"\nabc\n\"\"\"\n";
+        let index = LineIndex::new(text);
+        let d = at_span(Path::new("f.toml"), &index, Code::Syntax, 4..text.len(), "m".into());
+        assert_eq!((d.line, d.column, d.width), (1, 5, 3));
+    }
+
+    #[test]
+    fn quoted_lines_show_escapes() {
+        let text = "title = \"\u{1b}[2J\"";
+        let index = LineIndex::new(text);
+        let d = at_span(Path::new("f.toml"), &index, Code::Syntax, 0..5, "m".into());
+        assert!(d.source_line.contains('␛'));
+        assert!(!d.source_line.contains('\u{1b}'));
+    }
+}

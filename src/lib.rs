@@ -1,0 +1,23 @@
+//! `brief`: a terminal reader for curated news briefings.
+//!
+//! The domain — [`model`], [`load`]ing and checking, [`library`] cross references — knows
+//! nothing of terminals; the command line ([`cli`]) is a front end over it.
+#![forbid(unsafe_code)]
+
+pub mod action;
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod diag;
+pub mod keys;
+pub mod library;
+pub mod links;
+pub mod load;
+pub mod logging;
+pub mod model;
+pub mod report;
+pub mod text;
+pub mod theme;
+
+pub use library::{Library, Loaded};
+pub use model::Briefing;

@@ -1,0 +1,176 @@
+//! The library: every briefing of a folder, the checks that span files, and what is derived
+//! across them (where each official appears).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::{Code, Diagnostic};
+use crate::load::{self, LibraryFacts, ParsedFile};
+use crate::model::Briefing;
+use crate::text;
+
+/// The loaded briefings, newest first, with their indexes.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    briefings: Vec<Briefing>,
+    by_id: HashMap<String, usize>,
+    appearances: HashMap<String, Vec<usize>>,
+}
+
+/// What became of one file.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// The id of the briefing it gave, when it loaded.
+    pub briefing: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A library together with the report of every file that was read for it, in path order.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub library: Library,
+    pub files: Vec<FileReport>,
+    /// Paths that could not be read at all (a missing folder, say).
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Every diagnostic, file by file in path order.
+    pub fn diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.problems.iter().chain(self.files.iter().flat_map(|f| &f.diagnostics))
+    }
+}
+
+impl Library {
+    /// Finds, reads and checks every briefing under `paths`.
+    pub fn load(paths: &[PathBuf]) -> Loaded {
+        let (files, problems) = load::discover(paths);
+        let parsed: Vec<ParsedFile> = files.par_iter().map(|path| load::read_file(path)).collect();
+        let mut loaded = Library::from_parsed(parsed);
+        loaded.problems = problems;
+        loaded
+    }
+
+    /// Builds the library from parsed files given in path order, running the checks that span
+    /// files: the first of two files with one id wins, `related` ids must exist, an official
+    /// keeps one name.
+    pub fn from_parsed(parsed: Vec<ParsedFile>) -> Loaded {
+        let mut files = Vec::with_capacity(parsed.len());
+        let mut accepted: Vec<(Briefing, LibraryFacts)> = Vec::new();
+        let mut first_path: HashMap<String, PathBuf> = HashMap::new();
+        for ParsedFile { path, loaded, mut diagnostics } in parsed {
+            let mut id = None;
+            if let Some((briefing, facts)) = loaded {
+                if let Some(first) = first_path.get(&briefing.id) {
+                    let mut d = facts.id_anchor.report(&path, Code::DuplicateBriefing, format!("briefing id `{}` is already used by {}", briefing.id, first.display()));
+                    d.with_label("same id as another file")
+                        .with_help("briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)");
+                    diagnostics.push(d);
+                } else {
+                    first_path.insert(briefing.id.clone(), path.clone());
+                    id = Some(briefing.id.clone());
+                    accepted.push((briefing, facts));
+                }
+            }
+            files.push(FileReport { path, briefing: id, diagnostics });
+        }
+        let position: HashMap<PathBuf, usize> = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i)).collect();
+        for (path, d) in cross_file_warnings(&accepted) {
+            files[position[&path]].diagnostics.push(d);
+        }
+        for file in &mut files {
+            file.diagnostics.sort_by_key(|d| (d.line, d.column));
+        }
+        let library = Library::new(accepted.into_iter().map(|(b, _)| b).collect());
+        Loaded { library, files, problems: Vec::new() }
+    }
+
+    /// A library of already checked briefings.
+    pub fn new(mut briefings: Vec<Briefing>) -> Library {
+        briefings.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        let by_id = briefings.iter().enumerate().map(|(i, b)| (b.id.clone(), i)).collect();
+        let mut appearances: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, b) in briefings.iter().enumerate() {
+            for o in &b.officials {
+                let list = appearances.entry(o.id.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Library { briefings, by_id, appearances }
+    }
+
+    /// The briefings, newest first (ties by id).
+    pub fn briefings(&self) -> &[Briefing] {
+        &self.briefings
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Briefing> {
+        self.by_id.get(id).map(|&i| &self.briefings[i])
+    }
+
+    /// The position of a briefing in [`Library::briefings`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Every briefing that lists the official, newest first.
+    pub fn appearances(&self, official_id: &str) -> impl Iterator<Item = &Briefing> {
+        self.appearances.get(official_id).into_iter().flatten().map(|&i| &self.briefings[i])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.briefings.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.briefings.len()
+    }
+}
+
+/// Warnings that need the whole library: unknown `related` ids and officials whose name differs
+/// from the one the first file (in path order) gives them.
+fn cross_file_warnings(accepted: &[(Briefing, LibraryFacts)]) -> Vec<(PathBuf, Diagnostic)> {
+    let mut ids: Vec<&str> = accepted.iter().map(|(b, _)| b.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut out = Vec::new();
+    let mut names: HashMap<&str, (&str, &Path)> = HashMap::new();
+    for (b, facts) in accepted {
+        for (id, anchor) in &facts.related {
+            if ids.binary_search(&id.as_str()).is_err() {
+                let mut d = anchor.report(&b.path, Code::UnknownRelated, format!("related briefing `{id}` is not in the library"));
+                d.with_label("no briefing has this id");
+                let others = ids.iter().copied().filter(|other| *other != b.id);
+                match text::closest(id, others.clone()) {
+                    Some(near) => d.with_help(format!("did you mean `{near}`? Briefings: {}", text::list_words(others, 10))),
+                    None => d.with_help(format!("briefings in the library: {}", text::list_words(others, 10))),
+                };
+                out.push((b.path.clone(), d));
+            }
+        }
+        for (id, name, anchor) in &facts.official_names {
+            match names.get(id.as_str()) {
+                Some((first, path)) if first != name => {
+                    let mut d = anchor.report(
+                        &b.path,
+                        Code::NameMismatch,
+                        format!("official `{id}` is named “{}” here but “{}” in {}", text::visible(name, false), text::visible(first, false), path.display()),
+                    );
+                    d.with_label("different name for the same id").with_help(
+                        "the same person keeps one id and one name in every briefing: use one spelling, and record the other in `notes` or a [[discrepancy]]",
+                    );
+                    out.push((b.path.clone(), d));
+                }
+                Some(_) => {}
+                None => {
+                    names.insert(id, (name, &b.path));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,393 @@
+//! One briefing file: from bytes to a checked [`Briefing`] and every diagnostic the file deserves.
+
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::reader::{self, Str, Table, Value};
+use super::refs::{self, Expect, Ref};
+use crate::date::{Due, PartialDate};
+use crate::diag::{Anchor, Code, Diagnostic, Sink};
+use crate::model::*;
+use crate::text;
+
+const TOP_KEYS: &[&str] = &[
+    "title", "date", "summary", "id", "end_date", "place", "tags", "related", "source", "official", "commitment", "reaction",
+    "fact", "event", "discrepancy",
+];
+
+/// What a file says that only the whole library can check: its id, its `related` ids and the
+/// names it gives officials.
+#[derive(Clone, Debug)]
+pub struct LibraryFacts {
+    pub id_anchor: Anchor,
+    pub related: Vec<(String, Anchor)>,
+    pub official_names: Vec<(String, String, Anchor)>,
+}
+
+/// The outcome of reading one file.
+#[derive(Clone, Debug)]
+pub struct ParsedFile {
+    pub path: PathBuf,
+    /// Present when the file has no error; warnings may still be in `diagnostics`.
+    pub loaded: Option<(Briefing, LibraryFacts)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// True for ids of the form `[a-z0-9][a-z0-9-]*`.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9')) && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
+}
+
+/// A valid id made from arbitrary text, to suggest in place of a bad one.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "briefing".into() } else { out }
+}
+
+/// Reads one briefing file. Never panics; every problem becomes a diagnostic.
+pub fn parse_file(path: &Path, bytes: &[u8]) -> ParsedFile {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            let mut sink = Sink::new(path, &lossy);
+            let at = err.valid_up_to();
+            sink.report(Code::Encoding, at..at + err.error_len().unwrap_or(1), "the file is not valid UTF-8")
+                .with_label("this byte cannot start or continue a UTF-8 character")
+                .with_help("save the file as UTF-8 (TOML files must be UTF-8)");
+            return ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: sink.diagnostics };
+        }
+    };
+    let mut sink = Sink::new(path, text);
+    let loaded = parse_text(&mut sink, path, text);
+    ParsedFile { path: path.to_path_buf(), loaded, diagnostics: sink.diagnostics }
+}
+
+fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, LibraryFacts)> {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    for err in &errors {
+        let span = err.span().unwrap_or(0..0);
+        sink.report(Code::Syntax, span, err.message().trim_end().to_string()).with_label("TOML syntax");
+    }
+    if !errors.is_empty() {
+        // A recovered tree would only add follow-on noise: fix the syntax first.
+        return None;
+    }
+    let root = root.into_inner();
+    root.iter().for_each(|(_, v)| reader::check_numbers(sink, v));
+    if sink.has_errors() {
+        return None;
+    }
+    let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new() };
+    let parsed = b.briefing(path, &root);
+    let BriefingReader { refs, ids, .. } = b;
+    let index = refs::check(sink, &ids, &refs);
+    let (mut briefing, facts) = parsed?;
+    if sink.has_errors() {
+        return None;
+    }
+    refs::warn_uncited(sink, &briefing, &ids);
+    briefing.ids = index;
+    briefing.links = crate::links::derive(&briefing);
+    Some((briefing, facts))
+}
+
+struct BriefingReader<'s, 't> {
+    sink: &'s mut Sink<'t>,
+    refs: Vec<Ref>,
+    /// Every written id with its kind, in file order.
+    ids: Vec<(Str, Kind)>,
+}
+
+impl BriefingReader<'_, '_> {
+    fn briefing(&mut self, path: &Path, root: &DeTable<'_>) -> Option<(Briefing, LibraryFacts)> {
+        let top = Table { table: root, span: 0..0, what: "the briefing" };
+        top.check_keys(self.sink, TOP_KEYS);
+        let title = top.string(self.sink, "title", true);
+        let date = top.date(self.sink, "date", true);
+        let summary = top.string(self.sink, "summary", true);
+        let end_date = top.date(self.sink, "end_date", false);
+        if let (Some(start), Some(end)) = (date, end_date) {
+            if end < start {
+                let span = top.get("end_date").map(Spanned::span).unwrap_or(0..0);
+                self.sink
+                    .report(Code::EndBeforeStart, span, format!("`end_date` {end} is before `date` {start}"))
+                    .with_help("`date` is the first day and `end_date` the last; swap them or fix the typo");
+            }
+        }
+        let place = top.string(self.sink, "place", false).map(|s| s.value);
+        let tags = top.strings(self.sink, "tags").into_iter().map(|s| s.value).collect();
+        let (id, id_anchor) = self.briefing_id(path, &top);
+        let related = top.strings(self.sink, "related");
+        for r in &related {
+            if !is_valid_id(&r.value) {
+                self.bad_id(r, "briefing id");
+            }
+        }
+
+        let mut briefing = Briefing {
+            id,
+            path: path.to_path_buf(),
+            title: title.map(|s| s.value).unwrap_or_default(),
+            date: date.unwrap_or(crate::date::Date { year: 0, month: 1, day: 1 }),
+            end_date,
+            place,
+            summary: summary.map(|s| s.value).unwrap_or_default(),
+            tags,
+            related: related.iter().map(|r| r.value.clone()).collect(),
+            sources: Vec::new(),
+            officials: Vec::new(),
+            commitments: Vec::new(),
+            reactions: Vec::new(),
+            facts: Vec::new(),
+            events: Vec::new(),
+            discrepancies: Vec::new(),
+            links: Default::default(),
+            ids: Default::default(),
+        };
+        let mut official_names = Vec::new();
+        for (key, value) in root.iter() {
+            let Some(kind) = Kind::parse(key.get_ref()) else { continue };
+            let what = format!("this [[{kind}]]");
+            for (position, (table, span)) in reader::array_of_tables(self.sink, kind.as_str(), value).into_iter().enumerate() {
+                let t = Table { table, span, what: &what };
+                let line = self.sink.line(t.span.start);
+                let ok = match kind {
+                    Kind::Source => self.source(&t, line).map(|s| briefing.sources.push(s)),
+                    Kind::Official => self.official(&t, line).map(|(o, anchor)| {
+                        official_names.push((o.id.clone(), o.name.clone(), anchor));
+                        briefing.officials.push(o)
+                    }),
+                    Kind::Commitment => self.commitment(&t, line).map(|c| briefing.commitments.push(c)),
+                    Kind::Reaction => self.reaction(&t, line).map(|r| briefing.reactions.push(r)),
+                    Kind::Fact => self.fact(&t, line).map(|f| briefing.facts.push(f)),
+                    Kind::Event => self.event(&t, line, position + 1).map(|e| briefing.events.push(e)),
+                    Kind::Discrepancy => self.discrepancy(&t, line, position + 1).map(|d| briefing.discrepancies.push(d)),
+                };
+                debug_assert!(ok.is_some() || self.sink.has_errors());
+            }
+        }
+        let facts = LibraryFacts { id_anchor, related: related.into_iter().map(|r| (r.value, self.sink.anchor(r.span))).collect(), official_names };
+        Some((briefing, facts))
+    }
+
+    /// The briefing's id: written, or the file stem.
+    fn briefing_id(&mut self, path: &Path, top: &Table<'_, '_>) -> (String, Anchor) {
+        if let Some(id) = top.string(self.sink, "id", false) {
+            if !is_valid_id(&id.value) {
+                self.bad_id(&id, "briefing id");
+            }
+            return (id.value, self.sink.anchor(id.span));
+        }
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if !is_valid_id(&stem) {
+            self.sink
+                .report(Code::BadId, 0..0, format!("the file name gives the briefing id `{}`, which is not a valid id", text::visible(&stem, false)))
+                .with_help(format!(
+                    "ids are lowercase letters, digits and `-`, starting with a letter or digit: rename the file to `{}.toml` or add `id = \"{}\"`",
+                    slug(&stem),
+                    slug(&stem)
+                ));
+        }
+        (stem, self.sink.anchor(0..0))
+    }
+
+    fn bad_id(&mut self, id: &Str, what: &str) {
+        self.sink
+            .report(Code::BadId, id.span.clone(), format!("`{}` is not a valid {what}", text::visible(&id.value, false)))
+            .with_label("lowercase letters, digits and `-` only")
+            .with_help(format!("ids match [a-z0-9][a-z0-9-]*, for example `{}`", slug(&id.value)));
+    }
+
+    /// The item's id: required ones are reported when absent; optional ones get `kind#position`.
+    fn item_id(&mut self, t: &Table<'_, '_>, kind: Kind, positional: Option<usize>) -> String {
+        let id = match positional {
+            Some(position) => match t.string(self.sink, "id", false) {
+                Some(id) => id,
+                None => return format!("{kind}#{position}"),
+            },
+            None => match t.string(self.sink, "id", true) {
+                Some(id) => id,
+                None => return String::new(),
+            },
+        };
+        if is_valid_id(&id.value) {
+            self.ids.push((id.clone(), kind));
+        } else {
+            self.bad_id(&id, "id");
+        }
+        id.value
+    }
+
+    fn id_refs(&mut self, t: &Table<'_, '_>, key: &'static str, expect: Expect, from: &str) -> Vec<String> {
+        let ids = t.strings(self.sink, key);
+        for id in &ids {
+            self.refs.push(Ref { key, id: id.clone(), expect, from: from.to_string() });
+        }
+        ids.into_iter().map(|s| s.value).collect()
+    }
+
+    fn cites(&mut self, t: &Table<'_, '_>, from: &str) -> Vec<Citation> {
+        let Some(value) = t.require(self.sink, "cites", "[\"source-id\"]") else { return Vec::new() };
+        let DeValue::Array(entries) = value.get_ref() else {
+            reader::wrong_type(self.sink, "cites", value, "an array of citations", "write `cites = [\"source-id\", { source = \"source-id\", at = \"2nd paragraph\" }]`");
+            return Vec::new();
+        };
+        if entries.iter().next().is_none() {
+            self.sink
+                .report(Code::EmptyCites, value.span(), format!("`cites` is empty: nothing says where {} comes from", t.what))
+                .with_help("name at least one source that supports it, e.g. `cites = [\"source-id\"]`");
+        }
+        entries.iter().filter_map(|entry| self.citation(entry, from)).collect()
+    }
+
+    fn citation(&mut self, entry: &Value<'_>, from: &str) -> Option<Citation> {
+        let source = match entry.get_ref() {
+            DeValue::String(s) => Str { value: s.to_string(), span: entry.span() },
+            DeValue::Table(table) => {
+                let t = Table { table, span: entry.span(), what: "this citation" };
+                t.check_keys(self.sink, &["source", "at"]);
+                let at = t.string(self.sink, "at", false).map(|s| s.value);
+                let source = t.string(self.sink, "source", true)?;
+                self.refs.push(Ref { key: "source", id: source.clone(), expect: Expect::Source, from: from.to_string() });
+                return Some(Citation { source: source.value, at });
+            }
+            _ => {
+                reader::wrong_type(self.sink, "cites", entry, "a source id or `{ source = …, at = … }`", "write a source id in quotes, or `{ source = \"source-id\", at = \"…\" }`");
+                return None;
+            }
+        };
+        self.refs.push(Ref { key: "cites", id: source.clone(), expect: Expect::Source, from: from.to_string() });
+        Some(Citation { source: source.value, at: None })
+    }
+
+    fn source(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Source> {
+        t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points"]);
+        let id = self.item_id(t, Kind::Source, None);
+        Some(Source {
+            title: t.string(self.sink, "title", true)?.value,
+            outlet: t.string(self.sink, "outlet", false).map(|s| s.value),
+            published: t.date(self.sink, "published", false),
+            url: t.string(self.sink, "url", false).map(|s| s.value),
+            kind: t.keyword(self.sink, "kind", false, SourceKind::WORDS, SourceKind::parse).unwrap_or(SourceKind::News),
+            points: t.strings(self.sink, "points").into_iter().map(|s| s.value).collect(),
+            id,
+            line,
+        })
+    }
+
+    fn official(&mut self, t: &Table<'_, '_>, line: usize) -> Option<(Official, Anchor)> {
+        t.check_keys(self.sink, &["id", "name", "role", "side", "notes", "cites"]);
+        let id = self.item_id(t, Kind::Official, None);
+        let name = t.string(self.sink, "name", true);
+        let official = Official {
+            role: t.string(self.sink, "role", false).map(|s| s.value),
+            side: t.string(self.sink, "side", false).map(|s| s.value),
+            notes: t.string(self.sink, "notes", false).map(|s| s.value),
+            cites: self.cites(t, &id),
+            name: String::new(),
+            id,
+            line,
+        };
+        let name = name?;
+        let anchor = self.sink.anchor(name.span);
+        Some((Official { name: name.value, ..official }, anchor))
+    }
+
+    fn commitment(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Commitment> {
+        t.check_keys(self.sink, &["id", "text", "party", "status", "due", "in_return_for", "announced_by", "cites"]);
+        let id = self.item_id(t, Kind::Commitment, None);
+        let text = t.string(self.sink, "text", true);
+        let party = t.string(self.sink, "party", true);
+        let status = t.keyword(self.sink, "status", true, Status::WORDS, Status::parse);
+        let due = t.get("due").and_then(|value| match value.get_ref() {
+            DeValue::String(s) => Some(Due::Text(s.to_string())),
+            other => reader::as_date(other).map(Due::Date).or_else(|| {
+                reader::expect_date(self.sink, "due", value);
+                None
+            }),
+        });
+        let in_return_for = self.id_refs(t, "in_return_for", Expect::Commitment, &id);
+        let announced_by = self.id_refs(t, "announced_by", Expect::Official, &id);
+        let cites = self.cites(t, &id);
+        Some(Commitment { text: text?.value, party: party?.value, status: status?, due, in_return_for, announced_by, cites, id, line })
+    }
+
+    fn reaction(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Reaction> {
+        t.check_keys(self.sink, &["id", "market", "move", "direction", "when", "note", "responds_to", "cites"]);
+        let id = self.item_id(t, Kind::Reaction, None);
+        let market = t.string(self.sink, "market", true);
+        Some(Reaction {
+            movement: t.string(self.sink, "move", false).map(|s| s.value),
+            direction: t.keyword(self.sink, "direction", false, Direction::WORDS, Direction::parse),
+            when: t.date(self.sink, "when", false),
+            note: t.string(self.sink, "note", false).map(|s| s.value),
+            responds_to: self.id_refs(t, "responds_to", Expect::NotSource, &id),
+            cites: self.cites(t, &id),
+            market: market?.value,
+            id,
+            line,
+        })
+    }
+
+    fn fact(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Fact> {
+        t.check_keys(self.sink, &["id", "text", "topic", "cites"]);
+        let id = self.item_id(t, Kind::Fact, None);
+        let text = t.string(self.sink, "text", true);
+        let topic = t.string(self.sink, "topic", false).map(|s| s.value);
+        let cites = self.cites(t, &id);
+        Some(Fact { text: text?.value, topic, cites, id, line })
+    }
+
+    fn event(&mut self, t: &Table<'_, '_>, line: usize, position: usize) -> Option<Event> {
+        t.check_keys(self.sink, &["id", "date", "text", "cites"]);
+        let id = self.item_id(t, Kind::Event, Some(position));
+        let date = t.require(self.sink, "date", "2025-06-09").and_then(|value| self.event_date(value));
+        let text = t.string(self.sink, "text", true);
+        let cites = self.cites(t, &id);
+        Some(Event { date: date?, text: text?.value, cites, id, line })
+    }
+
+    fn event_date(&mut self, value: &Value<'_>) -> Option<PartialDate> {
+        if let Some(date) = reader::as_date(value.get_ref()) {
+            return Some(date.into());
+        }
+        if let DeValue::String(s) = value.get_ref() {
+            if let Some(partial) = PartialDate::parse(s) {
+                return Some(partial);
+            }
+            if crate::date::Date::parse(s).is_none() {
+                self.sink
+                    .report(Code::BadValue, value.span(), format!("`{}` is not an event date", text::visible(s, false)))
+                    .with_label("expected YYYY-MM or YYYY in quotes, or a date")
+                    .with_help("write a day without quotes (`date = 2025-05-12`), or only the month or year in quotes (`date = \"2025-05\"`, `date = \"2025\"`)");
+                return None;
+            }
+        }
+        reader::expect_date(self.sink, "date", value);
+        None
+    }
+
+    fn discrepancy(&mut self, t: &Table<'_, '_>, line: usize, position: usize) -> Option<Discrepancy> {
+        t.check_keys(self.sink, &["id", "about", "text", "cites"]);
+        let id = self.item_id(t, Kind::Discrepancy, Some(position));
+        let about = t.string(self.sink, "about", true);
+        if let Some(about) = &about {
+            self.refs.push(Ref { key: "about", id: about.clone(), expect: Expect::Any, from: id.clone() });
+        }
+        let text = t.string(self.sink, "text", true);
+        let cites = self.cites(t, &id);
+        Some(Discrepancy { about: about?.value, text: text?.value, cites, id, line })
+    }
+}

@@ -1,0 +1,126 @@
+//! Ids and references inside one briefing: every id unique whatever its kind, every reference
+//! naming an item of the kind its key allows.
+
+use std::collections::HashMap;
+
+use super::reader::Str;
+use crate::diag::{Code, Sink};
+use crate::model::{Briefing, ItemRef, Kind};
+use crate::text;
+
+/// What a reference key may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expect {
+    Source,
+    Official,
+    Commitment,
+    /// Any item but a source (`responds_to`).
+    NotSource,
+    /// Any item or source (`about`).
+    Any,
+}
+
+impl Expect {
+    fn allows(self, kind: Kind) -> bool {
+        match self {
+            Expect::Source => kind == Kind::Source,
+            Expect::Official => kind == Kind::Official,
+            Expect::Commitment => kind == Kind::Commitment,
+            Expect::NotSource => kind != Kind::Source,
+            Expect::Any => true,
+        }
+    }
+
+    /// What the briefing lacks when nothing may be named.
+    fn none_left(self) -> &'static str {
+        match self {
+            Expect::Source => "this briefing has no [[source]]",
+            Expect::Official => "this briefing has no [[official]]",
+            Expect::Commitment => "this briefing has no other [[commitment]]",
+            Expect::NotSource => "this briefing has no item besides its sources",
+            Expect::Any => "this briefing has no other item",
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Expect::Source => "a [[source]]",
+            Expect::Official => "an [[official]]",
+            Expect::Commitment => "another [[commitment]]",
+            Expect::NotSource => "an item that is not a source",
+            Expect::Any => "an item or a source",
+        }
+    }
+}
+
+/// One reference written in the file.
+#[derive(Clone, Debug)]
+pub struct Ref {
+    pub key: &'static str,
+    pub id: Str,
+    pub expect: Expect,
+    /// The id of the item holding the reference.
+    pub from: String,
+}
+
+/// Reports duplicate ids and references that do not resolve; returns the id index.
+pub fn check(sink: &mut Sink, ids: &[(Str, Kind)], refs: &[Ref]) -> HashMap<String, ItemRef> {
+    let mut index: HashMap<String, ItemRef> = HashMap::new();
+    let mut first_line: HashMap<&str, (usize, Kind)> = HashMap::new();
+    let mut counts: HashMap<Kind, usize> = HashMap::new();
+    for (id, kind) in ids {
+        let position = counts.entry(*kind).or_default();
+        let line = sink.line(id.span.start);
+        if let Some((line, first_kind)) = first_line.get(id.value.as_str()) {
+            sink.report(Code::DuplicateId, id.span.clone(), format!("duplicate id `{}`", id.value))
+                .with_label(format!("already the id of the [[{first_kind}]] on line {line}"))
+                .with_help("ids are unique within a briefing whatever the item's kind: rename one of them");
+        } else {
+            first_line.insert(&id.value, (line, *kind));
+            index.insert(id.value.clone(), ItemRef { kind: *kind, index: *position });
+        }
+        *position += 1;
+    }
+    for r in refs {
+        check_ref(sink, r, &index);
+    }
+    index
+}
+
+fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>) {
+    let shown = text::visible(&r.id.value, false);
+    let (message, label) = match index.get(&r.id.value) {
+        None => (format!("`{}` names `{shown}`, but no item of this briefing has that id", r.key), format!("expected the id of {}", r.expect.describe())),
+        Some(item) if !r.expect.allows(item.kind) => {
+            (format!("`{}` must name {}, but `{shown}` is a [[{}]]", r.key, r.expect.describe(), item.kind), "wrong kind of item".to_string())
+        }
+        Some(_) if r.key == "in_return_for" && r.id.value == r.from => {
+            (format!("commitment `{shown}` cannot be traded for itself"), "names the commitment it is in".to_string())
+        }
+        Some(_) => return,
+    };
+    let mut candidates: Vec<&str> = index.iter().filter(|(id, item)| r.expect.allows(item.kind) && **id != r.from).map(|(id, _)| id.as_str()).collect();
+    candidates.sort_unstable();
+    let known = if candidates.is_empty() {
+        r.expect.none_left().to_string()
+    } else {
+        format!("known: {}", text::list_words(candidates.iter().copied(), 12))
+    };
+    let help = match text::closest(&r.id.value, candidates.iter().copied()).filter(|_| !index.contains_key(&r.id.value)) {
+        Some(near) => format!("did you mean `{near}`? {known}"),
+        None => known,
+    };
+    sink.report(Code::BadReference, r.id.span.clone(), message).with_label(label).with_help(help);
+}
+
+/// Warns about sources that no item cites.
+pub fn warn_uncited(sink: &mut Sink, b: &Briefing, ids: &[(Str, Kind)]) {
+    let cited: std::collections::HashSet<&str> = b.items().flat_map(|item| b.cites_of(item)).map(|c| c.source.as_str()).collect();
+    for (id, kind) in ids {
+        if *kind == Kind::Source && !cited.contains(id.value.as_str()) {
+            sink.report(Code::UncitedSource, id.span.clone(), format!("source `{}` is never cited", id.value))
+                .with_label("nothing rests on this source")
+                .with_help("cite it from the items it supports, or remove it");
+        }
+    }
+}

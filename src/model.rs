@@ -1,0 +1,266 @@
+//! The briefing as the rest of the program sees it: validated, with every reference known to
+//! resolve. Nothing here knows about TOML or terminals.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::date::{Date, Due, PartialDate};
+use crate::links::Links;
+
+/// Declares a closed list of words a file may use for a key, with their parsing and printing.
+macro_rules! keywords {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name { $(#[serde(rename = $word)] $variant,)* }
+
+        impl $name {
+            /// The words a file may write, in the format's order.
+            pub const WORDS: &[&str] = &[$($word,)*];
+
+            pub fn parse(word: &str) -> Option<Self> {
+                match word { $($word => Some($name::$variant),)* _ => None }
+            }
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word,)* }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+keywords! {
+    /// What sort of publication a source is.
+    SourceKind { News = "news", Analysis = "analysis", Opinion = "opinion", Official = "official", Blog = "blog" }
+}
+
+keywords! {
+    /// Where a commitment stands.
+    Status {
+        Proposed = "proposed", Agreed = "agreed", Pending = "pending",
+        InForce = "in-force", Disputed = "disputed", Withdrawn = "withdrawn",
+    }
+}
+
+keywords! {
+    /// Which way a market moved.
+    Direction { Up = "up", Down = "down", Flat = "flat", Volatile = "volatile" }
+}
+
+impl Status {
+    /// Still open: not settled either way.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Proposed | Status::Pending | Status::Disputed)
+    }
+}
+
+keywords! {
+    /// The kinds of item a briefing holds; the word is the item's TOML table name.
+    Kind {
+        Source = "source", Official = "official", Commitment = "commitment", Reaction = "reaction",
+        Fact = "fact", Event = "event", Discrepancy = "discrepancy",
+    }
+}
+
+/// One item of a briefing, by kind and position in its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ItemRef {
+    pub kind: Kind,
+    pub index: usize,
+}
+
+/// A place in a source: the source's id and, optionally, where in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<Date>,
+    pub url: Option<String>,
+    pub kind: SourceKind,
+    pub points: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Official {
+    pub id: String,
+    pub name: String,
+    pub role: Option<String>,
+    pub side: Option<String>,
+    pub notes: Option<String>,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Commitment {
+    pub id: String,
+    pub text: String,
+    pub party: String,
+    pub status: Status,
+    pub due: Option<Due>,
+    pub in_return_for: Vec<String>,
+    pub announced_by: Vec<String>,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Reaction {
+    pub id: String,
+    pub market: String,
+    #[serde(rename = "move")]
+    pub movement: Option<String>,
+    pub direction: Option<Direction>,
+    pub when: Option<Date>,
+    pub note: Option<String>,
+    pub responds_to: Vec<String>,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Fact {
+    pub id: String,
+    pub text: String,
+    pub topic: Option<String>,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// The written id, or a positional name such as `event#3` (never valid in a file).
+    pub id: String,
+    pub date: PartialDate,
+    pub text: String,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// The written id, or a positional name such as `discrepancy#1`.
+    pub id: String,
+    pub about: String,
+    pub text: String,
+    pub cites: Vec<Citation>,
+    pub line: usize,
+}
+
+/// One briefing file, loaded and checked.
+#[derive(Clone, Debug, Serialize)]
+pub struct Briefing {
+    pub id: String,
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Date,
+    pub end_date: Option<Date>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub related: Vec<String>,
+    pub sources: Vec<Source>,
+    pub officials: Vec<Official>,
+    pub commitments: Vec<Commitment>,
+    pub reactions: Vec<Reaction>,
+    pub facts: Vec<Fact>,
+    pub events: Vec<Event>,
+    pub discrepancies: Vec<Discrepancy>,
+    /// Back-references and corroboration, derived on load.
+    #[serde(skip)]
+    pub links: Links,
+    #[serde(skip)]
+    pub(crate) ids: HashMap<String, ItemRef>,
+}
+
+impl Briefing {
+    /// The item an id (written or positional) names.
+    pub fn lookup(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// Every item, kind by kind in the format's order, each in file order.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef> + '_ {
+        Kind::WORDS
+            .iter()
+            .filter_map(|w| Kind::parse(w))
+            .flat_map(move |kind| (0..self.count(kind)).map(move |index| ItemRef { kind, index }))
+    }
+
+    /// How many items of a kind the briefing holds.
+    pub fn count(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Source => self.sources.len(),
+            Kind::Official => self.officials.len(),
+            Kind::Commitment => self.commitments.len(),
+            Kind::Reaction => self.reactions.len(),
+            Kind::Fact => self.facts.len(),
+            Kind::Event => self.events.len(),
+            Kind::Discrepancy => self.discrepancies.len(),
+        }
+    }
+
+    /// The id of an item (its positional name when none was written).
+    pub fn id_of(&self, item: ItemRef) -> &str {
+        match item.kind {
+            Kind::Source => &self.sources[item.index].id,
+            Kind::Official => &self.officials[item.index].id,
+            Kind::Commitment => &self.commitments[item.index].id,
+            Kind::Reaction => &self.reactions[item.index].id,
+            Kind::Fact => &self.facts[item.index].id,
+            Kind::Event => &self.events[item.index].id,
+            Kind::Discrepancy => &self.discrepancies[item.index].id,
+        }
+    }
+
+    /// The citations of an item; a source cites nothing.
+    pub fn cites_of(&self, item: ItemRef) -> &[Citation] {
+        match item.kind {
+            Kind::Source => &[],
+            Kind::Official => &self.officials[item.index].cites,
+            Kind::Commitment => &self.commitments[item.index].cites,
+            Kind::Reaction => &self.reactions[item.index].cites,
+            Kind::Fact => &self.facts[item.index].cites,
+            Kind::Event => &self.events[item.index].cites,
+            Kind::Discrepancy => &self.discrepancies[item.index].cites,
+        }
+    }
+
+    /// The 1-based line where an item's table starts in the file.
+    pub fn line_of(&self, item: ItemRef) -> usize {
+        match item.kind {
+            Kind::Source => self.sources[item.index].line,
+            Kind::Official => self.officials[item.index].line,
+            Kind::Commitment => self.commitments[item.index].line,
+            Kind::Reaction => self.reactions[item.index].line,
+            Kind::Fact => self.facts[item.index].line,
+            Kind::Event => self.events[item.index].line,
+            Kind::Discrepancy => self.discrepancies[item.index].line,
+        }
+    }
+
+    /// Corroboration: how many distinct sources an item cites.
+    pub fn corroboration(&self, item: ItemRef) -> usize {
+        let mut seen: Vec<&str> = self.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    }
+}
