@@ -133,7 +133,11 @@ pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
 pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
     let Some(path) = locate(explicit) else { return Ok(Config::default()) };
     let bytes = std::fs::read(&path).map_err(|err| {
-        vec![crate::load::io_diagnostic(&path, format!("cannot read config {}: {err}", path.display()), "name an existing file with --config, or leave it out for the defaults")]
+        vec![crate::load::io_diagnostic(
+            &path,
+            format!("cannot read config {}: {err}", path.display()),
+            "name an existing file with --config, or leave it out for the defaults",
+        )]
     })?;
     parse(&path, &bytes)
 }
@@ -176,11 +180,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
 fn sub_table<'a, 'i>(sink: &mut Sink, top: &Table<'a, 'i>, key: &'static str) -> Option<Table<'a, 'i>> {
     let value = top.get(key)?;
     match value.get_ref() {
-        DeValue::Table(table) => Some(Table { table, span: value.span(), what: match key {
-            "theme" => "[theme]",
-            "keys" => "[keys]",
-            _ => "[export]",
-        } }),
+        DeValue::Table(table) => Some(Table {
+            table,
+            span: value.span(),
+            what: match key {
+                "theme" => "[theme]",
+                "keys" => "[keys]",
+                _ => "[export]",
+            },
+        }),
         _ => {
             reader::wrong_type(sink, key, value, "a table", &format!("write the settings under a `[{key}]` header"));
             None
@@ -199,7 +207,13 @@ fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
             DeValue::String(_) => vec![value],
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                reader::wrong_type(sink, action.name(), value, "a key or an array of keys", &format!("write `{} = [\"{}\"]`", action.name(), action.default_keys().first().unwrap_or(&"q")));
+                reader::wrong_type(
+                    sink,
+                    action.name(),
+                    value,
+                    "a key or an array of keys",
+                    &format!("write `{} = [\"{}\"]`", action.name(), action.default_keys().first().unwrap_or(&"q")),
+                );
                 continue;
             }
         };
@@ -214,9 +228,13 @@ fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
                 }
                 Ok(chord) => match bound_to.get(&chord) {
                     Some(other) if *other != action => {
-                        sink.report(Code::BadValue, s.span, format!("`{chord}` is bound to both `{}` and `{}`", other.name(), action.name()))
-                            .with_label("bound twice")
-                            .with_help("a key runs one action: remove it from one of them");
+                        sink.report(
+                            Code::BadValue,
+                            s.span,
+                            format!("`{chord}` is bound to both `{}` and `{}`", other.name(), action.name()),
+                        )
+                        .with_label("bound twice")
+                        .with_help("a key runs one action: remove it from one of them");
                     }
                     _ => {
                         bound_to.insert(chord, action);
@@ -242,7 +260,8 @@ fn parse_export(sink: &mut Sink, t: &Table<'_, '_>, base: &Path, export: &mut Ex
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(w) if (20..=1000).contains(&w) => export.width = w as usize,
                 _ => {
-                    sink.report(Code::BadValue, value.span(), "`width` is out of range").with_help("`width` is a number of columns from 20 to 1000");
+                    sink.report(Code::BadValue, value.span(), "`width` is out of range")
+                        .with_help("`width` is a number of columns from 20 to 1000");
                 }
             },
             _ => reader::wrong_type(sink, "width", value, "an integer", "write a number of columns, like `width = 80`"),

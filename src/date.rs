@@ -14,8 +14,7 @@ pub struct Date {
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -35,7 +34,7 @@ fn digits(s: &str) -> Option<u16> {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         _ => 31,
     }
@@ -71,9 +70,7 @@ impl PartialDate {
             4 => Some(PartialDate { year: digits(s)?, month: None, day: None }),
             7 if s.as_bytes()[4] == b'-' => {
                 let month = digits(&s[5..7])? as u8;
-                (1..=12)
-                    .contains(&month)
-                    .then_some(PartialDate { year: digits(&s[0..4])?, month: Some(month), day: None })
+                (1..=12).contains(&month).then_some(PartialDate { year: digits(&s[0..4])?, month: Some(month), day: None })
             }
             _ => None,
         }

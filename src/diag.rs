@@ -98,9 +98,7 @@ pub struct LineIndex<'t> {
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { text, starts }
     }
 
@@ -115,8 +113,11 @@ impl<'t> LineIndex<'t> {
     /// The text of a 1-based line, without its line ending.
     pub fn line_text(&self, line: usize) -> &'t str {
         let start = self.starts[line - 1];
-        let end = self.starts.get(line).map_or(self.text.len(), |&next| next - 1);
-        self.text[start..end].strip_suffix('\r').unwrap_or(&self.text[start..end])
+        match self.starts.get(line) {
+            // Only a `\r` right before the `\n` is part of the line ending; a lone one is text.
+            Some(&next) => self.text[start..next - 1].strip_suffix('\r').unwrap_or(&self.text[start..next - 1]),
+            None => &self.text[start..],
+        }
     }
 
     fn floor(&self, offset: usize) -> usize {
@@ -238,9 +239,10 @@ mod tests {
 
     #[test]
     fn crlf_is_not_part_of_the_line() {
-        let index = LineIndex::new("a\r\nb");
+        let index = LineIndex::new("a\r\nb\r");
         assert_eq!(index.line_text(1), "a");
         assert_eq!(index.position(3), (2, 1));
+        assert_eq!(index.line_text(2), "b\r");
     }
 
     #[test]

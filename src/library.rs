@@ -65,9 +65,14 @@ impl Library {
             let mut id = None;
             if let Some((briefing, facts)) = loaded {
                 if let Some(first) = first_path.get(&briefing.id) {
-                    let mut d = facts.id_anchor.report(&path, Code::DuplicateBriefing, format!("briefing id `{}` is already used by {}", briefing.id, first.display()));
-                    d.with_label("same id as another file")
-                        .with_help("briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)");
+                    let mut d = facts.id_anchor.report(
+                        &path,
+                        Code::DuplicateBriefing,
+                        format!("briefing id `{}` is already used by {}", briefing.id, first.display()),
+                    );
+                    d.with_label("same id as another file").with_help(
+                        "briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)",
+                    );
                     diagnostics.push(d);
                 } else {
                     first_path.insert(briefing.id.clone(), path.clone());
@@ -158,7 +163,12 @@ fn cross_file_warnings(accepted: &[(Briefing, LibraryFacts)]) -> Vec<(PathBuf, D
                     let mut d = anchor.report(
                         &b.path,
                         Code::NameMismatch,
-                        format!("official `{id}` is named “{}” here but “{}” in {}", text::visible(name, false), text::visible(first, false), path.display()),
+                        format!(
+                            "official `{id}` is named “{}” here but “{}” in {}",
+                            text::visible(name, false),
+                            text::visible(first, false),
+                            path.display()
+                        ),
                     );
                     d.with_label("different name for the same id").with_help(
                         "the same person keeps one id and one name in every briefing: use one spelling, and record the other in `notes` or a [[discrepancy]]",

@@ -118,7 +118,8 @@ pub struct Summary {
 
 impl Summary {
     pub fn of<'a>(files: &[&FileReport], diagnostics: impl Iterator<Item = &'a Diagnostic>) -> Summary {
-        let mut summary = Summary { files: files.len(), loaded: files.iter().filter(|f| f.briefing.is_some()).count(), ..Summary::default() };
+        let mut summary =
+            Summary { files: files.len(), loaded: files.iter().filter(|f| f.briefing.is_some()).count(), ..Summary::default() };
         for d in diagnostics {
             match d.severity {
                 Severity::Error => summary.errors += 1,

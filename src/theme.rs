@@ -18,8 +18,22 @@ pub enum Color {
 
 /// The 16 ANSI colour names, by index.
 pub const ANSI_NAMES: [&str; 16] = [
-    "black", "red", "green", "yellow", "blue", "magenta", "cyan", "gray", "darkgray", "lightred", "lightgreen", "lightyellow", "lightblue",
-    "lightmagenta", "lightcyan", "white",
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
 ];
 
 impl Color {
@@ -125,7 +139,13 @@ impl Theme {
                         sink.report(Code::BadValue, value.span(), "colour index out of range").with_help("a colour index is 0–255");
                     }
                 },
-                _ => reader::wrong_type(sink, key.get_ref(), value, "a colour", "write a colour name in quotes, `\"#rrggbb\"`, or a number 0–255"),
+                _ => reader::wrong_type(
+                    sink,
+                    key.get_ref(),
+                    value,
+                    "a colour",
+                    "write a colour name in quotes, `\"#rrggbb\"`, or a number 0–255",
+                ),
             }
         }
         theme

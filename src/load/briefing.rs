@@ -13,8 +13,21 @@ use crate::model::*;
 use crate::text;
 
 const TOP_KEYS: &[&str] = &[
-    "title", "date", "summary", "id", "end_date", "place", "tags", "related", "source", "official", "commitment", "reaction",
-    "fact", "event", "discrepancy",
+    "title",
+    "date",
+    "summary",
+    "id",
+    "end_date",
+    "place",
+    "tags",
+    "related",
+    "source",
+    "official",
+    "commitment",
+    "reaction",
+    "fact",
+    "event",
+    "discrepancy",
 ];
 
 /// What a file says that only the whole library can check: its id, its `related` ids and the
@@ -99,6 +112,11 @@ fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, Lib
     }
     refs::warn_uncited(sink, &briefing, &ids);
     briefing.ids = index;
+    // Positional names join the index only now, so the program can look them up but no
+    // reference written in the file could have resolved to one.
+    let positional: Vec<(String, ItemRef)> =
+        briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).filter(|(id, _)| id.contains('#')).collect();
+    briefing.ids.extend(positional);
     briefing.links = crate::links::derive(&briefing);
     Some((briefing, facts))
 }
@@ -118,13 +136,13 @@ impl BriefingReader<'_, '_> {
         let date = top.date(self.sink, "date", true);
         let summary = top.string(self.sink, "summary", true);
         let end_date = top.date(self.sink, "end_date", false);
-        if let (Some(start), Some(end)) = (date, end_date) {
-            if end < start {
-                let span = top.get("end_date").map(Spanned::span).unwrap_or(0..0);
-                self.sink
-                    .report(Code::EndBeforeStart, span, format!("`end_date` {end} is before `date` {start}"))
-                    .with_help("`date` is the first day and `end_date` the last; swap them or fix the typo");
-            }
+        if let (Some(start), Some(end)) = (date, end_date)
+            && end < start
+        {
+            let span = top.get("end_date").map(Spanned::span).unwrap_or(0..0);
+            self.sink
+                .report(Code::EndBeforeStart, span, format!("`end_date` {end} is before `date` {start}"))
+                .with_help("`date` is the first day and `end_date` the last; swap them or fix the typo");
         }
         let place = top.string(self.sink, "place", false).map(|s| s.value);
         let tags = top.strings(self.sink, "tags").into_iter().map(|s| s.value).collect();
@@ -178,7 +196,8 @@ impl BriefingReader<'_, '_> {
                 debug_assert!(ok.is_some() || self.sink.has_errors());
             }
         }
-        let facts = LibraryFacts { id_anchor, related: related.into_iter().map(|r| (r.value, self.sink.anchor(r.span))).collect(), official_names };
+        let facts =
+            LibraryFacts { id_anchor, related: related.into_iter().map(|r| (r.value, self.sink.anchor(r.span))).collect(), official_names };
         Some((briefing, facts))
     }
 
@@ -241,7 +260,13 @@ impl BriefingReader<'_, '_> {
     fn cites(&mut self, t: &Table<'_, '_>, from: &str) -> Vec<Citation> {
         let Some(value) = t.require(self.sink, "cites", "[\"source-id\"]") else { return Vec::new() };
         let DeValue::Array(entries) = value.get_ref() else {
-            reader::wrong_type(self.sink, "cites", value, "an array of citations", "write `cites = [\"source-id\", { source = \"source-id\", at = \"2nd paragraph\" }]`");
+            reader::wrong_type(
+                self.sink,
+                "cites",
+                value,
+                "an array of citations",
+                "write `cites = [\"source-id\", { source = \"source-id\", at = \"2nd paragraph\" }]`",
+            );
             return Vec::new();
         };
         if entries.iter().next().is_none() {
@@ -264,7 +289,13 @@ impl BriefingReader<'_, '_> {
                 return Some(Citation { source: source.value, at });
             }
             _ => {
-                reader::wrong_type(self.sink, "cites", entry, "a source id or `{ source = …, at = … }`", "write a source id in quotes, or `{ source = \"source-id\", at = \"…\" }`");
+                reader::wrong_type(
+                    self.sink,
+                    "cites",
+                    entry,
+                    "a source id or `{ source = …, at = … }`",
+                    "write a source id in quotes, or `{ source = \"source-id\", at = \"…\" }`",
+                );
                 return None;
             }
         };

@@ -30,7 +30,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems, &mut seen_dirs),
             Ok(_) => files.push(path.clone()),
-            Err(err) => problems.push(io_diagnostic(path, format!("cannot read {}: {err}", path.display()), "check the path: brief reads `*.toml` files and folders of them")),
+            Err(err) => problems.push(io_diagnostic(
+                path,
+                format!("cannot read {}: {err}", path.display()),
+                "check the path: brief reads `*.toml` files and folders of them",
+            )),
         }
     }
     files.sort();
@@ -70,7 +74,11 @@ pub fn read_file(path: &Path) -> ParsedFile {
         Err(err) => ParsedFile {
             path: path.to_path_buf(),
             loaded: None,
-            diagnostics: vec![io_diagnostic(path, format!("cannot read {}: {err}", path.display()), "check that the file exists and is readable")],
+            diagnostics: vec![io_diagnostic(
+                path,
+                format!("cannot read {}: {err}", path.display()),
+                "check that the file exists and is readable",
+            )],
         },
     }
 }

@@ -90,16 +90,21 @@ pub fn check(sink: &mut Sink, ids: &[(Str, Kind)], refs: &[Ref]) -> HashMap<Stri
 fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>) {
     let shown = text::visible(&r.id.value, false);
     let (message, label) = match index.get(&r.id.value) {
-        None => (format!("`{}` names `{shown}`, but no item of this briefing has that id", r.key), format!("expected the id of {}", r.expect.describe())),
-        Some(item) if !r.expect.allows(item.kind) => {
-            (format!("`{}` must name {}, but `{shown}` is a [[{}]]", r.key, r.expect.describe(), item.kind), "wrong kind of item".to_string())
-        }
+        None => (
+            format!("`{}` names `{shown}`, but no item of this briefing has that id", r.key),
+            format!("expected the id of {}", r.expect.describe()),
+        ),
+        Some(item) if !r.expect.allows(item.kind) => (
+            format!("`{}` must name {}, but `{shown}` is a [[{}]]", r.key, r.expect.describe(), item.kind),
+            "wrong kind of item".to_string(),
+        ),
         Some(_) if r.key == "in_return_for" && r.id.value == r.from => {
             (format!("commitment `{shown}` cannot be traded for itself"), "names the commitment it is in".to_string())
         }
         Some(_) => return,
     };
-    let mut candidates: Vec<&str> = index.iter().filter(|(id, item)| r.expect.allows(item.kind) && **id != r.from).map(|(id, _)| id.as_str()).collect();
+    let mut candidates: Vec<&str> =
+        index.iter().filter(|(id, item)| r.expect.allows(item.kind) && **id != r.from).map(|(id, _)| id.as_str()).collect();
     candidates.sort_unstable();
     let known = if candidates.is_empty() {
         r.expect.none_left().to_string()
