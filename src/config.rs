@@ -131,7 +131,11 @@ pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {
 
 /// Loads the configuration (see [`locate`]); with no file, the built-in defaults.
 pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
-    let Some(path) = locate(explicit) else { return Ok(Config::default()) };
+    let Some(path) = locate(explicit) else {
+        tracing::debug!("no config file; using the built-in defaults");
+        return Ok(Config::default());
+    };
+    tracing::debug!("config from {}", path.display());
     let bytes = std::fs::read(&path).map_err(|err| {
         vec![crate::load::io_diagnostic(
             &path,

@@ -47,10 +47,18 @@ impl Loaded {
 impl Library {
     /// Finds, reads and checks every briefing under `paths`.
     pub fn load(paths: &[PathBuf]) -> Loaded {
+        let started = std::time::Instant::now();
         let (files, problems) = load::discover(paths);
         let parsed: Vec<ParsedFile> = files.par_iter().map(|path| load::read_file(path)).collect();
         let mut loaded = Library::from_parsed(parsed);
         loaded.problems = problems;
+        tracing::info!(
+            files = loaded.files.len(),
+            briefings = loaded.library.len(),
+            diagnostics = loaded.diagnostics().count(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "library loaded from {paths:?}"
+        );
         loaded
     }
 
