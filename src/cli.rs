@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 
-use crate::config::{self, Config};
+use crate::config;
 use crate::diag::Diagnostic;
 use crate::library::{FileReport, Library, Loaded};
 use crate::load;
@@ -66,7 +66,7 @@ pub fn main() -> ExitCode {
     let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
     match cli.command {
         Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
-        Some(Command::List) | None => list(&dir, &config, style),
+        Some(Command::List) | None => list(&dir, style),
     }
 }
 
@@ -118,7 +118,7 @@ fn explain_missing_folder(mut d: Diagnostic, dir: &Path, is_default: bool) -> Di
 
 /// `brief list`: one line per loaded briefing, newest first; files that failed are named on
 /// stderr so nothing silently disappears.
-fn list(dir: &Path, _config: &Config, style: Style) -> ExitCode {
+fn list(dir: &Path, style: Style) -> ExitCode {
     let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
     if !loaded.problems.is_empty() {
         let problems: Vec<Diagnostic> = loaded.problems.into_iter().map(|d| explain_missing_folder(d, dir, true)).collect();

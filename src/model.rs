@@ -164,6 +164,40 @@ pub struct Discrepancy {
     pub line: usize,
 }
 
+/// What every kind of item has.
+pub trait Item {
+    /// The written id, or the positional name of an item written without one.
+    fn id(&self) -> &str;
+    /// The citations backing the item; empty for a source.
+    fn cites(&self) -> &[Citation];
+    /// The 1-based line of the item's `[[table]]` header.
+    fn line(&self) -> usize;
+}
+
+macro_rules! impl_item {
+    ($($ty:ty),*) => {$(
+        impl Item for $ty {
+            fn id(&self) -> &str { &self.id }
+            fn cites(&self) -> &[Citation] { &self.cites }
+            fn line(&self) -> usize { self.line }
+        }
+    )*};
+}
+
+impl_item!(Official, Commitment, Reaction, Fact, Event, Discrepancy);
+
+impl Item for Source {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn cites(&self) -> &[Citation] {
+        &[]
+    }
+    fn line(&self) -> usize {
+        self.line
+    }
+}
+
 /// One briefing file, loaded and checked.
 #[derive(Clone, Debug, Serialize)]
 pub struct Briefing {
@@ -217,43 +251,32 @@ impl Briefing {
         }
     }
 
+    /// An item's common fields, whatever its kind.
+    pub fn item(&self, item: ItemRef) -> &dyn Item {
+        match item.kind {
+            Kind::Source => &self.sources[item.index],
+            Kind::Official => &self.officials[item.index],
+            Kind::Commitment => &self.commitments[item.index],
+            Kind::Reaction => &self.reactions[item.index],
+            Kind::Fact => &self.facts[item.index],
+            Kind::Event => &self.events[item.index],
+            Kind::Discrepancy => &self.discrepancies[item.index],
+        }
+    }
+
     /// The id of an item (its positional name when none was written).
     pub fn id_of(&self, item: ItemRef) -> &str {
-        match item.kind {
-            Kind::Source => &self.sources[item.index].id,
-            Kind::Official => &self.officials[item.index].id,
-            Kind::Commitment => &self.commitments[item.index].id,
-            Kind::Reaction => &self.reactions[item.index].id,
-            Kind::Fact => &self.facts[item.index].id,
-            Kind::Event => &self.events[item.index].id,
-            Kind::Discrepancy => &self.discrepancies[item.index].id,
-        }
+        self.item(item).id()
     }
 
     /// The citations of an item; a source cites nothing.
     pub fn cites_of(&self, item: ItemRef) -> &[Citation] {
-        match item.kind {
-            Kind::Source => &[],
-            Kind::Official => &self.officials[item.index].cites,
-            Kind::Commitment => &self.commitments[item.index].cites,
-            Kind::Reaction => &self.reactions[item.index].cites,
-            Kind::Fact => &self.facts[item.index].cites,
-            Kind::Event => &self.events[item.index].cites,
-            Kind::Discrepancy => &self.discrepancies[item.index].cites,
-        }
+        self.item(item).cites()
     }
 
     /// The 1-based line where an item's table starts in the file.
     pub fn line_of(&self, item: ItemRef) -> usize {
-        match item.kind {
-            Kind::Source => self.sources[item.index].line,
-            Kind::Official => self.officials[item.index].line,
-            Kind::Commitment => self.commitments[item.index].line,
-            Kind::Reaction => self.reactions[item.index].line,
-            Kind::Fact => self.facts[item.index].line,
-            Kind::Event => self.events[item.index].line,
-            Kind::Discrepancy => self.discrepancies[item.index].line,
-        }
+        self.item(item).line()
     }
 
     /// Corroboration: how many distinct sources an item cites.

@@ -33,11 +33,6 @@ pub fn is_invisible_control(c: char) -> bool {
     )
 }
 
-/// True when `text` holds anything [`visible`] would replace (newlines and tabs aside).
-pub fn needs_escaping(text: &str) -> bool {
-    text.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_invisible_control(c))
-}
-
 /// The known word closest to `word`, if one is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();

@@ -181,19 +181,21 @@ impl BriefingReader<'_, '_> {
             for (position, (table, span)) in reader::array_of_tables(self.sink, kind.as_str(), value).into_iter().enumerate() {
                 let t = Table { table, span, what: &what };
                 let line = self.sink.line(t.span.start);
-                let ok = match kind {
-                    Kind::Source => self.source(&t, line).map(|s| briefing.sources.push(s)),
-                    Kind::Official => self.official(&t, line).map(|(o, anchor)| {
-                        official_names.push((o.id.clone(), o.name.clone(), anchor));
-                        briefing.officials.push(o)
-                    }),
-                    Kind::Commitment => self.commitment(&t, line).map(|c| briefing.commitments.push(c)),
-                    Kind::Reaction => self.reaction(&t, line).map(|r| briefing.reactions.push(r)),
-                    Kind::Fact => self.fact(&t, line).map(|f| briefing.facts.push(f)),
-                    Kind::Event => self.event(&t, line, position + 1).map(|e| briefing.events.push(e)),
-                    Kind::Discrepancy => self.discrepancy(&t, line, position + 1).map(|d| briefing.discrepancies.push(d)),
-                };
-                debug_assert!(ok.is_some() || self.sink.has_errors());
+                // An item missing what it needs is left out; its diagnostics say why.
+                match kind {
+                    Kind::Source => briefing.sources.extend(self.source(&t, line)),
+                    Kind::Official => {
+                        if let Some((o, anchor)) = self.official(&t, line) {
+                            official_names.push((o.id.clone(), o.name.clone(), anchor));
+                            briefing.officials.push(o);
+                        }
+                    }
+                    Kind::Commitment => briefing.commitments.extend(self.commitment(&t, line)),
+                    Kind::Reaction => briefing.reactions.extend(self.reaction(&t, line)),
+                    Kind::Fact => briefing.facts.extend(self.fact(&t, line)),
+                    Kind::Event => briefing.events.extend(self.event(&t, line, position + 1)),
+                    Kind::Discrepancy => briefing.discrepancies.extend(self.discrepancy(&t, line, position + 1)),
+                }
             }
         }
         let facts =
