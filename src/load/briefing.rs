@@ -347,7 +347,7 @@ impl BriefingReader<'_, '_> {
         let due = t.get("due").and_then(|value| match value.get_ref() {
             DeValue::String(s) => Some(Due::Text(s.to_string())),
             other => reader::as_date(other).map(Due::Date).or_else(|| {
-                reader::expect_date(self.sink, "due", value);
+                reader::wrong_date(self.sink, "due", value, "a date or a text", ", or a text in quotes: `due = \"within 30 days\"`");
                 None
             }),
         });
@@ -408,7 +408,13 @@ impl BriefingReader<'_, '_> {
                 return None;
             }
         }
-        reader::expect_date(self.sink, "date", value);
+        reader::wrong_date(
+            self.sink,
+            "date",
+            value,
+            "a date, or \"YYYY-MM\" or \"YYYY\"",
+            ", or only the month or year in quotes: `date = \"2025-05\"`",
+        );
         None
     }
 

@@ -161,6 +161,13 @@ pub fn expect_date(sink: &mut Sink, key: &str, value: &Value<'_>) -> Option<Date
     if let Some(date) = as_date(value.get_ref()) {
         return Some(date);
     }
+    wrong_date(sink, key, value, "a date (YYYY-MM-DD)", "");
+    None
+}
+
+/// Reports a value that is not a date where `expected` (which includes a date) is wanted; the
+/// hint shows the date form, then `other_forms`.
+pub fn wrong_date(sink: &mut Sink, key: &str, value: &Value<'_>, expected: &str, other_forms: &str) {
     let help = match value.get_ref() {
         DeValue::String(s) if Date::parse(s).is_some() => format!("remove the quotes: `{key} = {s}`"),
         DeValue::Datetime(Datetime { date: Some(d), .. }) => {
@@ -168,8 +175,7 @@ pub fn expect_date(sink: &mut Sink, key: &str, value: &Value<'_>) -> Option<Date
         }
         _ => format!("write a date without quotes, like `{key} = 2025-06-09`"),
     };
-    wrong_type(sink, key, value, "a date (YYYY-MM-DD)", &help);
-    None
+    wrong_type(sink, key, value, expected, &format!("{help}{other_forms}"));
 }
 
 /// Finds numbers TOML accepted lexically but that do not fit (e.g. `0x` with no digits,
