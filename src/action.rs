@@ -2,28 +2,39 @@
 //! (`[keys] quit = ["q", "ctrl-c"]`), and its description is what the help overlay shows.
 
 macro_rules! actions {
-    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal [$($key:literal),*];)*) => {
-        /// A reader action.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Action { $($(#[doc = $doc])+ $variant,)* }
+    (
+        bindable { $($(#[doc = $doc:literal])+ $variant:ident = $name:literal [$($key:literal),*];)* }
+        internal { $($(#[doc = $idoc:literal])+ $ivariant:ident $(($($ty:ty),*))?;)* }
+    ) => {
+        /// Everything that changes the reader's state: what keys are bound to, and what the
+        /// loop feeds in from the mouse, the terminal and the file system.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Action {
+            $($(#[doc = $doc])+ $variant,)*
+            $($(#[doc = $idoc])+ $ivariant $(($($ty),*))?,)*
+        }
 
         impl Action {
-            /// Every action, in the order the help overlay lists them.
-            pub const ALL: &[Action] = &[$(Action::$variant,)*];
+            /// Every action a key can be bound to, in the order the help overlay lists them.
+            pub const BINDABLE: &[Action] = &[$(Action::$variant,)*];
 
-            /// The snake_case name used in `config.toml`.
-            pub fn name(self) -> &'static str {
-                match self { $(Action::$variant => $name,)* }
+            /// The snake_case name used in `config.toml`; internal actions have none.
+            pub fn name(&self) -> Option<&'static str> {
+                match self { $(Action::$variant => Some($name),)* _ => None }
             }
 
             /// The keys bound to the action when the config does not say otherwise.
-            pub fn default_keys(self) -> &'static [&'static str] {
-                match self { $(Action::$variant => &[$($key),*],)* }
+            pub fn default_keys(&self) -> &'static [&'static str] {
+                match self { $(Action::$variant => &[$($key),*],)* _ => &[] }
             }
 
             /// One line saying what the action does.
-            pub fn description(self) -> &'static str {
-                match self { $(Action::$variant => concat!($($doc),+).trim_ascii(),)* }
+            pub fn description(&self) -> &'static str {
+                #[allow(unused_variables)]
+                match self {
+                    $(Action::$variant => concat!($($doc),+).trim_ascii(),)*
+                    $(Action::$ivariant $(($(actions!(@ignore $ty)),*))? => concat!($($idoc),+).trim_ascii(),)*
+                }
             }
 
             pub fn from_name(name: &str) -> Option<Action> {
@@ -31,9 +42,11 @@ macro_rules! actions {
             }
         }
     };
+    (@ignore $ty:ty) => { _ };
 }
 
 actions! {
+    bindable {
     /// Quit the reader
     Quit = "quit" ["q", "ctrl-c"];
     /// Show or hide the list of keys
@@ -92,16 +105,25 @@ actions! {
     OpenUrl = "open_url" ["o"];
     /// Edit the briefing file at the selected item in $EDITOR
     Edit = "edit" ["e"];
-    /// Search the whole library
-    Search = "search" ["/"];
-    /// Go to the next search hit
-    NextHit = "next_hit" ["n"];
-    /// Go to the previous search hit
-    PrevHit = "prev_hit" ["N"];
-    /// Export what is on screen
-    Export = "export" ["x"];
     /// Show the files that failed to load and why
     Errors = "errors" ["E"];
+    }
+    internal {
+    /// A left click at a column and row of the screen
+    Click(u16, u16);
+    /// The mouse wheel turned down over a column and row
+    ScrollDown(u16, u16);
+    /// The mouse wheel turned up over a column and row
+    ScrollUp(u16, u16);
+    /// The terminal now has this many columns and rows
+    Resize(u16, u16);
+    /// Briefing files changed on disk and should be read again
+    FilesChanged(Vec<std::path::PathBuf>);
+    /// Files were read again: the new parses, and the paths that are gone
+    Reloaded(Vec<crate::load::ParsedFile>, Vec<std::path::PathBuf>);
+    /// An effect finished; say so in the status line (error when the flag is set)
+    Report(String, bool);
+    }
 }
 
 #[cfg(test)]
@@ -110,11 +132,14 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_are_snake_case() {
-        for &action in Action::ALL {
-            assert_eq!(Action::from_name(action.name()), Some(action));
-            assert!(action.name().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{}", action.name());
+        for action in Action::BINDABLE {
+            let name = action.name().expect("bindable actions have names");
+            assert_eq!(Action::from_name(name).as_ref(), Some(action));
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
             assert!(!action.description().is_empty());
         }
         assert_eq!(Action::Quit.description(), "Quit the reader");
+        assert_eq!(Action::Resize(1, 1).name(), None);
+        assert_eq!(Action::Resize(1, 1).description(), "The terminal now has this many columns and rows");
     }
 }

@@ -48,6 +48,11 @@ pub enum Command {
     },
     /// List the briefings of the library, newest first
     List,
+    /// Open the reader at one briefing
+    Open {
+        /// The briefing's id (see `brief list`)
+        id: String,
+    },
 }
 
 /// Runs the program; the exit status follows grep: 0 success, 1 problems found, 2 trouble.
@@ -66,7 +71,9 @@ pub fn main() -> ExitCode {
     let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
     match cli.command {
         Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
-        Some(Command::List) | None => list(&dir, style),
+        Some(Command::List) => list(&dir, style),
+        Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id), style),
+        None => crate::tui::run(config, &dir, None, style),
     }
 }
 

@@ -47,7 +47,7 @@ pub struct ExportSettings {
 }
 
 /// Which keys run which action.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyMap {
     bindings: Vec<(KeyChord, Action)>,
 }
@@ -55,29 +55,29 @@ pub struct KeyMap {
 impl KeyMap {
     /// The action a chord runs, if any.
     pub fn action(&self, chord: &KeyChord) -> Option<Action> {
-        self.bindings.iter().find(|(c, _)| c == chord).map(|(_, a)| *a)
+        self.bindings.iter().find(|(c, _)| c == chord).map(|(_, a)| a.clone())
     }
 
     /// The chords bound to an action, in the order written.
-    pub fn keys(&self, action: Action) -> impl Iterator<Item = &KeyChord> {
-        self.bindings.iter().filter(move |(_, a)| *a == action).map(|(c, _)| c)
+    pub fn keys<'a>(&'a self, action: &'a Action) -> impl Iterator<Item = &'a KeyChord> {
+        self.bindings.iter().filter(move |(_, a)| a == action).map(|(c, _)| c)
     }
 
     /// Built from the defaults, with `custom` actions taking their keys from the config. A
     /// default key that a custom binding takes is dropped from its default action.
-    fn build(custom: &HashMap<Action, Vec<KeyChord>>) -> KeyMap {
+    fn build(custom: &HashMap<&str, Vec<KeyChord>>) -> KeyMap {
         let taken: Vec<&KeyChord> = custom.values().flatten().collect();
         let mut bindings = Vec::new();
-        for &action in Action::ALL {
-            match custom.get(&action) {
-                Some(chords) => bindings.extend(chords.iter().map(|c| (*c, action))),
+        for action in Action::BINDABLE {
+            match action.name().and_then(|name| custom.get(name)) {
+                Some(chords) => bindings.extend(chords.iter().map(|c| (*c, action.clone()))),
                 None => bindings.extend(
                     action
                         .default_keys()
                         .iter()
                         .map(|spec| KeyChord::parse(spec).expect("default key bindings parse"))
                         .filter(|c| !taken.contains(&c))
-                        .map(|c| (c, action)),
+                        .map(|c| (c, action.clone())),
                 ),
             }
         }
@@ -92,7 +92,7 @@ impl Default for KeyMap {
 }
 
 /// Every setting, resolved.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     /// The file the settings came from, if any.
     pub file: Option<PathBuf>,
@@ -201,29 +201,24 @@ fn sub_table<'a, 'i>(sink: &mut Sink, top: &Table<'a, 'i>, key: &'static str) ->
 }
 
 fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
-    let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+    let names: Vec<&'static str> = Action::BINDABLE.iter().filter_map(Action::name).collect();
     t.check_keys(sink, &names);
-    let mut custom: HashMap<Action, Vec<KeyChord>> = HashMap::new();
-    let mut bound_to: HashMap<KeyChord, Action> = HashMap::new();
+    let mut custom: HashMap<&str, Vec<KeyChord>> = HashMap::new();
+    let mut bound_to: HashMap<KeyChord, &str> = HashMap::new();
     for (key, value) in t.table.iter() {
-        let Some(action) = Action::from_name(key.get_ref()) else { continue };
+        let Some(name) = names.iter().copied().find(|n| *n == key.get_ref().as_ref()) else { continue };
         let specs: Vec<&reader::Value<'_>> = match value.get_ref() {
             DeValue::String(_) => vec![value],
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                reader::wrong_type(
-                    sink,
-                    action.name(),
-                    value,
-                    "a key or an array of keys",
-                    &format!("write `{} = [\"{}\"]`", action.name(), action.default_keys().first().unwrap_or(&"q")),
-                );
+                let example = Action::from_name(name).and_then(|a| a.default_keys().first().copied()).unwrap_or("q");
+                reader::wrong_type(sink, name, value, "a key or an array of keys", &format!("write `{name} = [\"{example}\"]`"));
                 continue;
             }
         };
-        let chords = custom.entry(action).or_default();
+        let chords = custom.entry(name).or_default();
         for spec in specs {
-            let Some(s) = reader::expect_string(sink, action.name(), spec) else { continue };
+            let Some(s) = reader::expect_string(sink, name, spec) else { continue };
             match KeyChord::parse(&s.value) {
                 Err(hint) => {
                     sink.report(Code::BadValue, s.span, format!("`{}` is not a key", crate::text::visible(&s.value, false)))
@@ -231,17 +226,13 @@ fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
                         .with_help(hint);
                 }
                 Ok(chord) => match bound_to.get(&chord) {
-                    Some(other) if *other != action => {
-                        sink.report(
-                            Code::BadValue,
-                            s.span,
-                            format!("`{chord}` is bound to both `{}` and `{}`", other.name(), action.name()),
-                        )
-                        .with_label("bound twice")
-                        .with_help("a key runs one action: remove it from one of them");
+                    Some(other) if *other != name => {
+                        sink.report(Code::BadValue, s.span, format!("`{chord}` is bound to both `{other}` and `{name}`"))
+                            .with_label("bound twice")
+                            .with_help("a key runs one action: remove it from one of them");
                     }
                     _ => {
-                        bound_to.insert(chord, action);
+                        bound_to.insert(chord, name);
                         chords.push(chord);
                     }
                 },

@@ -1,7 +1,8 @@
 //! `brief`: a terminal reader for curated news briefings.
 //!
-//! The domain — [`model`], [`load`]ing and checking, [`library`] cross references — knows
-//! nothing of terminals; the command line ([`cli`]) is a front end over it.
+//! The domain — [`model`], [`load`]ing and checking, [`library`] cross references, the [`live`]
+//! library — knows nothing of terminals; the command line ([`cli`]) and the reader ([`tui`])
+//! are front ends over it.
 #![forbid(unsafe_code)]
 
 pub mod action;
@@ -12,12 +13,14 @@ pub mod diag;
 pub mod keys;
 pub mod library;
 pub mod links;
+pub mod live;
 pub mod load;
 pub mod logging;
 pub mod model;
 pub mod report;
 pub mod text;
 pub mod theme;
+pub mod tui;
 
 pub use library::{Library, Loaded};
 pub use model::Briefing;

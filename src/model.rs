@@ -199,7 +199,7 @@ impl Item for Source {
 }
 
 /// One briefing file, loaded and checked.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Briefing {
     pub id: String,
     pub path: PathBuf,

@@ -38,10 +38,13 @@ fn list_shows_the_curated_briefings_newest_first() {
 }
 
 #[test]
-fn no_subcommand_lists_the_library_until_the_reader_exists() {
-    let output = brief().output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).contains("london-talks"));
+fn without_a_terminal_the_reader_says_so_and_exits_2() {
+    for args in [vec![], vec!["open", "london-talks"]] {
+        let output = brief().args(&args).write_stdin("").output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("the reader needs a terminal"), "{}", stderr(&output));
+        assert!(stdout(&output).is_empty(), "nothing drawn on a pipe");
+    }
 }
 
 #[test]

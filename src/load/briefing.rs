@@ -32,7 +32,7 @@ const TOP_KEYS: &[&str] = &[
 
 /// What a file says that only the whole library can check: its id, its `related` ids and the
 /// names it gives officials.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LibraryFacts {
     pub id_anchor: Anchor,
     pub related: Vec<(String, Anchor)>,
@@ -40,7 +40,7 @@ pub struct LibraryFacts {
 }
 
 /// The outcome of reading one file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ParsedFile {
     pub path: PathBuf,
     /// Present when the file has no error; warnings may still be in `diagnostics`.

@@ -47,3 +47,5 @@ pub fn stderr(output: &std::process::Output) -> String {
 pub fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }
+
+pub mod reader;

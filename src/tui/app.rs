@@ -1,0 +1,226 @@
+//! The reader's state. It changes only in [`crate::tui::update`]; drawing borrows it.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::live::Live;
+use crate::model::{Briefing, ItemRef, Kind};
+use crate::tui::history::History;
+use crate::tui::style::Styles;
+
+/// The panes of the briefing view. The list panes come first, in their number-key order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Officials,
+    Commitments,
+    Reactions,
+    Facts,
+    Sources,
+    Timeline,
+    Detail,
+}
+
+impl Pane {
+    /// Every pane in focus order (Tab).
+    pub const ALL: [Pane; 7] =
+        [Pane::Officials, Pane::Commitments, Pane::Reactions, Pane::Facts, Pane::Sources, Pane::Timeline, Pane::Detail];
+    /// The panes that list items.
+    pub const LISTS: [Pane; 6] = [Pane::Officials, Pane::Commitments, Pane::Reactions, Pane::Facts, Pane::Sources, Pane::Timeline];
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Officials => "Officials",
+            Pane::Commitments => "Commitments",
+            Pane::Reactions => "Market reactions",
+            Pane::Facts => "Key facts",
+            Pane::Sources => "Sources",
+            Pane::Timeline => "Timeline",
+            Pane::Detail => "Detail",
+        }
+    }
+
+    /// The list pane that shows items of a kind. Discrepancies are listed with the key facts.
+    pub fn of_kind(kind: Kind) -> Pane {
+        match kind {
+            Kind::Official => Pane::Officials,
+            Kind::Commitment => Pane::Commitments,
+            Kind::Reaction => Pane::Reactions,
+            Kind::Fact | Kind::Discrepancy => Pane::Facts,
+            Kind::Source => Pane::Sources,
+            Kind::Event => Pane::Timeline,
+        }
+    }
+
+    /// The items a list pane shows, in order; the detail pane lists none.
+    pub fn items(self, b: &Briefing) -> Vec<ItemRef> {
+        let all = |kind, n| (0..n).map(move |index| ItemRef { kind, index });
+        match self {
+            Pane::Officials => all(Kind::Official, b.officials.len()).collect(),
+            Pane::Commitments => all(Kind::Commitment, b.commitments.len()).collect(),
+            Pane::Reactions => all(Kind::Reaction, b.reactions.len()).collect(),
+            Pane::Facts => all(Kind::Fact, b.facts.len()).chain(all(Kind::Discrepancy, b.discrepancies.len())).collect(),
+            Pane::Sources => all(Kind::Source, b.sources.len()).collect(),
+            Pane::Timeline => {
+                let mut events: Vec<ItemRef> = all(Kind::Event, b.events.len()).collect();
+                // Stable: events on the same date keep the file's order.
+                events.sort_by_key(|e| b.events[e.index].date);
+                events
+            }
+            Pane::Detail => Vec::new(),
+        }
+    }
+}
+
+/// A scrolled list: which row is selected and which row is at the top.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// What the briefing view shows: which briefing, which pane has focus, where each pane is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub id: String,
+    pub focus: Pane,
+    /// Indexed by [`Pane::index`]; the detail pane's cursor counts its references.
+    pub cursors: [Cursor; 7],
+    /// The list pane whose selected item the detail pane shows.
+    pub shown: Pane,
+}
+
+impl View {
+    pub fn new(id: &str) -> View {
+        View { id: id.to_string(), focus: Pane::Officials, cursors: [Cursor::default(); 7], shown: Pane::Officials }
+    }
+
+    /// A briefing as it first opens: on its first list pane that has anything in it.
+    pub fn opening(b: &Briefing) -> View {
+        let mut view = View::new(&b.id);
+        let first = Pane::LISTS.into_iter().find(|p| !Pane::items(*p, b).is_empty()).unwrap_or(Pane::Officials);
+        (view.focus, view.shown) = (first, first);
+        view
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        self.cursors[pane.index()]
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
+        &mut self.cursors[pane.index()]
+    }
+}
+
+/// Where the reader is: the library list, or a briefing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Library(Cursor),
+    Briefing(View),
+}
+
+/// A box drawn over the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys of the active key map; the number is how far it is scrolled.
+    Help(usize),
+    /// Files that failed to load and why.
+    Errors(usize),
+}
+
+/// A message in the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole reader.
+pub struct App {
+    pub live: Live,
+    pub config: Config,
+    pub styles: Styles,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub history: History,
+    pub status: Option<Status>,
+    /// Columns and rows of the terminal.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(live: Live, config: Config, color: bool) -> App {
+        let styles = Styles::new(&config.theme, color);
+        let mut app = App {
+            live,
+            config,
+            styles,
+            screen: Screen::Library(Cursor::default()),
+            overlay: None,
+            history: History::default(),
+            status: None,
+            size: (80, 24),
+            quit: false,
+        };
+        app.announce_failures();
+        app
+    }
+
+    /// The briefing on screen, if any.
+    pub fn briefing(&self) -> Option<&Briefing> {
+        match &self.screen {
+            Screen::Briefing(view) => self.live.library().get(&view.id),
+            Screen::Library(_) => None,
+        }
+    }
+
+    pub fn view(&self) -> Option<&View> {
+        match &self.screen {
+            Screen::Briefing(view) => Some(view),
+            Screen::Library(_) => None,
+        }
+    }
+
+    /// The item the detail pane is about: the selection of the list pane it follows.
+    pub fn shown_item(&self) -> Option<ItemRef> {
+        let (b, view) = (self.briefing()?, self.view()?);
+        Pane::items(view.shown, b).get(view.cursor(view.shown).selected).copied()
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status { text: text.into(), error });
+    }
+
+    /// Says in the status line how many files failed, if any did.
+    pub fn announce_failures(&mut self) {
+        let failed = self.live.failures().len();
+        if failed > 0 {
+            let what = if failed == 1 { "1 file failed".to_string() } else { format!("{failed} files failed") };
+            let key = self.key_hint(&crate::action::Action::Errors);
+            self.set_status(format!("{what} to load — press {key} to see why"), true);
+        }
+    }
+
+    /// The first key bound to an action, for hints (`?`), or its name when unbound.
+    pub fn key_hint(&self, action: &crate::action::Action) -> String {
+        self.config.keys.keys(action).next().map_or_else(|| format!("({})", action.name().unwrap_or("?")), |k| k.to_string())
+    }
+
+    /// Opens a briefing by id without recording history; false when there is no such briefing.
+    pub fn open(&mut self, id: &str) -> bool {
+        let Some(b) = self.live.library().get(id) else { return false };
+        self.screen = Screen::Briefing(View::opening(b));
+        true
+    }
+
+    /// Whether the file behind the briefing on screen failed to reload (its last good version
+    /// is shown).
+    pub fn showing_stale(&self) -> Option<&Path> {
+        let b = self.briefing()?;
+        self.live.is_stale(&b.path).then_some(b.path.as_path())
+    }
+}

@@ -1,0 +1,344 @@
+//! What the detail pane says about an item: every field, its numbered citations, and every
+//! cross-reference, each a line that can be followed.
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::library::Library;
+use crate::links::RefKey;
+use crate::model::{Briefing, Direction, ItemRef, Kind, Status};
+use crate::text::visible;
+use crate::tui::style::arrow;
+
+/// How a piece of text is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Text,
+    Heading,
+    Label,
+    Muted,
+    Warning,
+    Status(Status),
+    Direction(Option<Direction>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub role: Role,
+}
+
+/// Where following a line leads: an item of a briefing (this one or another).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub briefing: String,
+    pub item: ItemRef,
+}
+
+/// One logical line; it wraps to the pane's width when drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub pieces: Vec<Piece>,
+    pub link: Option<Target>,
+    /// Columns to indent the line and its continuations.
+    pub indent: u16,
+}
+
+fn piece(text: impl Into<String>, role: Role) -> Piece {
+    Piece { text: text.into(), role }
+}
+
+/// At a glance: distinct sources, and whether a discrepancy is about the item.
+pub fn glance(b: &Briefing, item: ItemRef) -> (usize, bool) {
+    let disputed = b.links.referrers_of(item).iter().any(|(_, key)| *key == RefKey::About);
+    (b.corroboration(item), disputed)
+}
+
+/// A one-line description of an item, as lists and links show it.
+pub fn label(b: &Briefing, item: ItemRef) -> String {
+    let s = match item.kind {
+        Kind::Source => {
+            let s = &b.sources[item.index];
+            match &s.outlet {
+                Some(outlet) => format!("{outlet} — {}", s.title),
+                None => s.title.clone(),
+            }
+        }
+        Kind::Official => {
+            let o = &b.officials[item.index];
+            match &o.role {
+                Some(role) => format!("{} — {role}", o.name),
+                None => o.name.clone(),
+            }
+        }
+        Kind::Commitment => b.commitments[item.index].text.clone(),
+        Kind::Reaction => {
+            let r = &b.reactions[item.index];
+            format!("{} {}", r.market, r.movement.as_deref().unwrap_or("")).trim_end().to_string()
+        }
+        Kind::Fact => b.facts[item.index].text.clone(),
+        Kind::Event => format!("{} {}", b.events[item.index].date, b.events[item.index].text),
+        Kind::Discrepancy => b.discrepancies[item.index].text.clone(),
+    };
+    visible(&s, false)
+}
+
+struct Builder<'a> {
+    lib: &'a Library,
+    b: &'a Briefing,
+    lines: Vec<Line>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, pieces: Vec<Piece>) {
+        self.lines.push(Line { pieces, link: None, indent: 0 });
+    }
+
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.pieces.is_empty()) {
+            self.push(Vec::new());
+        }
+    }
+
+    fn field(&mut self, name: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.push(vec![piece(format!("{name:<10} "), Role::Label), piece(visible(value, false), Role::Text)]);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        for paragraph in text.split("\n\n") {
+            self.push(vec![piece(visible(&paragraph.replace('\n', " "), false), Role::Text)]);
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.push(vec![piece(text, Role::Heading)]);
+    }
+
+    /// A followable line to an item of `briefing` (this one when None).
+    fn link(&mut self, mark: &str, briefing: &Briefing, item: ItemRef) {
+        let mut pieces = vec![piece(format!("{mark} "), Role::Muted)];
+        if briefing.id != self.b.id {
+            pieces.push(piece(format!("{}: ", briefing.id), Role::Label));
+        }
+        pieces.push(piece(label(briefing, item), Role::Text));
+        self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), indent: 2 });
+    }
+
+    /// A section of links to the items that refer to `item` through `key`.
+    fn referrers(&mut self, title: &str, item: ItemRef, key: RefKey, mark: &str) {
+        let refs: Vec<ItemRef> = self.b.links.referrers_of(item).iter().filter(|(_, k)| *k == key).map(|(i, _)| *i).collect();
+        if !refs.is_empty() {
+            self.heading(&format!("{title} ({})", refs.len()));
+            for r in refs {
+                self.link(mark, self.b, r);
+            }
+        }
+    }
+
+    /// A section of links to the ids an item names.
+    fn references(&mut self, title: &str, ids: &[String]) {
+        if !ids.is_empty() {
+            self.heading(title);
+            for id in ids {
+                if let Some(target) = self.b.lookup(id) {
+                    self.link("→", self.b, target);
+                }
+            }
+        }
+    }
+
+    fn corroboration(&mut self, item: ItemRef) {
+        let n = self.b.corroboration(item);
+        let (text, role) = match n {
+            0 => ("no source cited".to_string(), Role::Warning),
+            1 => ("1 source — single source".to_string(), Role::Warning),
+            n => (format!("{n} distinct sources"), Role::Text),
+        };
+        self.push(vec![piece(format!("{:<10} ", "Sources"), Role::Label), piece(text, role)]);
+    }
+
+    /// The item's citations as numbered references to its sources.
+    fn citations(&mut self, item: ItemRef) {
+        let cites = self.b.cites_of(item);
+        if cites.is_empty() {
+            return;
+        }
+        self.heading("Citations");
+        for (n, c) in cites.iter().enumerate() {
+            let Some(source) = self.b.lookup(&c.source) else { continue };
+            let mut pieces = vec![piece(format!("[{}] ", n + 1), Role::Label), piece(label(self.b, source), Role::Text)];
+            if let Some(at) = &c.at {
+                pieces.push(piece(format!(" · at {}", visible(at, false)), Role::Muted));
+            }
+            self.lines.push(Line { pieces, link: Some(Target { briefing: self.b.id.clone(), item: source }), indent: 2 });
+        }
+    }
+
+    fn discussed(&mut self, item: ItemRef) {
+        self.referrers("Reactions", item, RefKey::RespondsTo, "←");
+        self.referrers("Where sources disagree", item, RefKey::About, "≠");
+    }
+}
+
+/// The detail of one item.
+pub fn detail(lib: &Library, b: &Briefing, item: ItemRef) -> Vec<Line> {
+    let mut d = Builder { lib, b, lines: Vec::new() };
+    let kind = item.kind.as_str().to_uppercase();
+    match item.kind {
+        Kind::Official => {
+            let o = &b.officials[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(visible(&o.name, false), Role::Heading)]);
+            d.field("Role", o.role.as_deref());
+            d.field("Side", o.side.as_deref());
+            d.corroboration(item);
+            if let Some(notes) = &o.notes {
+                d.blank();
+                d.text(notes);
+            }
+            d.citations(item);
+            d.referrers("Announced", item, RefKey::AnnouncedBy, "←");
+            let elsewhere: Vec<&Briefing> = d.lib.appearances(&o.id).filter(|other| other.id != b.id).collect();
+            if !elsewhere.is_empty() {
+                d.heading(&format!("Also in ({})", elsewhere.len()));
+                for other in elsewhere {
+                    if let Some(there) = other.lookup(&o.id) {
+                        d.link("→", other, there);
+                    }
+                }
+            }
+        }
+        Kind::Commitment => {
+            let c = &b.commitments[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(c.status.as_str(), Role::Status(c.status))]);
+            d.text(&c.text);
+            d.blank();
+            d.field("Party", Some(&c.party));
+            d.push(vec![piece(format!("{:<10} ", "Status"), Role::Label), piece(c.status.as_str(), Role::Status(c.status))]);
+            d.field("Due", c.due.as_ref().map(|due| due.to_string()).as_deref());
+            d.corroboration(item);
+            d.citations(item);
+            d.references("Traded for", &c.in_return_for);
+            d.referrers("Traded against it", item, RefKey::InReturnFor, "←");
+            d.references("Announced by", &c.announced_by);
+        }
+        Kind::Reaction => {
+            let r = &b.reactions[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(visible(&r.market, false), Role::Heading)]);
+            if r.movement.is_some() || r.direction.is_some() {
+                let figure = r.movement.as_deref().map(|m| visible(m, false)).unwrap_or_default();
+                let direction = r.direction.map_or(String::new(), |dir| format!(" ({dir})"));
+                let movement = format!("{} {figure}{direction}", arrow(r.direction));
+                d.push(vec![piece(format!("{:<10} ", "Move"), Role::Label), piece(movement, Role::Direction(r.direction))]);
+            }
+            d.field("When", r.when.map(|w| w.to_string()).as_deref());
+            d.corroboration(item);
+            if let Some(note) = &r.note {
+                d.blank();
+                d.text(note);
+            }
+            d.citations(item);
+            d.references("Responds to", &r.responds_to);
+        }
+        Kind::Fact => {
+            let f = &b.facts[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(visible(f.topic.as_deref().unwrap_or(""), false), Role::Heading)]);
+            d.text(&f.text);
+            d.blank();
+            d.corroboration(item);
+            d.citations(item);
+        }
+        Kind::Event => {
+            let e = &b.events[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(e.date.to_string(), Role::Heading)]);
+            d.text(&e.text);
+            d.blank();
+            d.corroboration(item);
+            d.citations(item);
+        }
+        Kind::Discrepancy => {
+            let x = &b.discrepancies[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece("where sources disagree", Role::Warning)]);
+            d.text(&x.text);
+            d.blank();
+            d.corroboration(item);
+            d.citations(item);
+            d.references("About", std::slice::from_ref(&x.about));
+        }
+        Kind::Source => {
+            let s = &b.sources[item.index];
+            d.push(vec![piece(format!("{kind}  "), Role::Muted), piece(visible(&s.title, false), Role::Heading)]);
+            d.field("Outlet", s.outlet.as_deref());
+            d.field("Published", s.published.map(|p| p.to_string()).as_deref());
+            d.field("URL", s.url.as_deref());
+            d.field("Kind", Some(s.kind.as_str()));
+            if !s.points.is_empty() {
+                d.heading("Points");
+                for point in &s.points {
+                    d.lines.push(Line {
+                        pieces: vec![piece("• ", Role::Muted), piece(visible(point, false), Role::Text)],
+                        link: None,
+                        indent: 2,
+                    });
+                }
+            }
+            let citing = b.links.citing(item.index);
+            d.heading(&format!("Cited by ({})", citing.len()));
+            for &c in citing {
+                d.link("←", b, c);
+            }
+        }
+    }
+    d.discussed(item);
+    d.lines
+}
+
+/// One screen row of wrapped detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub pieces: Vec<Piece>,
+    /// Which link (counting link lines from 0) this row belongs to.
+    pub link: Option<usize>,
+}
+
+/// Wraps lines at word boundaries to `width` display columns; continuations are indented two
+/// columns more than their line.
+pub fn wrap(lines: &[Line], width: u16) -> Vec<Row> {
+    let width = usize::from(width.max(4));
+    let mut rows = Vec::new();
+    let mut links = 0;
+    for line in lines {
+        let link = line.link.as_ref().map(|_| {
+            links += 1;
+            links - 1
+        });
+        let mut row = Row { pieces: Vec::new(), link };
+        let mut used = usize::from(line.indent);
+        if line.indent > 0 {
+            row.pieces.push(piece(" ".repeat(used), Role::Text));
+        }
+        for p in &line.pieces {
+            for word in p.text.split_inclusive(' ') {
+                let w = word.width();
+                if used + w.min(width) > width && used > usize::from(line.indent) + 2 {
+                    rows.push(std::mem::replace(&mut row, Row { pieces: Vec::new(), link }));
+                    used = usize::from(line.indent) + 2;
+                    row.pieces.push(piece(" ".repeat(used), Role::Text));
+                }
+                used += w;
+                match row.pieces.last_mut() {
+                    Some(last) if last.role == p.role => last.text.push_str(word),
+                    _ => row.pieces.push(piece(word, p.role)),
+                }
+            }
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// The targets of a detail's links, in order.
+pub fn targets(lines: &[Line]) -> Vec<&Target> {
+    lines.iter().filter_map(|l| l.link.as_ref()).collect()
+}

@@ -1,0 +1,187 @@
+//! Where everything goes on screen. Pure functions of the size and state, used by drawing and by
+//! mouse hit-testing alike, so a click lands on the row that was drawn there.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::widgets::{Block, Borders};
+
+use crate::model::Briefing;
+use crate::tui::app::{Pane, View};
+
+/// Below this the reader shows "terminal too small" instead of a cramped screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Panes side by side from this size on; below it they become tabs.
+const WIDE_WIDTH: u16 = 120;
+const WIDE_HEIGHT: u16 = 32;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn is_wide(area: Rect) -> bool {
+    area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT
+}
+
+/// The frame of a pane: full borders when there is room, a top rule when tabbed.
+pub fn pane_block<'a>(wide: bool) -> Block<'a> {
+    if wide { Block::bordered() } else { Block::new().borders(Borders::TOP) }
+}
+
+/// The rows inside a pane's frame.
+pub fn inner(rect: Rect, wide: bool) -> Rect {
+    pane_block(wide).inner(rect)
+}
+
+/// The briefing view's regions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefingLayout {
+    pub wide: bool,
+    pub header: Rect,
+    pub summary: Rect,
+    /// The tab bar, when panes are tabbed.
+    pub tabs: Option<Rect>,
+    /// The panes shown, each with its frame.
+    pub panes: Vec<(Pane, Rect)>,
+    pub status: Rect,
+}
+
+impl BriefingLayout {
+    pub fn rect(&self, pane: Pane) -> Option<Rect> {
+        self.panes.iter().find(|(p, _)| *p == pane).map(|(_, r)| *r)
+    }
+
+    /// The pane whose frame holds a point.
+    pub fn pane_at(&self, column: u16, row: u16) -> Option<(Pane, Rect)> {
+        self.panes.iter().copied().find(|(_, r)| r.contains((column, row).into()))
+    }
+}
+
+/// How many lines the summary gets: all of it up to a third of the height on a wide screen, two
+/// lines when tabbed.
+fn summary_height(b: &Briefing, width: u16, height: u16, wide: bool) -> u16 {
+    if !wide {
+        return 2;
+    }
+    let lines: usize = b.summary.split("\n\n").map(|p| textwrap::wrap(&p.replace('\n', " "), usize::from(width.max(1))).len() + 1).sum();
+    (lines.saturating_sub(1) as u16).min(height / 4).max(1)
+}
+
+pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
+    let wide = is_wide(area);
+    let summary = summary_height(b, area.width.saturating_sub(2), area.height, wide);
+    let tabs = u16::from(!wide);
+    let [header, summary, tab_bar, body, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(summary),
+        Constraint::Length(tabs),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let header = header.inner(Margin::new(1, 0));
+    let summary = summary.inner(Margin::new(1, 0));
+    if wide {
+        let [grid, detail] = Layout::horizontal([Constraint::Percentage(66), Constraint::Fill(1)]).areas(body);
+        let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(grid);
+        let thirds = |r: Rect| -> [Rect; 3] { Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(r) };
+        let [a, b2, c] = thirds(top);
+        let [d, e, f] = thirds(bottom);
+        let panes = vec![
+            (Pane::Officials, a),
+            (Pane::Commitments, b2),
+            (Pane::Reactions, c),
+            (Pane::Facts, d),
+            (Pane::Sources, e),
+            (Pane::Timeline, f),
+            (Pane::Detail, detail),
+        ];
+        return BriefingLayout { wide, header, summary, tabs: None, panes, status };
+    }
+    let list = if view.focus == Pane::Detail { view.shown } else { view.focus };
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+    BriefingLayout { wide, header, summary, tabs: Some(tab_bar), panes: vec![(list, top), (Pane::Detail, bottom)], status }
+}
+
+/// The tab labels and the columns each covers, for drawing and for clicks.
+pub fn tabs(area: Rect, labels: &[(Pane, String)]) -> Vec<(Pane, String, std::ops::Range<u16>)> {
+    let mut x = area.x + 1;
+    let mut out = Vec::new();
+    for (pane, label) in labels {
+        let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+        if x + width > area.right() {
+            break;
+        }
+        out.push((*pane, label.clone(), x..x + width));
+        x += width + 3;
+    }
+    out
+}
+
+/// The library screen's regions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryLayout {
+    pub wide: bool,
+    pub title: Rect,
+    pub list: Rect,
+    pub preview: Rect,
+    pub status: Rect,
+}
+
+pub fn library(area: Rect) -> LibraryLayout {
+    let wide = is_wide(area);
+    let [title, body, status] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [list, preview] = if wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body)
+    };
+    LibraryLayout { wide, title: title.inner(Margin::new(1, 0)), list, preview, status }
+}
+
+/// A box centred in `area`, at most `width` by `height`, leaving a margin.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width.saturating_sub(4)).max(1.min(area.width));
+    let height = height.min(area.height.saturating_sub(2)).max(1.min(area.height));
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
+}
+
+/// The first row to show so that `selected` is visible in `height` rows, starting from the
+/// `stored` offset: the list scrolls only as far as it must.
+pub fn visible_offset(stored: usize, selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    let mut offset = stored.min(len - height);
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_scroll_only_as_far_as_needed() {
+        assert_eq!(visible_offset(0, 3, 10, 5), 0);
+        assert_eq!(visible_offset(0, 7, 10, 5), 3);
+        assert_eq!(visible_offset(3, 4, 10, 5), 3);
+        assert_eq!(visible_offset(3, 1, 10, 5), 1);
+        assert_eq!(visible_offset(9, 9, 10, 5), 5);
+        assert_eq!(visible_offset(4, 0, 3, 5), 0);
+        assert_eq!(visible_offset(4, 0, 3, 0), 0);
+    }
+
+    #[test]
+    fn centred_boxes_fit_any_area() {
+        for (w, h) in [(0, 0), (1, 1), (3, 2), (80, 24)] {
+            let area = Rect::new(0, 0, w, h);
+            let r = centered(area, 70, 20);
+            assert!(r.right() <= area.right() && r.bottom() <= area.bottom(), "{r:?} in {area:?}");
+        }
+    }
+}

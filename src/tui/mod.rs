@@ -1,0 +1,173 @@
+//! The reader: a terminal front end over the library. State lives in [`App`] and changes only
+//! in [`update`]; drawing borrows it; effects come back as values that the loop runs.
+
+pub mod app;
+pub mod detail;
+pub mod draw;
+pub mod history;
+pub mod input;
+pub mod layout;
+pub mod panes;
+pub mod pointer;
+pub mod style;
+pub mod terminal;
+pub mod update;
+pub mod watch;
+
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event;
+
+pub use app::App;
+pub use update::{Effect, update};
+
+use crate::action::Action;
+use crate::config::Config;
+use crate::live::Live;
+use terminal::Tui;
+
+/// How the reader ended.
+enum Exit {
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT arrived.
+    Signal,
+}
+
+/// Opens the reader on the library in `dir`, at briefing `open` if given.
+pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report::Style) -> ExitCode {
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        eprintln!("brief: the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
+        return ExitCode::from(2);
+    }
+    let live = Live::load(dir);
+    if !live.problems().is_empty() {
+        for d in live.problems() {
+            eprint!("{}", crate::report::render(d, style));
+        }
+        eprintln!("brief: no briefings folder at {}; pass --dir DIR or set `briefings` in config.toml", dir.display());
+        return ExitCode::from(1);
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut app = App::new(live, config, color);
+    if let Some(id) = open
+        && !app.open(id)
+    {
+        let known: Vec<&str> = app.live.library().briefings().iter().map(|b| b.id.as_str()).collect();
+        eprintln!("brief: no briefing `{id}` in {}; known: {}", dir.display(), crate::text::list_words(known, 10));
+        return ExitCode::from(2);
+    }
+    let watch = match watch::start(dir) {
+        Ok(watch) => Some(watch),
+        Err(err) => {
+            app.set_status(format!("Live reload is off: {err}"), true);
+            None
+        }
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        if let Err(err) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
+            tracing::warn!("cannot watch signal {signal}: {err}");
+        }
+    }
+    let mut terminal = match terminal::init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            terminal::restore();
+            eprintln!("brief: cannot set up the terminal: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = event_loop(&mut terminal, &mut app, watch.as_ref(), &stop);
+    terminal::restore();
+    match result {
+        Ok(Exit::Quit) => ExitCode::SUCCESS,
+        Ok(Exit::Signal) => ExitCode::from(130),
+        Err(err) => {
+            eprintln!("brief: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, stop: &AtomicBool) -> io::Result<Exit> {
+    let size = terminal.size()?;
+    dispatch(terminal, app, Action::Resize(size.width, size.height))?;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Exit::Signal);
+        }
+        // A short wait keeps signals and file changes prompt; keys wake it at once.
+        if event::poll(Duration::from_millis(100))?
+            && let Some(action) = input::action(&event::read()?, &app.config.keys)
+        {
+            dispatch(terminal, app, action)?;
+            dirty = true;
+        }
+        if let Some(paths) = watch.map(changed_paths).filter(|p| !p.is_empty()) {
+            dispatch(terminal, app, Action::FilesChanged(paths))?;
+            dirty = true;
+        }
+    }
+}
+
+/// Collects a burst of file events (an editor's save is several) into one set of paths.
+fn changed_paths(watch: &watch::Watch) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = watch.changes.try_iter().collect();
+    if !paths.is_empty() {
+        std::thread::sleep(Duration::from_millis(30));
+        paths.extend(watch.changes.try_iter());
+    }
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// Feeds an action to `update`, running the effects it returns until none is left.
+fn dispatch(terminal: &mut Tui, app: &mut App, action: Action) -> io::Result<()> {
+    let mut next = Some(action);
+    while let Some(action) = next.take() {
+        if let Some(effect) = update(app, action) {
+            next = run_effect(terminal, effect)?;
+        }
+    }
+    Ok(())
+}
+
+fn run_effect(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
+    Ok(Some(match effect {
+        Effect::OpenUrl(url) => match open::that_detached(&url) {
+            Ok(()) => Action::Report(format!("Opened {url}"), false),
+            Err(err) => Action::Report(format!("Could not open {url}: {err}"), true),
+        },
+        Effect::Edit { path, line } => {
+            let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+            let mut words = editor.split_whitespace();
+            let program = words.next().unwrap_or("vi").to_string();
+            let args: Vec<String> = words.map(str::to_string).collect();
+            let status = terminal::suspended(terminal, || {
+                std::process::Command::new(&program).args(&args).arg(format!("+{line}")).arg(&path).status()
+            })?;
+            match status {
+                Ok(_) => Action::FilesChanged(vec![path]),
+                Err(err) => Action::Report(format!("Could not start the editor `{program}`: {err}"), true),
+            }
+        }
+        Effect::Reload(paths) => {
+            let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.exists());
+            Action::Reloaded(present.iter().map(|p| crate::load::read_file(p)).collect(), gone)
+        }
+    }))
+}

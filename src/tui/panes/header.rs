@@ -1,0 +1,40 @@
+//! The briefing's header: title, dates, place, tags and related briefings; then the summary.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::model::Briefing;
+use crate::text::visible;
+use crate::tui::app::App;
+
+pub fn render(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let mut facts = vec![Span::styled(b.date.to_string(), s.accent)];
+    if let Some(end) = b.end_date {
+        facts.push(Span::styled(format!(" – {end}"), s.accent));
+    }
+    if let Some(place) = &b.place {
+        facts.push(Span::raw(format!(" · {}", visible(place, false))));
+    }
+    if !b.tags.is_empty() {
+        let tags: Vec<String> = b.tags.iter().map(|t| format!("#{}", visible(t, false))).collect();
+        facts.push(Span::styled(format!(" · {}", tags.join(" ")), s.muted));
+    }
+    if !b.related.is_empty() {
+        facts.push(Span::styled(format!(" · related: {}", b.related.join(", ")), s.muted));
+    }
+    let mut title = vec![Span::styled(visible(&b.title, false), s.accent)];
+    if let Some(path) = app.showing_stale() {
+        title.push(Span::styled(format!("  (last good version: {} has errors)", path.display()), s.error));
+    }
+    Paragraph::new(vec![Line::from(title), Line::from(facts)]).render(area, buf);
+}
+
+pub fn render_summary(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
+    let paragraphs: Vec<Line> =
+        b.summary.trim().split("\n\n").map(|p| Line::raw(visible(&p.replace('\n', " "), false))).flat_map(|l| [l, Line::raw("")]).collect();
+    let _ = app;
+    Paragraph::new(paragraphs).wrap(Wrap { trim: true }).render(area, buf);
+}

@@ -1,0 +1,42 @@
+//! The help overlay: every action with the keys the active key map gives it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::action::Action;
+use crate::tui::app::App;
+use crate::tui::layout;
+
+/// One line per bindable action: its keys, then what it does.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::styled("Mouse: click a pane to focus it and a row to select it; click a reference to follow it;", app.styles.muted),
+        Line::styled("the wheel scrolls the pane under the pointer.", app.styles.muted),
+        Line::raw(""),
+    ];
+    for action in Action::BINDABLE {
+        let keys: Vec<String> = app.config.keys.keys(action).map(ToString::to_string).collect();
+        let keys = if keys.is_empty() { "(unbound)".to_string() } else { keys.join(" ") };
+        lines.push(Line::from(vec![Span::styled(format!("{keys:<22}"), app.styles.accent), Span::raw(action.description())]));
+    }
+    lines
+}
+
+pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let rect = layout::centered(area, 84, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
+    let close = app.key_hint(&Action::Help);
+    let block = Block::bordered()
+        .border_style(app.styles.accent)
+        .title(" Keys ")
+        .title_bottom(Line::raw(format!(" {close} or esc closes ")).right_aligned());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (i, line) in lines.into_iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+        line.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
+    }
+}

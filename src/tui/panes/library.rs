@@ -1,0 +1,87 @@
+//! The library: every briefing, newest first, and a preview of the selected one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::model::{Briefing, Kind};
+use crate::text::visible;
+use crate::tui::app::{App, Cursor, Pane};
+use crate::tui::layout::{self, pane_block};
+use crate::tui::panes::{ListCtx, draw_list};
+
+pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
+    let l = layout::library(area);
+    let s = &app.styles;
+    let library = app.live.library();
+    let count = if library.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", library.len()) };
+    let title = format!("brief · {count} · {}", app.live.root().display());
+    Line::from(vec![Span::styled(title, s.accent)]).render(l.title, buf);
+    let rows: Vec<Line> = library
+        .briefings()
+        .iter()
+        .map(|b| {
+            let counts = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source]
+                .map(|k| format!("{:>3}", b.count(k)))
+                .join(" ");
+            Line::from(vec![
+                Span::styled(format!("{}  ", b.date), s.accent),
+                Span::styled(format!("{counts}  "), s.muted),
+                Span::raw(visible(&b.title, false)),
+            ])
+        })
+        .collect();
+    let Some(first) = library.briefings().first() else {
+        let block = pane_block(true).title(" Briefings ");
+        let inner = block.inner(l.list);
+        block.render(l.list, buf);
+        Paragraph::new(format!("No briefings in {}.", app.live.root().display())).style(s.muted).render(inner, buf);
+        return;
+    };
+    let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
+    draw_list(buf, l.list, "Briefings · date, officials, commitments, reactions, facts, sources, title".into(), rows, &cx);
+    if let Some(b) = library.briefings().get(cursor.selected) {
+        preview(app, b, l.preview, buf);
+    }
+}
+
+fn preview(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let block = pane_block(true).border_style(s.muted).title(format!(" {} ", b.id));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut when = b.date.to_string();
+    if let Some(end) = b.end_date {
+        when.push_str(&format!(" – {end}"));
+    }
+    if let Some(place) = &b.place {
+        when.push_str(&format!(" · {}", visible(place, false)));
+    }
+    let counts = [
+        (Kind::Official, "officials"),
+        (Kind::Commitment, "commitments"),
+        (Kind::Reaction, "reactions"),
+        (Kind::Fact, "facts"),
+        (Kind::Source, "sources"),
+        (Kind::Event, "events"),
+        (Kind::Discrepancy, "discrepancies"),
+    ]
+    .iter()
+    .map(|(kind, word)| format!("{} {word}", b.count(*kind)))
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let mut lines = vec![Line::styled(visible(&b.title, false), s.accent), Line::raw(when), Line::styled(counts, s.muted)];
+    if !b.tags.is_empty() {
+        lines.push(Line::styled(b.tags.iter().map(|t| format!("#{}", visible(t, false))).collect::<Vec<_>>().join(" "), s.muted));
+    }
+    if !b.related.is_empty() {
+        lines.push(Line::styled(format!("related: {}", b.related.join(", ")), s.muted));
+    }
+    lines.push(Line::raw(""));
+    for paragraph in b.summary.trim().split("\n\n") {
+        lines.push(Line::raw(visible(&paragraph.replace('\n', " "), false)));
+        lines.push(Line::raw(""));
+    }
+    Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+}

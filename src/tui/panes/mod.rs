@@ -1,0 +1,96 @@
+//! One file per pane. Each draws from `&App` and never changes it.
+
+pub mod commitments;
+pub mod detail;
+pub mod errors;
+pub mod facts;
+pub mod header;
+pub mod help;
+pub mod library;
+pub mod officials;
+pub mod reactions;
+pub mod sources;
+pub mod status;
+pub mod tabs;
+pub mod timeline;
+pub mod too_small;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::model::{Briefing, ItemRef};
+use crate::tui::app::{App, Cursor, Pane};
+use crate::tui::detail::glance;
+use crate::tui::layout::{self, pane_block};
+
+/// What a list pane needs to draw itself.
+pub struct ListCtx<'a> {
+    pub app: &'a App,
+    pub b: &'a Briefing,
+    pub pane: Pane,
+    pub cursor: Cursor,
+    pub focused: bool,
+    pub wide: bool,
+}
+
+/// The row of an item in its list pane.
+pub fn row<'a>(app: &App, b: &'a Briefing, pane: Pane, item: ItemRef) -> Line<'a> {
+    match pane {
+        Pane::Officials => officials::row(app, b, item),
+        Pane::Commitments => commitments::row(app, b, item),
+        Pane::Reactions => reactions::row(app, b, item),
+        Pane::Facts => facts::row(app, b, item),
+        Pane::Sources => sources::row(app, b, item),
+        Pane::Timeline | Pane::Detail => timeline::row(app, b, item),
+    }
+}
+
+/// The at-a-glance marks before a row: distinct sources, `!` on a single source, `≠` when a
+/// discrepancy is about the item.
+pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
+    let (sources, disputed) = glance(b, item);
+    let s = &app.styles;
+    vec![
+        Span::styled(format!("{sources:>2}"), s.muted),
+        if sources <= 1 { Span::styled("!", s.warning) } else { Span::raw(" ") },
+        if disputed { Span::styled("≠", s.warning) } else { Span::raw(" ") },
+        Span::raw(" "),
+    ]
+}
+
+/// Draws a framed list of rows with its selection, scrolled so the selection shows.
+pub fn draw_list(buf: &mut Buffer, area: Rect, title: String, rows: Vec<Line<'_>>, cx: &ListCtx<'_>) {
+    let s = &cx.app.styles;
+    let border = if cx.focused { s.accent } else { s.muted };
+    let count = if rows.is_empty() { String::new() } else { format!(" {}/{} ", cx.cursor.selected.min(rows.len() - 1) + 1, rows.len()) };
+    let block = pane_block(cx.wide)
+        .border_style(border)
+        .title(Line::styled(format!(" {title} "), if cx.focused { s.accent } else { Style::new() }))
+        .title(Line::styled(count, s.muted).right_aligned());
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if rows.is_empty() {
+        Line::styled("  (none)", s.muted).render(inner, buf);
+        return;
+    }
+    let height = usize::from(inner.height);
+    let offset = layout::visible_offset(cx.cursor.offset, cx.cursor.selected, rows.len(), height);
+    for (i, line) in rows.into_iter().enumerate().skip(offset).take(height) {
+        let y = inner.y + (i - offset) as u16;
+        let rect = Rect { y, height: 1, ..inner };
+        let selected = i == cx.cursor.selected;
+        let gutter = if selected { "›" } else { " " };
+        let mut spans = vec![Span::styled(gutter, s.accent)];
+        spans.extend(line.spans);
+        let line = Line::from(spans);
+        if selected && cx.focused {
+            buf.set_style(rect, s.selection);
+            line.patch_style(s.selection).render(rect, buf);
+        } else {
+            line.render(rect, buf);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The mouse: a click focuses a pane and selects a row (a click on a reference follows it); the
+//! wheel scrolls the pane under the pointer. Hit-testing uses the same layout as drawing.
+
+use crate::tui::app::{App, Pane, Screen};
+use crate::tui::detail;
+use crate::tui::layout;
+use crate::tui::panes;
+use crate::tui::update::{area, focus, jump, navigate};
+
+pub fn click(app: &mut App, column: u16, row: u16) {
+    if layout::too_small(area(app)) {
+        return;
+    }
+    match &app.screen {
+        Screen::Library(cursor) => {
+            let l = layout::library(area(app));
+            let inner = layout::inner(l.list, true);
+            if !inner.contains((column, row).into()) {
+                return;
+            }
+            let len = app.live.library().len();
+            let at = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height)) + usize::from(row - inner.y);
+            if at >= len {
+                return;
+            }
+            if at == cursor.selected {
+                let view = crate::tui::app::View::opening(&app.live.library().briefings()[at]);
+                navigate(app, Screen::Briefing(view));
+            } else if let Screen::Library(cursor) = &mut app.screen {
+                cursor.selected = at;
+            }
+        }
+        Screen::Briefing(view) => {
+            let Some(b) = app.briefing() else { return };
+            let l = layout::briefing(area(app), b, view);
+            if let Some(tabs) = l.tabs.filter(|t| t.contains((column, row).into())) {
+                let labels = panes::tabs::labels(app);
+                if let Some((pane, ..)) = layout::tabs(tabs, &labels).into_iter().find(|(_, _, cols)| cols.contains(&column)) {
+                    focus(app, pane);
+                }
+                return;
+            }
+            let Some((pane, rect)) = l.pane_at(column, row) else { return };
+            let inner = layout::inner(rect, l.wide);
+            if pane == Pane::Detail {
+                let rows = panes::detail::rows(app, b, rect, l.wide);
+                let cursor = view.cursor(Pane::Detail);
+                let offset = cursor.offset.min(rows.len().saturating_sub(usize::from(inner.height)));
+                let link = inner
+                    .contains((column, row).into())
+                    .then(|| rows.get(offset + usize::from(row - inner.y)))
+                    .flatten()
+                    .and_then(|r| r.link);
+                let target = link.and_then(|n| {
+                    let item = app.shown_item()?;
+                    detail::targets(&detail::detail(app.live.library(), b, item)).get(n).map(|t| (*t).clone())
+                });
+                focus(app, Pane::Detail);
+                if let (Some(n), Some(target)) = (link, target) {
+                    if let Screen::Briefing(view) = &mut app.screen {
+                        view.cursor_mut(Pane::Detail).selected = n;
+                    }
+                    jump(app, &target);
+                }
+                return;
+            }
+            let len = Pane::items(pane, b).len();
+            let cursor = view.cursor(pane);
+            let offset = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height));
+            focus(app, pane);
+            if inner.contains((column, row).into()) {
+                let at = offset + usize::from(row - inner.y);
+                if at < len
+                    && let Screen::Briefing(view) = &mut app.screen
+                {
+                    let c = view.cursor_mut(pane);
+                    c.selected = at;
+                    c.offset = offset;
+                    view.shown = pane;
+                    *view.cursor_mut(Pane::Detail) = Default::default();
+                }
+            }
+        }
+    }
+}
+
+/// Scrolls the pane under the pointer by `delta` rows; a list's selection moves along so it
+/// stays in view.
+pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
+    if layout::too_small(area(app)) {
+        return;
+    }
+    match &app.screen {
+        Screen::Library(cursor) => {
+            let l = layout::library(area(app));
+            if !l.list.contains((column, row).into()) {
+                return;
+            }
+            let len = app.live.library().len();
+            let height = usize::from(layout::inner(l.list, true).height);
+            let (selected, offset) = scrolled(cursor.selected, cursor.offset, len, height, delta);
+            if let Screen::Library(cursor) = &mut app.screen {
+                (cursor.selected, cursor.offset) = (selected, offset);
+            }
+        }
+        Screen::Briefing(view) => {
+            let Some(b) = app.briefing() else { return };
+            let l = layout::briefing(area(app), b, view);
+            let Some((pane, rect)) = l.pane_at(column, row) else { return };
+            let height = usize::from(layout::inner(rect, l.wide).height);
+            let cursor = view.cursor(pane);
+            if pane == Pane::Detail {
+                let rows = panes::detail::rows(app, b, rect, l.wide);
+                let max = rows.len().saturating_sub(height);
+                let offset = cursor.offset.min(max).saturating_add_signed(delta).min(max);
+                // The selected reference follows the scroll into view, where there is one.
+                let visible_link = rows.iter().skip(offset).take(height).find_map(|r| r.link);
+                if let Screen::Briefing(view) = &mut app.screen {
+                    let c = view.cursor_mut(Pane::Detail);
+                    c.offset = offset;
+                    let in_view = rows.iter().skip(offset).take(height).any(|r| r.link == Some(c.selected));
+                    if let (false, Some(link)) = (in_view, visible_link) {
+                        c.selected = link;
+                    }
+                }
+                return;
+            }
+            let len = Pane::items(pane, b).len();
+            let (selected, offset) = scrolled(cursor.selected, cursor.offset, len, height, delta);
+            let changed = selected != cursor.selected;
+            if let Screen::Briefing(view) = &mut app.screen {
+                let c = view.cursor_mut(pane);
+                (c.selected, c.offset) = (selected, offset);
+                if changed && view.shown == pane {
+                    *view.cursor_mut(Pane::Detail) = Default::default();
+                }
+            }
+        }
+    }
+}
+
+/// A list scrolled by `delta`: the new offset, and the selection pulled into view.
+fn scrolled(selected: usize, offset: usize, len: usize, height: usize, delta: isize) -> (usize, usize) {
+    if len == 0 || height == 0 {
+        return (0, 0);
+    }
+    let max = len.saturating_sub(height);
+    let offset = layout::visible_offset(offset, selected, len, height).saturating_add_signed(delta).min(max);
+    let selected = selected.clamp(offset, (offset + height - 1).min(len - 1));
+    (selected, offset)
+}

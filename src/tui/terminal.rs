@@ -1,0 +1,50 @@
+//! Taking over the terminal and always giving it back: on quit, on error, on panic (the panic
+//! message is printed after restoring), and while an editor runs.
+
+use std::io::{self, Stdout, Write};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode, the alternate screen and mouse reporting; a panic restores the terminal first.
+pub fn init() -> io::Result<Tui> {
+    install_panic_hook();
+    enter()?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Gives the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    // Each step is attempted even if one fails: a half-restored terminal is worst of all.
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let original = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        original(info);
+    }));
+}
+
+/// Runs `f` with the terminal handed back (for an editor), then takes it over again.
+pub fn suspended<T>(terminal: &mut Tui, f: impl FnOnce() -> T) -> io::Result<T> {
+    restore();
+    let result = f();
+    enter()?;
+    terminal.clear()?;
+    Ok(result)
+}

@@ -1,0 +1,443 @@
+//! `update`: the one place the reader's state changes. Side effects come back as values for the
+//! loop to run, so every key sequence can be tested without a terminal.
+
+use std::path::PathBuf;
+
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::model::ItemRef;
+use crate::tui::app::{App, Cursor, Overlay, Pane, Screen, View};
+use crate::tui::detail::{self, Target};
+use crate::tui::layout;
+use crate::tui::panes;
+use crate::tui::pointer;
+
+/// Something for the loop to do outside the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Open a URL with the system's opener.
+    OpenUrl(String),
+    /// Suspend the reader and edit a file at a line in `$EDITOR`; reload it afterwards.
+    Edit { path: PathBuf, line: usize },
+    /// Read these files again (missing ones are gone).
+    Reload(Vec<PathBuf>),
+}
+
+/// Applies an action; returns the effect it asks for, if any.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if action.name().is_some() {
+        app.status = None;
+    }
+    if let Some(overlay) = app.overlay
+        && overlay_action(app, overlay, &action)
+    {
+        return None;
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Help => app.overlay = Some(Overlay::Help(0)),
+        Action::Errors => app.overlay = Some(Overlay::Errors(0)),
+        Action::Close => close(app),
+        Action::Down => move_by(app, 1),
+        Action::Up => move_by(app, -1),
+        Action::Top => move_by(app, isize::MIN / 2),
+        Action::Bottom => move_by(app, isize::MAX / 2),
+        Action::HalfPageDown => move_by(app, (page(app) / 2).max(1) as isize),
+        Action::HalfPageUp => move_by(app, -((page(app) / 2).max(1) as isize)),
+        Action::PageDown => move_by(app, page(app).max(1) as isize),
+        Action::PageUp => move_by(app, -(page(app).max(1) as isize)),
+        Action::FocusLeft => focus_step(app, -1, false),
+        Action::FocusRight => focus_step(app, 1, false),
+        Action::NextPane => focus_step(app, 1, true),
+        Action::PrevPane => focus_step(app, -1, true),
+        Action::FocusOfficials => focus(app, Pane::Officials),
+        Action::FocusCommitments => focus(app, Pane::Commitments),
+        Action::FocusReactions => focus(app, Pane::Reactions),
+        Action::FocusFacts => focus(app, Pane::Facts),
+        Action::FocusSources => focus(app, Pane::Sources),
+        Action::FocusTimeline => focus(app, Pane::Timeline),
+        Action::FocusDetail => focus(app, Pane::Detail),
+        Action::Follow => follow(app),
+        Action::Back => go_back(app),
+        Action::Forward => go_forward(app),
+        Action::PrevBriefing => step_briefing(app, -1),
+        Action::NextBriefing => step_briefing(app, 1),
+        Action::OpenUrl => return open_url(app),
+        Action::Edit => return edit(app),
+        Action::Click(column, row) => pointer::click(app, column, row),
+        Action::ScrollDown(column, row) => pointer::scroll(app, column, row, 3),
+        Action::ScrollUp(column, row) => pointer::scroll(app, column, row, -3),
+        Action::Resize(width, height) => app.size = (width, height),
+        Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+        Action::Reloaded(parsed, removed) => reloaded(app, parsed, removed),
+        Action::Report(text, error) => app.set_status(text, error),
+    }
+    None
+}
+
+/// Keys an overlay answers itself; true when the action was used up.
+fn overlay_action(app: &mut App, overlay: Overlay, action: &Action) -> bool {
+    let (scroll, rebuild): (usize, fn(usize) -> Overlay) = match overlay {
+        Overlay::Help(s) => (s, Overlay::Help),
+        Overlay::Errors(s) => (s, Overlay::Errors),
+    };
+    let next = match action {
+        Action::Down | Action::ScrollDown(..) => scroll + 1,
+        Action::Up | Action::ScrollUp(..) => scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => scroll + 10,
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(10),
+        Action::Top => 0,
+        Action::Close | Action::Click(..) => {
+            app.overlay = None;
+            return true;
+        }
+        Action::Help if matches!(overlay, Overlay::Help(_)) => {
+            app.overlay = None;
+            return true;
+        }
+        Action::Errors if matches!(overlay, Overlay::Errors(_)) => {
+            app.overlay = None;
+            return true;
+        }
+        _ => return false,
+    };
+    app.overlay = Some(rebuild(next));
+    true
+}
+
+pub(crate) fn area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+/// Rows a list or the detail shows at once in the focused pane.
+fn page(app: &App) -> usize {
+    match &app.screen {
+        Screen::Library(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
+        Screen::Briefing(view) => {
+            let Some(b) = app.briefing() else { return 1 };
+            let l = layout::briefing(area(app), b, view);
+            l.rect(view.focus).map_or(1, |r| usize::from(layout::inner(r, l.wide).height))
+        }
+    }
+}
+
+/// Moves the selection of the focused list (or the detail's reference) by `delta`, clamped.
+fn move_by(app: &mut App, delta: isize) {
+    let height = page(app);
+    let len = match &app.screen {
+        Screen::Library(_) => app.live.library().len(),
+        Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
+        Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
+    };
+    if len == 0 {
+        return;
+    }
+    let focus = app.view().map(|v| v.focus);
+    let cursor = match &mut app.screen {
+        Screen::Library(cursor) => cursor,
+        Screen::Briefing(view) => view.cursor_mut(view.focus),
+    };
+    cursor.selected = cursor.selected.saturating_add_signed(delta).min(len - 1);
+    if focus == Some(Pane::Detail) {
+        keep_detail_link_visible(app);
+    } else {
+        cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, len, height);
+        reset_detail(app);
+    }
+}
+
+/// How many references the detail pane offers.
+fn detail_links(app: &App) -> usize {
+    match (app.briefing(), app.shown_item()) {
+        (Some(b), Some(item)) => detail::targets(&detail::detail(app.live.library(), b, item)).len(),
+        _ => 0,
+    }
+}
+
+/// Scrolls the detail so its selected reference shows.
+fn keep_detail_link_visible(app: &mut App) {
+    let Some(b) = app.briefing() else { return };
+    let Some(view) = app.view() else { return };
+    let l = layout::briefing(area(app), b, view);
+    let Some(rect) = l.rect(Pane::Detail) else { return };
+    let rows = panes::detail::rows(app, b, rect, l.wide);
+    let height = usize::from(layout::inner(rect, l.wide).height);
+    let cursor = view.cursor(Pane::Detail);
+    let offset = panes::detail::offset(&rows, cursor.selected, cursor.offset, height);
+    if let Screen::Briefing(view) = &mut app.screen {
+        view.cursor_mut(Pane::Detail).offset = offset;
+    }
+}
+
+/// The detail starts over at its first reference when it shows another item.
+fn reset_detail(app: &mut App) {
+    if let Screen::Briefing(view) = &mut app.screen
+        && view.focus != Pane::Detail
+    {
+        view.shown = view.focus;
+        *view.cursor_mut(Pane::Detail) = Cursor::default();
+    }
+}
+
+pub(crate) fn focus(app: &mut App, pane: Pane) {
+    if let Screen::Briefing(view) = &mut app.screen {
+        if view.focus == pane {
+            return;
+        }
+        view.focus = pane;
+        if pane != Pane::Detail && view.shown != pane {
+            view.shown = pane;
+            *view.cursor_mut(Pane::Detail) = Cursor::default();
+        }
+    }
+    if pane == Pane::Detail {
+        keep_detail_link_visible(app);
+    }
+}
+
+/// Tab and Shift-Tab cycle every pane; h and l move through the grid (or tabs) and stop at
+/// the ends. From the detail, h returns to the list it shows.
+fn focus_step(app: &mut App, step: isize, wrap: bool) {
+    let Some(view) = app.view() else { return };
+    let wide = layout::is_wide(area(app));
+    let next = if wrap {
+        let i = (view.focus.index() as isize + step).rem_euclid(Pane::ALL.len() as isize);
+        Pane::ALL[i as usize]
+    } else if view.focus == Pane::Detail {
+        if step < 0 { view.shown } else { return }
+    } else if wide {
+        // The grid is two rows of three with the detail to their right.
+        let i = view.focus.index();
+        let column = i % 3;
+        match (column as isize + step, step > 0) {
+            (3, true) => Pane::Detail,
+            (c, _) if (0..3).contains(&c) => Pane::LISTS[i - column + c as usize],
+            _ => return,
+        }
+    } else {
+        let i = view.focus.index() as isize + step;
+        match Pane::LISTS.get(i as usize) {
+            Some(p) if i >= 0 => *p,
+            _ => return,
+        }
+    };
+    focus(app, next);
+}
+
+fn follow(app: &mut App) {
+    match &app.screen {
+        Screen::Library(cursor) => {
+            if let Some(b) = app.live.library().briefings().get(cursor.selected) {
+                let view = View::opening(b);
+                navigate(app, Screen::Briefing(view));
+            }
+        }
+        Screen::Briefing(view) if view.focus != Pane::Detail => {
+            if detail_links(app) > 0 {
+                focus(app, Pane::Detail);
+            }
+        }
+        Screen::Briefing(view) => {
+            let selected = view.cursor(Pane::Detail).selected;
+            let (Some(b), Some(item)) = (app.briefing(), app.shown_item()) else { return };
+            let lines = detail::detail(app.live.library(), b, item);
+            if let Some(target) = detail::targets(&lines).get(selected).map(|t| (*t).clone()) {
+                jump(app, &target);
+            }
+        }
+    }
+}
+
+/// Shows an item: its briefing, its pane focused, the item selected and in view.
+pub(crate) fn jump(app: &mut App, target: &Target) {
+    let Some(b) = app.live.library().get(&target.briefing) else { return };
+    let pane = Pane::of_kind(target.item.kind);
+    let Some(index) = Pane::items(pane, b).iter().position(|i| *i == target.item) else { return };
+    let mut view = match app.view() {
+        Some(view) if view.id == target.briefing => view.clone(),
+        _ => View::new(&target.briefing),
+    };
+    view.focus = pane;
+    view.shown = pane;
+    view.cursor_mut(pane).selected = index;
+    *view.cursor_mut(Pane::Detail) = Cursor::default();
+    navigate(app, Screen::Briefing(view));
+}
+
+/// Goes to another screen, recording where it came from.
+pub(crate) fn navigate(app: &mut App, to: Screen) {
+    let from = std::mem::replace(&mut app.screen, to);
+    app.history.record(from);
+    settle(app);
+}
+
+fn go_back(app: &mut App) {
+    loop {
+        let Some(previous) = app.history.back(app.screen.clone()) else {
+            app.set_status("Nothing to go back to", false);
+            return;
+        };
+        if restore(app, previous) {
+            return;
+        }
+    }
+}
+
+fn go_forward(app: &mut App) {
+    loop {
+        let Some(next) = app.history.forward(app.screen.clone()) else {
+            app.set_status("Nothing to go forward to", false);
+            return;
+        };
+        if restore(app, next) {
+            return;
+        }
+    }
+}
+
+/// Shows a screen from the history unless its briefing has since gone.
+fn restore(app: &mut App, screen: Screen) -> bool {
+    if let Screen::Briefing(view) = &screen
+        && app.live.library().get(&view.id).is_none()
+    {
+        return false;
+    }
+    app.screen = screen;
+    settle(app);
+    true
+}
+
+/// Clamps every cursor to what the screen now holds and keeps selections in view.
+pub(crate) fn settle(app: &mut App) {
+    let height = page(app);
+    let library_len = app.live.library().len();
+    let lens: Vec<usize> = match app.briefing() {
+        Some(b) => Pane::LISTS.iter().map(|p| Pane::items(*p, b).len()).collect(),
+        None => Vec::new(),
+    };
+    let links = detail_links(app);
+    match &mut app.screen {
+        Screen::Library(cursor) => {
+            cursor.selected = cursor.selected.min(library_len.saturating_sub(1));
+            cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, library_len, height);
+        }
+        Screen::Briefing(view) => {
+            for (pane, len) in Pane::LISTS.iter().zip(lens) {
+                let c = view.cursor_mut(*pane);
+                c.selected = c.selected.min(len.saturating_sub(1));
+            }
+            let d = view.cursor_mut(Pane::Detail);
+            d.selected = d.selected.min(links.saturating_sub(1));
+        }
+    }
+    if let Some(view) = app.view() {
+        let focus = view.focus;
+        if focus == Pane::Detail {
+            keep_detail_link_visible(app);
+        } else if let Some(b) = app.briefing() {
+            let l = layout::briefing(area(app), b, view);
+            let len = Pane::items(focus, b).len();
+            let h = l.rect(focus).map_or(1, |r| usize::from(layout::inner(r, l.wide).height));
+            if let Screen::Briefing(view) = &mut app.screen {
+                let c = view.cursor_mut(focus);
+                c.offset = layout::visible_offset(c.offset, c.selected, len, h);
+            }
+        }
+    }
+}
+
+fn close(app: &mut App) {
+    match &app.screen {
+        Screen::Briefing(view) if view.focus == Pane::Detail => {
+            let shown = view.shown;
+            focus(app, shown);
+        }
+        Screen::Briefing(view) => {
+            let selected = app.live.library().position(&view.id).unwrap_or(0);
+            navigate(app, Screen::Library(Cursor { selected, offset: 0 }));
+        }
+        Screen::Library(_) => {}
+    }
+}
+
+/// `[` and `]`: the previous or next briefing in library order.
+fn step_briefing(app: &mut App, step: isize) {
+    let len = app.live.library().len();
+    match &app.screen {
+        Screen::Library(_) => move_by(app, step),
+        Screen::Briefing(view) => {
+            let Some(at) = app.live.library().position(&view.id) else { return };
+            let next = at as isize + step;
+            if next < 0 || next as usize >= len {
+                app.set_status(if step < 0 { "This is the first briefing" } else { "This is the last briefing" }, false);
+                return;
+            }
+            let view = View::opening(&app.live.library().briefings()[next as usize]);
+            navigate(app, Screen::Briefing(view));
+        }
+    }
+}
+
+/// The source `o` would open: the reference selected in the detail, or the item shown.
+fn source_in_question(app: &App) -> Option<ItemRef> {
+    let view = app.view()?;
+    let b = app.briefing()?;
+    if view.focus == Pane::Detail {
+        let lines = detail::detail(app.live.library(), b, app.shown_item()?);
+        let target = detail::targets(&lines).get(view.cursor(Pane::Detail).selected).map(|t| (*t).clone());
+        if let Some(t) = target.filter(|t| t.briefing == b.id && t.item.kind == crate::model::Kind::Source) {
+            return Some(t.item);
+        }
+    }
+    app.shown_item().filter(|i| i.kind == crate::model::Kind::Source)
+}
+
+fn open_url(app: &mut App) -> Option<Effect> {
+    let Some(item) = source_in_question(app) else {
+        app.set_status("Select a source (or a citation of one) to open its URL", false);
+        return None;
+    };
+    let b = app.briefing()?;
+    let source = &b.sources[item.index];
+    match &source.url {
+        Some(url) => Some(Effect::OpenUrl(url.clone())),
+        None => {
+            let id = source.id.clone();
+            app.set_status(format!("Source `{id}` has no URL"), false);
+            None
+        }
+    }
+}
+
+fn edit(app: &mut App) -> Option<Effect> {
+    let (path, line) = match &app.screen {
+        Screen::Library(cursor) => (app.live.library().briefings().get(cursor.selected)?.path.clone(), 1),
+        Screen::Briefing(_) => {
+            let b = app.briefing()?;
+            (b.path.clone(), app.shown_item().map_or(1, |item| b.line_of(item)))
+        }
+    };
+    Some(Effect::Edit { path, line })
+}
+
+fn reloaded(app: &mut App, parsed: Vec<crate::load::ParsedFile>, removed: Vec<PathBuf>) {
+    let change = app.live.apply(parsed, removed);
+    if let Screen::Briefing(view) = &app.screen
+        && app.live.library().get(&view.id).is_none()
+    {
+        let id = view.id.clone();
+        app.screen = Screen::Library(Cursor::default());
+        app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
+    }
+    settle(app);
+    if let Some(path) = change.failed.first() {
+        let key = app.key_hint(&Action::Errors);
+        let kept = if app.live.is_stale(path) { "; showing its last good version" } else { "" };
+        app.set_status(format!("{} has errors{kept} — press {key} to see them", path.display()), true);
+    } else if let Some(path) = change.reloaded.first() {
+        app.set_status(format!("Reloaded {}", path.display()), false);
+    } else if let Some(path) = change.removed.first() {
+        app.set_status(format!("{} was removed", path.display()), false);
+    }
+}

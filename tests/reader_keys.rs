@@ -1,0 +1,240 @@
+//! Key sequences against the reader's `App`, without a terminal.
+
+mod common;
+
+use std::path::Path;
+
+use brief::action::Action;
+use brief::config::{self, Config};
+use brief::model::Kind;
+use brief::tui::app::{Overlay, Pane, Screen};
+use brief::tui::{App, Effect, update};
+use common::reader::{app, app_on, press, screen};
+
+fn view(app: &App) -> &brief::tui::app::View {
+    app.view().expect("a briefing is open")
+}
+
+/// The id of the item the detail shows.
+fn shown_id(app: &App) -> String {
+    let b = app.briefing().unwrap();
+    b.id_of(app.shown_item().unwrap()).to_string()
+}
+
+fn selected(app: &App) -> (Pane, usize) {
+    let v = view(app);
+    (v.focus, v.cursor(v.focus).selected)
+}
+
+/// The London briefing, opened from the library as a reader would.
+fn london(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    press(&mut app, "G enter");
+    assert_eq!(view(&app).id, "london-talks");
+    app
+}
+
+#[test]
+fn number_keys_tab_and_hl_move_the_focus() {
+    let mut app = london(160, 48);
+    assert_eq!(view(&app).focus, Pane::Officials);
+    press(&mut app, "3");
+    assert_eq!(view(&app).focus, Pane::Reactions);
+    press(&mut app, "tab");
+    assert_eq!(view(&app).focus, Pane::Facts);
+    press(&mut app, "backtab backtab");
+    assert_eq!(view(&app).focus, Pane::Commitments);
+    press(&mut app, "l");
+    assert_eq!(view(&app).focus, Pane::Reactions);
+    press(&mut app, "l");
+    assert_eq!(view(&app).focus, Pane::Detail, "right of the grid is the detail");
+    assert_eq!(view(&app).shown, Pane::Reactions, "the detail still shows the reaction");
+    press(&mut app, "h");
+    assert_eq!(view(&app).focus, Pane::Reactions, "h from the detail returns to its list");
+    press(&mut app, "h h h");
+    assert_eq!(view(&app).focus, Pane::Officials, "h stops at the left edge");
+    press(&mut app, "6 0");
+    assert_eq!((view(&app).focus, view(&app).shown), (Pane::Detail, Pane::Timeline));
+}
+
+#[test]
+fn tabs_on_a_narrow_terminal_answer_the_same_keys() {
+    let mut app = london(80, 24);
+    press(&mut app, "5");
+    let text = screen(&app);
+    assert!(text.contains(" Sources ─"), "{text}");
+    assert!(!text.contains(" Officials ─"), "one list at a time when tabbed:\n{text}");
+    press(&mut app, "l");
+    assert_eq!(view(&app).focus, Pane::Timeline);
+    press(&mut app, "l");
+    assert_eq!(view(&app).focus, Pane::Timeline, "l stops at the last tab");
+}
+
+#[test]
+fn selection_moves_and_clamps() {
+    let mut app = london(80, 24);
+    press(&mut app, "2 j j");
+    assert_eq!(selected(&app), (Pane::Commitments, 2));
+    press(&mut app, "G");
+    assert_eq!(selected(&app), (Pane::Commitments, 12));
+    press(&mut app, "j");
+    assert_eq!(selected(&app), (Pane::Commitments, 12), "stays on the last row");
+    press(&mut app, "g k");
+    assert_eq!(selected(&app), (Pane::Commitments, 0));
+    press(&mut app, "ctrl-d");
+    let half = selected(&app).1;
+    assert!(half >= 2, "half a page is more than a row: {half}");
+    press(&mut app, "pagedown pagedown pagedown");
+    assert_eq!(selected(&app), (Pane::Commitments, 12));
+    press(&mut app, "ctrl-u pageup home");
+    assert_eq!(selected(&app), (Pane::Commitments, 0));
+    // The list scrolls so the selection stays on screen.
+    press(&mut app, "G");
+    assert!(screen(&app).contains("Beijing demands that the US lift"), "{}", screen(&app));
+}
+
+#[test]
+fn follow_a_citation_to_its_source_and_back() {
+    let mut app = london(160, 48);
+    press(&mut app, "2 j enter");
+    assert_eq!(view(&app).focus, Pane::Detail, "enter on a list row focuses its detail");
+    press(&mut app, "enter");
+    let v = view(&app);
+    assert_eq!(v.focus, Pane::Sources);
+    assert_eq!(shown_id(&app), "econotimes", "the first citation of cn-framework-approval");
+    assert!(screen(&app).contains("Cited by (16)"), "{}", screen(&app));
+
+    press(&mut app, "backspace");
+    assert_eq!(view(&app).focus, Pane::Detail);
+    assert_eq!(shown_id(&app), "cn-framework-approval");
+    press(&mut app, "ctrl-f");
+    assert_eq!(shown_id(&app), "econotimes");
+    press(&mut app, "ctrl-o ctrl-o");
+    assert!(matches!(app.screen, Screen::Library(_)), "back reaches the library the briefing was opened from");
+    press(&mut app, "alt-right");
+    assert_eq!(view(&app).id, "london-talks");
+}
+
+#[test]
+fn follow_an_official_into_another_briefing_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), dir.path().join("london-talks.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("follow-up.toml"),
+        "title = \"Follow-up call\"\ndate = 2025-07-01\nsummary = \"s\"\n[[source]]\nid = \"wire\"\ntitle = \"Wire\"\n\
+         [[official]]\nid = \"li-chenggang\"\nname = \"Li Chenggang\"\ncites = [\"wire\"]\n",
+    )
+    .unwrap();
+    let mut app = app_on(dir.path(), Config::default(), 160, 48);
+    press(&mut app, "j enter");
+    assert_eq!(view(&app).id, "london-talks");
+    press(&mut app, "1 G enter");
+    // Li Chenggang's detail: two citations, the commitment he announced, then "Also in".
+    assert!(screen(&app).contains("Also in (1)"), "{}", screen(&app));
+    press(&mut app, "j j j enter");
+    assert_eq!(view(&app).id, "follow-up");
+    assert_eq!(app.shown_item().map(|i| i.kind), Some(Kind::Official));
+    press(&mut app, "backspace");
+    assert_eq!(view(&app).id, "london-talks");
+    press(&mut app, "ctrl-f");
+    assert_eq!(view(&app).id, "follow-up");
+    // [ and ] walk the library, and join the same jump list.
+    press(&mut app, "]");
+    assert_eq!(view(&app).id, "london-talks");
+    press(&mut app, "]");
+    assert_eq!(view(&app).id, "london-talks", "no briefing after the last");
+    press(&mut app, "[ backspace");
+    assert_eq!(view(&app).id, "london-talks");
+}
+
+#[test]
+fn rebinding_changes_the_keys_and_the_help() {
+    let config = config::parse(Path::new("c.toml"), b"[keys]\ndown = [\"s\"]\nhelp = \"f1\"\n").unwrap();
+    let mut app = app_on(Path::new("briefings"), config, 80, 24);
+    press(&mut app, "G enter 2 s s");
+    assert_eq!(selected(&app), (Pane::Commitments, 2));
+    press(&mut app, "j");
+    assert_eq!(selected(&app), (Pane::Commitments, 2), "j is no longer bound");
+    press(&mut app, "f1");
+    assert_eq!(app.overlay, Some(Overlay::Help(0)));
+    let help = screen(&app);
+    assert!(help.contains("s                     Move the selection down"), "{help}");
+    assert!(help.contains("f1 or esc closes"), "{help}");
+}
+
+#[test]
+fn esc_closes_the_detail_then_the_briefing() {
+    let mut app = london(80, 24);
+    press(&mut app, "3 enter");
+    assert_eq!(view(&app).focus, Pane::Detail);
+    press(&mut app, "esc");
+    assert_eq!(view(&app).focus, Pane::Reactions);
+    press(&mut app, "esc");
+    match &app.screen {
+        Screen::Library(cursor) => assert_eq!(cursor.selected, 2, "the library points at the briefing just left"),
+        other => panic!("expected the library, got {other:?}"),
+    }
+}
+
+#[test]
+fn open_and_edit_are_effects() {
+    let mut app = london(80, 24);
+    press(&mut app, "5");
+    assert!(press(&mut app, "o").is_empty());
+    assert!(app.status.as_ref().unwrap().text.contains("has no URL"), "{:?}", app.status);
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("with-url.toml");
+    std::fs::write(&file, "title = \"T\"\ndate = 2025-01-01\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\nurl = \"https://example.org/a\"\n\n[[fact]]\nid = \"f\"\ntext = \"F\"\ncites = [\"s\"]\n").unwrap();
+    let mut app = app_on(dir.path(), Config::default(), 80, 24);
+    press(&mut app, "enter 5");
+    assert_eq!(press(&mut app, "o"), [Effect::OpenUrl("https://example.org/a".into())]);
+    press(&mut app, "4");
+    assert_eq!(press(&mut app, "e"), [Effect::Edit { path: file.clone(), line: 10 }], "the fact's table starts on line 10");
+}
+
+#[test]
+fn clicks_select_and_follow_the_wheel_scrolls() {
+    let mut app = london(160, 48);
+    let text = screen(&app);
+    let (row, line) = text.lines().enumerate().find(|(_, l)| l.contains("China China lowers")).expect("the row is drawn");
+    let column = line[..line.find("China China lowers").unwrap()].chars().count() as u16;
+    update(&mut app, Action::Click(column, row as u16));
+    assert_eq!(selected(&app), (Pane::Commitments, 8));
+    let text = screen(&app);
+    let (row, _) = text.lines().enumerate().find(|(_, l)| l.contains("[1] US-China Trade Truce")).expect("a citation is drawn");
+    update(&mut app, Action::Click(140, row as u16));
+    assert_eq!(shown_id(&app), "trade-truce");
+
+    let mut app = london(80, 24);
+    press(&mut app, "2");
+    let before = view(&app).cursor(Pane::Commitments);
+    update(&mut app, Action::ScrollDown(10, 8));
+    let after = view(&app).cursor(Pane::Commitments);
+    assert_eq!(after.offset, before.offset + 3);
+    assert!(after.selected >= after.offset, "the selection follows into view");
+}
+
+#[test]
+fn a_reload_keeps_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("london-talks.toml");
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), &file).unwrap();
+    let mut app = app_on(dir.path(), Config::default(), 80, 24);
+    press(&mut app, "enter 2 j j j");
+    let text = std::fs::read_to_string(&file).unwrap().replace("US–China talks in London", "London talks, revised");
+    std::fs::write(&file, text).unwrap();
+    let effect = update(&mut app, Action::FilesChanged(vec![file.clone()]));
+    assert_eq!(effect, Some(Effect::Reload(vec![file.clone()])));
+    update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
+    assert_eq!(selected(&app), (Pane::Commitments, 3));
+    assert!(screen(&app).contains("London talks, revised"));
+
+    std::fs::write(&file, "title = \"broken").unwrap();
+    update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
+    let text = screen(&app);
+    assert!(text.contains("London talks, revised"), "the last good version stays readable:\n{text}");
+    assert!(app.status.as_ref().unwrap().text.contains("has errors; showing its last good version"), "{:?}", app.status);
+    press(&mut app, "E");
+    assert!(screen(&app).contains("[syntax]"), "{}", screen(&app));
+}

@@ -1,0 +1,89 @@
+//! Snapshots of the reader's screens (ratatui `TestBackend`) at 80x24 and 160x48.
+
+mod common;
+
+use brief::config::Config;
+use common::reader::{app, app_on, press, screen};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+fn snap(name: &str, keys: &str) {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        press(&mut app, keys);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn library() {
+    snap("library", "");
+}
+
+#[test]
+fn london_briefing() {
+    snap("london", "G enter");
+}
+
+#[test]
+fn detail_of_an_official() {
+    snap("detail_official", "G enter 1 G");
+}
+
+#[test]
+fn detail_of_a_commitment() {
+    snap("detail_commitment", "G enter 2 j j j j");
+}
+
+#[test]
+fn detail_of_a_reaction() {
+    snap("detail_reaction", "G enter 3 j j j j j");
+}
+
+#[test]
+fn detail_of_a_fact() {
+    snap("detail_fact", "G enter 4 j");
+}
+
+#[test]
+fn detail_of_a_discrepancy() {
+    snap("detail_discrepancy", "G enter 4 G");
+}
+
+#[test]
+fn detail_of_an_event() {
+    snap("detail_event", "G enter 6 j j");
+}
+
+#[test]
+fn source_with_its_backlinks() {
+    // Focusing the detail scrolls to the backlinks.
+    snap("source_backlinks", "G enter 5 j j enter");
+}
+
+#[test]
+fn help_overlay() {
+    snap("help", "G enter ?");
+}
+
+#[test]
+fn errors_view() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), dir.path().join("london-talks.toml")).unwrap();
+    std::fs::write(dir.path().join("broken.toml"), "title = \"Broken\"\ndate = 2025-06-31\nsummary = \"x\"\n").unwrap();
+    for (w, h) in SIZES {
+        let mut app = app_on(dir.path(), Config::default(), w, h);
+        let status = screen(&app);
+        assert!(status.contains("1 file failed to load — press E to see why"), "{status}");
+        press(&mut app, "E");
+        // The temporary folder's name changes from run to run.
+        let shown = screen(&app).replace(&dir.path().display().to_string(), "[dir]");
+        insta::assert_snapshot!(format!("errors_{w}x{h}"), shown);
+    }
+}
+
+#[test]
+fn too_small() {
+    let app = app(40, 10);
+    insta::assert_snapshot!("too_small_40x10", screen(&app));
+}
