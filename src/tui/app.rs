@@ -217,6 +217,11 @@ impl App {
         true
     }
 
+    /// A path as the status line names it: relative to the library folder.
+    pub fn display_path(&self, path: &Path) -> String {
+        path.strip_prefix(self.live.root()).unwrap_or(path).display().to_string()
+    }
+
     /// Whether the file behind the briefing on screen failed to reload (its last good version
     /// is shown).
     pub fn showing_stale(&self) -> Option<&Path> {

@@ -434,10 +434,10 @@ fn reloaded(app: &mut App, parsed: Vec<crate::load::ParsedFile>, removed: Vec<Pa
     if let Some(path) = change.failed.first() {
         let key = app.key_hint(&Action::Errors);
         let kept = if app.live.is_stale(path) { "; showing its last good version" } else { "" };
-        app.set_status(format!("{} has errors{kept} — press {key} to see them", path.display()), true);
+        app.set_status(format!("{} has errors{kept} — press {key} to see them", app.display_path(path)), true);
     } else if let Some(path) = change.reloaded.first() {
-        app.set_status(format!("Reloaded {}", path.display()), false);
+        app.set_status(format!("Reloaded {}", app.display_path(path)), false);
     } else if let Some(path) = change.removed.first() {
-        app.set_status(format!("{} was removed", path.display()), false);
+        app.set_status(format!("{} was removed", app.display_path(path)), false);
     }
 }

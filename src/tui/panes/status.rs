@@ -27,9 +27,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if failed > 0 {
         right.push_str(&format!(" · {failed} failed ({})", app.key_hint(&Action::Errors)));
     }
+    let used = left.width() as u16;
     Line::from(left).render(area, buf);
     let width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16 + 1;
-    if width < area.width / 2 {
+    // The message matters more than where you are: the breadcrumb gives way.
+    if used + width < area.width {
         let rect = Rect { x: area.right() - width, width, ..area };
         Line::styled(right, s.muted).render(rect, buf);
     }

@@ -1,0 +1,212 @@
+//! The real binary in a pseudo-terminal, read back through a terminal emulator (vt100): what a
+//! person would see, including that the terminal is given back.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// A running reader and the screen it has drawn so far.
+struct Reader {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Reader {
+    fn start(args: &[&str], cols: u16, rows: u16) -> Reader {
+        let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
+        cmd.cwd(common::root());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("XDG_CONFIG_HOME", common::root().join("target/no-xdg-config"));
+        let child = pty.slave.spawn_command(cmd).expect("brief starts");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut output = pty.master.try_clone_reader().unwrap();
+        let parser = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = output.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                parser.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Reader { child, writer, screen, _master: pty.master }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`; fails with the screen after the deadline.
+    fn wait_for(&self, needle: &str) {
+        let deadline = Instant::now() + common::DEADLINE;
+        while Instant::now() < deadline {
+            if self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen never showed “{needle}”:\n{}", self.text());
+    }
+
+    /// Waits until the screen no longer shows `needle`.
+    fn wait_until_gone(&self, needle: &str) {
+        let deadline = Instant::now() + common::DEADLINE;
+        while Instant::now() < deadline {
+            if !self.text().contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the screen kept showing “{needle}”:\n{}", self.text());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + common::DEADLINE;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread take in the last bytes written before the exit.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("brief did not exit:\n{}", self.text());
+    }
+
+    /// The terminal is as the reader found it: main screen, no mouse reporting, cursor shown.
+    fn assert_terminal_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting left on");
+        assert!(!screen.hide_cursor(), "cursor left hidden");
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn follow_a_citation_see_the_backlink_go_back_and_quit() {
+    let mut reader = Reader::start(&["open", "london-talks"], 160, 48);
+    reader.wait_for("Market reactions");
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "the reader draws on the alternate screen");
+    reader.send("2");
+    reader.wait_for("london-talks › Commitments");
+    reader.send("j");
+    reader.wait_for("2/13");
+    reader.send("\r");
+    reader.wait_for("Commitments › detail");
+    // The first reference of a commitment's detail is its first citation.
+    reader.send("\r");
+    reader.wait_for("SOURCE  US-China Trade Talks Resume");
+    reader.wait_for("Cited by (16)");
+    reader.send("\r");
+    reader.wait_for("← The Chinese delegation submits the same");
+    reader.send("\x7f");
+    reader.wait_for("Commitments › detail");
+    reader.wait_for("COMMITMENT  pending");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut reader = Reader::start(&["open", "london-talks"], 80, 24);
+    reader.wait_for("Officials");
+    let pid = reader.child.process_id().expect("a process id");
+    let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    assert!(status.success());
+    assert_ne!(reader.wait_exit(), 0, "a signal is not a clean quit");
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut reader = Reader::start(&[], 80, 24);
+    reader.wait_for("Briefings");
+    let pid = reader.child.process_id().expect("a process id");
+    std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap();
+    reader.wait_exit();
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn an_edit_on_disk_shows_within_a_second_and_a_broken_one_keeps_the_last_good_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("london-talks.toml");
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), &file).unwrap();
+    let dir_arg = dir.path().to_str().unwrap();
+    let mut reader = Reader::start(&["--dir", dir_arg, "open", "london-talks"], 100, 30);
+    reader.wait_for("US–China talks in London");
+    reader.send("2j");
+    reader.wait_for("2/13");
+
+    let text = std::fs::read_to_string(&file).unwrap();
+    write_file(&file, &text.replace("US–China talks in London", "Revised: talks in London"));
+    let started = Instant::now();
+    reader.wait_for("Revised: talks in London");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(1), "the edit took {took:?} to show");
+    assert!(reader.text().contains("2/13"), "the selection is kept:\n{}", reader.text());
+
+    write_file(&file, "title = \"unterminated\n");
+    reader.wait_for("has errors; showing its last good version");
+    assert!(reader.text().contains("Revised: talks in London"), "{}", reader.text());
+    reader.send("E");
+    reader.wait_for("Files that failed to load");
+    reader.wait_for("[syntax]");
+    // ESC and a key in one read are Alt+key to a terminal; a person types them apart.
+    reader.send("\x1b");
+    reader.wait_until_gone("Files that failed to load");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}
+
+/// Writes as editors do: a temporary file renamed over the old one.
+fn write_file(path: &Path, text: &str) {
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn text_from_files_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // A title that would clear the screen and switch off the alternate screen if sent raw.
+    std::fs::write(
+        dir.path().join("hostile.toml"),
+        "title = \"Hostile \\u001b[2J\\u001b[?1049l title\"\ndate = 2025-01-01\nsummary = \"bidi \\u202e reversed\"\n",
+    )
+    .unwrap();
+    let mut reader = Reader::start(&["--dir", dir.path().to_str().unwrap()], 100, 30);
+    reader.wait_for("Hostile ␛[2J␛[?1049l title");
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "the escape sequence was not obeyed");
+    reader.send("q");
+    reader.wait_exit();
+    reader.assert_terminal_restored();
+}
