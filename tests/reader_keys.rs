@@ -238,3 +238,22 @@ fn a_reload_keeps_the_selection() {
     press(&mut app, "E");
     assert!(screen(&app).contains("[syntax]"), "{}", screen(&app));
 }
+
+#[test]
+fn the_theme_colours_the_screen_and_no_color_turns_colour_off() {
+    use ratatui::style::Color;
+    let config = config::parse(Path::new("c.toml"), b"[theme]\naccent = \"#ff0000\"\n").unwrap();
+    let render = |color: bool| {
+        let mut app = App::new(brief::live::Live::load(Path::new("briefings")), config.clone(), color);
+        update(&mut app, Action::Resize(80, 24));
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        terminal.backend().buffer().clone()
+    };
+    let coloured = render(true);
+    // The title line "brief · 3 briefings" is drawn in the accent colour.
+    assert_eq!(coloured[(1, 0)].fg, Color::Rgb(255, 0, 0));
+    let plain = render(false);
+    assert!(plain.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "NO_COLOR draws without colour");
+    assert!(plain.content().iter().any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)), "the selection still shows");
+}

@@ -20,6 +20,10 @@ struct Reader {
 
 impl Reader {
     fn start(args: &[&str], cols: u16, rows: u16) -> Reader {
+        Reader::start_with_env(args, cols, rows, &[])
+    }
+
+    fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Reader {
         let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
@@ -27,6 +31,9 @@ impl Reader {
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
         cmd.env("XDG_CONFIG_HOME", common::root().join("target/no-xdg-config"));
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("brief starts");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
@@ -208,5 +215,49 @@ fn text_from_files_cannot_drive_the_terminal() {
     assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "the escape sequence was not obeyed");
     reader.send("q");
     reader.wait_exit();
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn e_edits_the_file_at_the_item_and_comes_back_to_the_reloaded_briefing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("london-talks.toml");
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), &file).unwrap();
+    // An "editor" that records how it was called and changes the title.
+    let editor = dir.path().join("fake-editor");
+    let args = dir.path().join("args.txt");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho \"$@\" > '{}'\nsed -i 's/US–China talks in London/Edited in the editor/' \"$2\"\n", args.display()),
+    )
+    .unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&editor).status().unwrap();
+
+    let mut reader = Reader::start_with_env(
+        &["--dir", dir.path().to_str().unwrap(), "open", "london-talks"],
+        100,
+        30,
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    reader.wait_for("US–China talks in London");
+    reader.send("2jj");
+    reader.wait_for("3/13");
+    reader.send("e");
+    reader.wait_for("Edited in the editor");
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "back in the reader after the editor");
+    let called = std::fs::read_to_string(&args).unwrap();
+    let line = std::fs::read_to_string(&file).unwrap().lines().position(|l| l == "id = \"cn-resume-rare-earths\"").unwrap();
+    assert_eq!(called.trim(), format!("+{line} {}", file.display()), "the editor opens the file at the item's [[commitment]] line");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}
+
+#[test]
+fn open_with_an_unknown_id_names_the_known_ones() {
+    let mut reader = Reader::start(&["open", "london"], 100, 30);
+    assert_eq!(reader.wait_exit(), 2);
+    let text = reader.text();
+    assert!(text.contains("no briefing `london`") && text.contains("`london-talks`"), "{text}");
     reader.assert_terminal_restored();
 }

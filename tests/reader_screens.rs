@@ -87,3 +87,20 @@ fn too_small() {
     let app = app(40, 10);
     insta::assert_snapshot!("too_small_40x10", screen(&app));
 }
+
+/// The README shows the London briefing at 100x30 as the reader draws it, and every key.
+#[test]
+fn readme_capture_and_keys_are_current() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme.find("<!-- capture: london 100x30 -->\n```text\n").expect("the README has the capture")
+        + "<!-- capture: london 100x30 -->\n```text\n".len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let mut app = app(100, 30);
+    press(&mut app, "G enter 2 j j");
+    assert_eq!(shown.trim_end(), screen(&app).trim_end(), "README capture differs from the screen");
+    for action in brief::action::Action::BINDABLE {
+        let keys = action.default_keys().iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" ");
+        let row = format!("| {keys} | {} |", action.description());
+        assert!(readme.contains(&row), "README lacks the key row {row}");
+    }
+}

@@ -45,6 +45,9 @@ pub fn suspended<T>(terminal: &mut Tui, f: impl FnOnce() -> T) -> io::Result<T> 
     restore();
     let result = f();
     enter()?;
-    terminal.clear()?;
+    // A fresh terminal redraws everything on the next frame. `Terminal::clear` would first ask
+    // the terminal where its cursor is, and not every terminal answers.
+    execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok(result)
 }
