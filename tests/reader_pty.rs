@@ -24,8 +24,16 @@ impl Reader {
     }
 
     fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Reader {
+        Reader::spawn(env!("CARGO_BIN_EXE_brief"), args, cols, rows, env)
+    }
+
+    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Reader {
+        Reader::spawn(program, args, cols, rows, &[])
+    }
+
+    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Reader {
         let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(common::root());
         cmd.env("TERM", "xterm-256color");
@@ -260,4 +268,27 @@ fn open_with_an_unknown_id_names_the_known_ones() {
     let text = reader.text();
     assert!(text.contains("no briefing `london`") && text.contains("`london-talks`"), "{text}");
     reader.assert_terminal_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_its_message() {
+    // Built by `cargo test` with the other examples, beside the test binaries.
+    let example = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("examples/panic_in_reader");
+    if !example.exists() {
+        // `cargo test` builds examples; `cargo test --test reader_pty` alone does not.
+        let built = assert_cmd::Command::new(env!("CARGO"))
+            .args(["build", "--example", "panic_in_reader"])
+            .current_dir(common::root())
+            .timeout(Duration::from_secs(300))
+            .output()
+            .unwrap();
+        assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    }
+    let mut reader = Reader::start_program(example.to_str().unwrap(), &[], 80, 24);
+    reader.wait_for("drawing before the panic");
+    assert_ne!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+    let text = reader.text();
+    assert!(text.contains("boom: a bug in the reader"), "the message shows on the restored screen:\n{text}");
+    assert!(!text.contains("drawing before the panic"), "the reader's screen is gone:\n{text}");
 }
