@@ -59,8 +59,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::FocusTimeline => focus(app, Pane::Timeline),
         Action::FocusDetail => focus(app, Pane::Detail),
         Action::Follow => follow(app),
-        Action::Back => go_back(app),
-        Action::Forward => go_forward(app),
+        Action::Back => walk_history(app, false),
+        Action::Forward => walk_history(app, true),
         Action::PrevBriefing => step_briefing(app, -1),
         Action::NextBriefing => step_briefing(app, 1),
         Action::OpenUrl => return open_url(app),
@@ -272,25 +272,15 @@ pub(crate) fn navigate(app: &mut App, to: Screen) {
     settle(app);
 }
 
-fn go_back(app: &mut App) {
+/// Walks the jump list back or forward, skipping screens whose briefing has since gone.
+fn walk_history(app: &mut App, forward: bool) {
     loop {
-        let Some(previous) = app.history.back(app.screen.clone()) else {
-            app.set_status("Nothing to go back to", false);
+        let current = app.screen.clone();
+        let Some(screen) = (if forward { app.history.forward(current) } else { app.history.back(current) }) else {
+            app.set_status(if forward { "Nothing to go forward to" } else { "Nothing to go back to" }, false);
             return;
         };
-        if restore(app, previous) {
-            return;
-        }
-    }
-}
-
-fn go_forward(app: &mut App) {
-    loop {
-        let Some(next) = app.history.forward(app.screen.clone()) else {
-            app.set_status("Nothing to go forward to", false);
-            return;
-        };
-        if restore(app, next) {
+        if restore(app, screen) {
             return;
         }
     }

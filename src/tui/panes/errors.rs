@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Block;
 
 use crate::tui::app::App;
 use crate::tui::layout;
@@ -45,14 +45,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let lines = lines(app);
     let rect = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    Clear.render(rect, buf);
     let block = Block::bordered().border_style(app.styles.error).title(" Files that failed to load ");
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (i, line) in lines.into_iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
-        line.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
-    }
+    super::draw_overlay(buf, rect, block, lines(app), scroll);
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::widgets::Block;
 
 use crate::action::Action;
 use crate::tui::app::App;
@@ -27,16 +27,10 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let rect = layout::centered(area, 84, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
     let close = app.key_hint(&Action::Help);
     let block = Block::bordered()
         .border_style(app.styles.accent)
         .title(" Keys ")
         .title_bottom(Line::raw(format!(" {close} or esc closes ")).right_aligned());
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (i, line) in lines.into_iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
-        line.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
-    }
+    super::draw_overlay(buf, rect, block, lines, scroll);
 }

@@ -61,6 +61,18 @@ pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
     ]
 }
 
+/// Draws a scrollable overlay box: clears `rect`, frames it, and shows `lines` from `scroll`
+/// (clamped so the last page stays full).
+pub fn draw_overlay(buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block<'_>, lines: Vec<Line<'_>>, scroll: usize) {
+    ratatui::widgets::Clear.render(rect, buf);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    for (i, line) in lines.into_iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
+        line.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
+    }
+}
+
 /// Draws a framed list of rows with its selection, scrolled so the selection shows.
 pub fn draw_list(buf: &mut Buffer, area: Rect, title: String, rows: Vec<Line<'_>>, cx: &ListCtx<'_>) {
     let s = &cx.app.styles;
