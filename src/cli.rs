@@ -48,6 +48,19 @@ pub enum Command {
     },
     /// List the briefings of the library, newest first
     List,
+    /// Search every briefing for words, phrases and filters (see docs/search.md)
+    Search {
+        /// Words (all must match), "quoted phrases", -excluded words, and filters such as
+        /// kind:reaction, side:US, status:pending, source:econotimes, after:2025-01-01
+        #[arg(required = true, allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// Print at most this many hits (the best ranked)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Print the hits as a JSON array (shape: docs/search.md)
+        #[arg(long)]
+        json: bool,
+    },
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
@@ -57,7 +70,7 @@ pub enum Command {
 
 /// Runs the program; the exit status follows grep: 0 success, 1 problems found, 2 trouble.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(options_first(std::env::args_os().collect()));
     crate::logging::init();
     let style = Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
     let config = match config::load(cli.config.as_deref()) {
@@ -72,9 +85,39 @@ pub fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
         Some(Command::List) => list(&dir, style),
+        Some(Command::Search { query, limit, json }) => crate::search_cli::run(&dir, &query.join(" "), limit, json, style),
         Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id), style),
         None => crate::tui::run(config, &dir, None, style),
     }
+}
+
+/// `brief search` takes `-word` to exclude a word, so its query must accept values that start
+/// with `-`; clap then takes every later argument as query. The options written after the query
+/// (`brief search lithium --limit 5`) are moved before it, where clap sees them as options.
+/// After `--`, everything is query.
+pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let Some(at) = args.iter().position(|a| a == "search") else { return args };
+    let (mut head, tail) = (args[..=at].to_vec(), &args[at + 1..]);
+    let mut query = Vec::new();
+    let mut rest = tail.iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        let name = text.split('=').next().unwrap_or("");
+        match name {
+            "--" => {
+                query.extend(rest.by_ref().cloned());
+            }
+            "--limit" | "--dir" | "--config" if !text.contains('=') => {
+                head.push(arg.clone());
+                head.extend(rest.next().cloned());
+            }
+            "--limit" | "--dir" | "--config" | "--json" | "--help" | "-h" => head.push(arg.clone()),
+            _ => query.push(arg.clone()),
+        }
+    }
+    head.push("--".into());
+    head.extend(query);
+    head
 }
 
 fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, style: Style) {

@@ -18,6 +18,8 @@ pub mod load;
 pub mod logging;
 pub mod model;
 pub mod report;
+pub mod search;
+pub mod search_cli;
 pub mod text;
 pub mod theme;
 pub mod tui;

@@ -1,0 +1,336 @@
+//! Matching a query against one briefing: which items (or the briefing itself) it finds, in
+//! which field, how well, and the snippet that shows it.
+
+use std::ops::Range;
+
+use memchr::memmem;
+
+use crate::date::Date;
+use crate::model::{Briefing, ItemRef, Kind};
+use crate::search::fold::{fold, fold_with_map, is_whole_word};
+use crate::search::query::{Query, Scope, Term};
+
+/// What a hit is: the briefing's own header, or one of its items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    Briefing,
+    Item(ItemRef),
+}
+
+impl Place {
+    pub fn scope(self) -> Scope {
+        match self {
+            Place::Briefing => Scope::Briefing,
+            Place::Item(item) => Scope::Item(item.kind),
+        }
+    }
+}
+
+/// Fields in a name, title or market rank above body text.
+const NAME: u8 = 2;
+const BODY: u8 = 1;
+
+/// Every searchable field of a briefing, place by place: (place, field name, weight, text).
+pub fn fields(b: &Briefing) -> Vec<(Place, &'static str, u8, &str)> {
+    let mut out: Vec<(Place, &'static str, u8, &str)> = Vec::new();
+    fn push<'b>(out: &mut Vec<(Place, &'static str, u8, &'b str)>, place: Place, name: &'static str, weight: u8, text: Option<&'b str>) {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            out.push((place, name, weight, text));
+        }
+    }
+    let mut add = |place, name, weight, text| push(&mut out, place, name, weight, text);
+    let header = Place::Briefing;
+    add(header, "title", NAME, Some(&b.title));
+    add(header, "summary", BODY, Some(&b.summary));
+    add(header, "place", BODY, b.place.as_deref());
+    for tag in &b.tags {
+        add(header, "tags", BODY, Some(tag));
+    }
+    for item in b.items() {
+        let p = Place::Item(item);
+        let i = item.index;
+        match item.kind {
+            Kind::Source => {
+                let s = &b.sources[i];
+                add(p, "title", NAME, Some(&s.title));
+                add(p, "outlet", BODY, s.outlet.as_deref());
+                for point in &s.points {
+                    add(p, "points", BODY, Some(point));
+                }
+            }
+            Kind::Official => {
+                let o = &b.officials[i];
+                add(p, "name", NAME, Some(&o.name));
+                add(p, "role", BODY, o.role.as_deref());
+                add(p, "side", BODY, o.side.as_deref());
+                add(p, "notes", BODY, o.notes.as_deref());
+            }
+            Kind::Commitment => {
+                let c = &b.commitments[i];
+                add(p, "text", BODY, Some(&c.text));
+                add(p, "party", BODY, Some(&c.party));
+                add(p, "status", BODY, Some(c.status.as_str()));
+                if let Some(crate::date::Due::Text(due)) = &c.due {
+                    add(p, "due", BODY, Some(due));
+                }
+            }
+            Kind::Reaction => {
+                let r = &b.reactions[i];
+                add(p, "market", NAME, Some(&r.market));
+                add(p, "move", BODY, r.movement.as_deref());
+                add(p, "direction", BODY, r.direction.map(|d| d.as_str()));
+                add(p, "note", BODY, r.note.as_deref());
+            }
+            Kind::Fact => {
+                add(p, "text", BODY, Some(&b.facts[i].text));
+                add(p, "topic", BODY, b.facts[i].topic.as_deref());
+            }
+            Kind::Event => add(p, "text", BODY, Some(&b.events[i].text)),
+            Kind::Discrepancy => add(p, "text", BODY, Some(&b.discrepancies[i].text)),
+        }
+    }
+    out
+}
+
+/// One field inside a [`Folded`] blob.
+#[derive(Clone, Debug)]
+pub struct Span {
+    pub place: Place,
+    pub name: &'static str,
+    pub weight: u8,
+    pub range: Range<usize>,
+}
+
+/// A briefing's fields folded and joined, so a term is one substring scan per briefing.
+#[derive(Clone, Debug)]
+pub struct Folded {
+    pub blob: String,
+    pub spans: Vec<Span>,
+}
+
+/// Joins fields; never produced by folding typed text, so no match runs across two fields.
+const SEPARATOR: char = '\u{1}';
+
+impl Folded {
+    pub fn new(b: &Briefing) -> Folded {
+        let mut blob = String::new();
+        let mut spans = Vec::new();
+        for (place, name, weight, text) in fields(b) {
+            let start = blob.len();
+            blob.push_str(&fold(text));
+            spans.push(Span { place, name, weight, range: start..blob.len() });
+            blob.push(SEPARATOR);
+        }
+        Folded { blob, spans }
+    }
+}
+
+/// A place the query found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub briefing: String,
+    pub date: Date,
+    pub place: Place,
+    /// The item's id (positional for unnamed items), or the briefing id for the header.
+    pub item: String,
+    /// The best matching field, its index among [`fields`], and its weight.
+    pub field: &'static str,
+    pub field_index: usize,
+    pub weight: u8,
+    /// How many terms match there as whole words.
+    pub whole: u8,
+    /// The place's position in its briefing, for a stable order.
+    pub order: usize,
+}
+
+/// Terms beyond this many are not tracked separately (queries are typed by hand).
+const MAX_TERMS: usize = 64;
+
+fn positions<'a>(blob: &'a str, term: &'a Term) -> impl Iterator<Item = usize> + 'a {
+    memmem::find_iter(blob.as_bytes(), term.text.as_bytes())
+}
+
+/// Everything the query finds in one briefing, in place order.
+pub fn match_briefing(b: &Briefing, folded: &Folded, q: &Query) -> Vec<Hit> {
+    if !briefing_passes(b, q) {
+        return Vec::new();
+    }
+    let n = folded.spans.len();
+    let mut matched = vec![0u64; n];
+    let mut whole = vec![0u64; n];
+    let mut excluded = vec![false; n];
+    let span_of = |pos: usize| folded.spans.partition_point(|s| s.range.end < pos).min(n.saturating_sub(1));
+    for (t, term) in q.terms.iter().take(MAX_TERMS).enumerate() {
+        for pos in positions(&folded.blob, term) {
+            let s = span_of(pos);
+            let end = pos + term.text.len();
+            if n == 0 || end > folded.spans[s].range.end {
+                continue;
+            }
+            matched[s] |= 1 << t;
+            if is_whole_word(&folded.blob, pos, end) {
+                whole[s] |= 1 << t;
+            }
+        }
+    }
+    for term in &q.excluded {
+        for pos in positions(&folded.blob, term) {
+            excluded[span_of(pos)] = true;
+        }
+    }
+    let all = if q.terms.is_empty() { 0 } else { u64::MAX >> (64 - q.terms.len().min(MAX_TERMS)) };
+    let mut hits = Vec::new();
+    let mut start = 0;
+    let mut order = 0;
+    while start < n {
+        let place = folded.spans[start].place;
+        let end = start + folded.spans[start..].iter().take_while(|s| s.place == place).count();
+        let group = start..end;
+        start = end;
+        order += 1;
+        if group.clone().any(|i| excluded[i]) || !place_passes(b, place, q) {
+            continue;
+        }
+        if group.clone().fold(0, |acc, i| acc | matched[i]) & all != all {
+            continue;
+        }
+        // The best field: heavier first, then more whole-word matches, then more terms.
+        let best = group
+            .clone()
+            .filter(|&i| all == 0 || matched[i] != 0)
+            .max_by_key(|&i| (folded.spans[i].weight, whole[i].count_ones(), matched[i].count_ones(), std::cmp::Reverse(i)))
+            .unwrap_or(group.start);
+        let item = match place {
+            Place::Briefing => b.id.clone(),
+            Place::Item(item) => b.id_of(item).to_string(),
+        };
+        hits.push(Hit {
+            briefing: b.id.clone(),
+            date: b.date,
+            place,
+            item,
+            field: folded.spans[best].name,
+            field_index: best,
+            weight: folded.spans[best].weight,
+            whole: whole[best].count_ones() as u8,
+            order,
+        });
+    }
+    hits
+}
+
+fn briefing_passes(b: &Briefing, q: &Query) -> bool {
+    let f = &q.filters;
+    f.after.is_none_or(|d| b.date >= d)
+        && f.before.is_none_or(|d| b.date <= d)
+        && (f.tags.is_empty() || b.tags.iter().any(|t| f.tags.contains(&fold(t))))
+}
+
+fn place_passes(b: &Briefing, place: Place, q: &Query) -> bool {
+    let f = &q.filters;
+    let item = match place {
+        Place::Briefing => None,
+        Place::Item(item) => Some(item),
+    };
+    let official = item.filter(|i| i.kind == Kind::Official).map(|i| &b.officials[i.index]);
+    let commitment = item.filter(|i| i.kind == Kind::Commitment).map(|i| &b.commitments[i.index]);
+    let reaction = item.filter(|i| i.kind == Kind::Reaction).map(|i| &b.reactions[i.index]);
+    (f.kinds.is_empty() || f.kinds.contains(&place.scope()))
+        && (f.sides.is_empty() || official.and_then(|o| o.side.as_ref()).is_some_and(|s| f.sides.contains(&fold(s))))
+        && (f.parties.is_empty() || commitment.is_some_and(|c| f.parties.contains(&fold(&c.party))))
+        && (f.statuses.is_empty() || commitment.is_some_and(|c| f.statuses.contains(&c.status)))
+        && (f.directions.is_empty() || reaction.and_then(|r| r.direction).is_some_and(|d| f.directions.contains(&d)))
+        && (f.sources.is_empty() || item.is_some_and(|i| cites_source(b, i, &f.sources)))
+}
+
+/// Whether an item cites a source named by id or outlet.
+fn cites_source(b: &Briefing, item: ItemRef, wanted: &[String]) -> bool {
+    b.cites_of(item).iter().filter_map(|c| b.lookup(&c.source)).any(|s| {
+        let source = &b.sources[s.index];
+        wanted.iter().any(|w| *w == source.id || source.outlet.as_deref().is_some_and(|o| fold(o).contains(w.as_str())))
+    })
+}
+
+/// Orders hits: names, titles and markets first, whole words before partial matches, newer
+/// briefings first, then library and file order.
+pub fn rank(hits: &mut [Hit]) {
+    hits.sort_by(compare);
+}
+
+/// The ranking order of two hits.
+pub fn compare(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    (b.weight, b.whole, b.date).cmp(&(a.weight, a.whole, a.date)).then_with(|| a.briefing.cmp(&b.briefing)).then(a.order.cmp(&b.order))
+}
+
+/// A piece of a field to show, with the matches marked (character ranges into `text`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// The matched field of a hit, cut to about `width` characters around the first match, with
+/// every term marked. Control characters are made visible, one for one.
+pub fn snippet(b: &Briefing, hit: &Hit, terms: &[Term], width: usize) -> Snippet {
+    let text = fields(b).get(hit.field_index).map(|f| f.3).unwrap_or("");
+    highlight(text, terms, width)
+}
+
+/// `text` cut to about `width` characters around the first match of `terms`, matches marked.
+pub fn highlight(text: &str, terms: &[Term], width: usize) -> Snippet {
+    let flat: String = crate::text::visible(&text.replace(['\n', '\r'], " "), false);
+    let (folded, map) = fold_with_map(&flat);
+    // Byte ranges in `flat`, then character ranges.
+    let mut ranges: Vec<Range<usize>> = terms
+        .iter()
+        .filter(|t| !t.text.is_empty())
+        .flat_map(|t| memmem::find_iter(folded.as_bytes(), t.text.as_bytes()).map(|p| map[p]..map[p + t.text.len()]).collect::<Vec<_>>())
+        .collect();
+    ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let chars_before = |byte: usize| flat[..byte].chars().count();
+    let total = flat.chars().count();
+    let first = ranges.first().map_or(0, |r| chars_before(r.start));
+    let start = if total <= width { 0 } else { first.saturating_sub(width / 4).min(total.saturating_sub(width)) };
+    let end = (start + width).min(total);
+    let mut out: String = flat.chars().skip(start).take(end - start).collect();
+    let mut shift = 0;
+    if start > 0 {
+        out.insert(0, '…');
+        shift = 1;
+    }
+    if end < total {
+        out.push('…');
+    }
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        let (s, e) = (chars_before(r.start), chars_before(r.end));
+        if e <= start || s >= end {
+            continue;
+        }
+        let mark = s.max(start) - start + shift..e.min(end) - start + shift;
+        match marks.last_mut() {
+            Some(last) if mark.start <= last.end => last.end = last.end.max(mark.end),
+            _ => marks.push(mark),
+        }
+    }
+    Snippet { text: out, marks }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+
+    #[test]
+    fn snippets_cut_around_the_match_and_mark_it() {
+        let terms = parse("muñoz").unwrap().terms;
+        let s = highlight("Señor Muñoz said so", &terms, 80);
+        assert_eq!(s.text, "Señor Muñoz said so");
+        assert_eq!(s.marks, [6..11]);
+        let long = format!("{} lithium {}", "x ".repeat(100), "y ".repeat(100));
+        let s = highlight(&long, &parse("lithium").unwrap().terms, 40);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        let marked: String = s.text.chars().skip(s.marks[0].start).take(s.marks[0].len()).collect();
+        assert_eq!(marked, "lithium");
+    }
+}

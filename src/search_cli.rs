@@ -1,0 +1,102 @@
+//! `brief search`: one line per hit, highlighted on a terminal and plain when piped, or JSON.
+//! Exit status follows grep: 0 found, 1 nothing found, 2 a bad query or folder.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::report::{self, Style};
+use crate::search::{self, Place, Snippet};
+
+/// Characters of a field shown around the first match.
+const SNIPPET_WIDTH: usize = 100;
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    briefing: &'a str,
+    title: &'a str,
+    date: String,
+    kind: &'static str,
+    item: &'a str,
+    field: &'static str,
+    snippet: &'a str,
+    /// Character ranges of `snippet` that match, `[start, end)`.
+    marks: Vec<[usize; 2]>,
+}
+
+pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, style: Style) -> ExitCode {
+    let q = match search::parse(query) {
+        Ok(q) => q,
+        Err(err) => {
+            eprintln!("brief: bad query: {err}");
+            eprintln!("  {query}");
+            eprintln!("  {}^", " ".repeat(err.column.saturating_sub(1)));
+            return ExitCode::from(2);
+        }
+    };
+    let scan = match search::scan::scan(dir, &q, SNIPPET_WIDTH) {
+        Ok(scan) => scan,
+        Err(problem) => {
+            eprint!("{}", report::render(&problem, style));
+            return ExitCode::from(2);
+        }
+    };
+    let total = scan.found.len();
+    let shown = &scan.found[..limit.unwrap_or(total).min(total)];
+    let mut out = std::io::stdout().lock();
+    if json {
+        let hits: Vec<JsonHit> = shown
+            .iter()
+            .map(|f| JsonHit {
+                briefing: &f.hit.briefing,
+                title: &f.title,
+                date: f.hit.date.to_string(),
+                kind: f.hit.place.scope().as_str(),
+                item: &f.hit.item,
+                field: f.hit.field,
+                snippet: &f.snippet.text,
+                marks: f.snippet.marks.iter().map(|m| [m.start, m.end]).collect(),
+            })
+            .collect();
+        let _ = serde_json::to_writer_pretty(&mut out, &hits).map(|_| writeln!(out));
+    } else {
+        let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        for f in shown {
+            let kind = f.hit.place.scope().as_str();
+            let item = if f.hit.place == Place::Briefing { "-" } else { f.hit.item.as_str() };
+            let _ = writeln!(out, "{}\t{kind}\t{item}\t{}", f.hit.briefing, marked(&f.snippet, color));
+        }
+    }
+    if total > shown.len() {
+        eprintln!("brief: {} more hits not shown (--limit {})", total - shown.len(), shown.len());
+    }
+    if !scan.unreadable.is_empty() {
+        eprintln!("brief: {} files could not be read and were not searched; run `brief check`", scan.unreadable.len());
+    }
+    if total == 0 {
+        eprintln!("brief: no hits for {query}");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// The snippet with its matches in bold colour when `color`, plain otherwise.
+fn marked(s: &Snippet, color: bool) -> String {
+    if !color {
+        return s.text.clone();
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    let chars: Vec<char> = s.text.chars().collect();
+    for m in &s.marks {
+        out.extend(&chars[at..m.start]);
+        out.push_str("\x1b[1;31m");
+        out.extend(&chars[m.start..m.end]);
+        out.push_str("\x1b[0m");
+        at = m.end;
+    }
+    out.extend(&chars[at..]);
+    out
+}
