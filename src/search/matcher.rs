@@ -326,7 +326,7 @@ mod tests {
         let terms = parse("muñoz").unwrap().terms;
         let s = highlight("Señor Muñoz said so", &terms, 80);
         assert_eq!(s.text, "Señor Muñoz said so");
-        assert_eq!(s.marks, [6..11]);
+        assert_eq!(s.marks, vec![6..11]);
         let long = format!("{} lithium {}", "x ".repeat(100), "y ".repeat(100));
         let s = highlight(&long, &parse("lithium").unwrap().terms, 40);
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);

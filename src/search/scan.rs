@@ -52,10 +52,10 @@ fn may_match(bytes: &[u8], q: &Query) -> bool {
 }
 
 /// Searches every briefing file under `dir`; snippets are cut to `width` characters.
-pub fn scan(dir: &Path, q: &Query, width: usize) -> Result<Scan, crate::diag::Diagnostic> {
+pub fn scan(dir: &Path, q: &Query, width: usize) -> Result<Scan, Box<crate::diag::Diagnostic>> {
     let (files, problems) = load::discover(&[dir.to_path_buf()]);
     if let Some(problem) = problems.into_iter().next() {
-        return Err(problem);
+        return Err(Box::new(problem));
     }
     let results: Vec<Result<Vec<Found>, PathBuf>> = files
         .par_iter()
