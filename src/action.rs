@@ -107,6 +107,12 @@ actions! {
     Edit = "edit" ["e"];
     /// Show the files that failed to load and why
     Errors = "errors" ["E"];
+    /// Search the whole library
+    Search = "search" ["/"];
+    /// Go to the next search hit
+    NextHit = "next_hit" ["n"];
+    /// Go to the previous search hit
+    PrevHit = "prev_hit" ["N"];
     }
     internal {
     /// A left click at a column and row of the screen
@@ -123,6 +129,10 @@ actions! {
     Reloaded(Vec<crate::load::ParsedFile>, Vec<std::path::PathBuf>);
     /// An effect finished; say so in the status line (error when the flag is set)
     Report(String, bool);
+    /// A character typed into the search line
+    Input(char);
+    /// Backspace in the search line
+    DeleteBack;
     }
 }
 

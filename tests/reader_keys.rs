@@ -257,3 +257,74 @@ fn the_theme_colours_the_screen_and_no_color_turns_colour_off() {
     assert!(plain.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "NO_COLOR draws without colour");
     assert!(plain.content().iter().any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)), "the selection still shows");
 }
+
+#[test]
+fn search_as_you_type_jump_back_to_results_and_step_with_n() {
+    use common::reader::type_text;
+    let mut app = london(100, 30);
+    press(&mut app, "2 j j");
+    let before = app.screen.clone();
+    press(&mut app, "/");
+    assert!(matches!(app.screen, Screen::Results(_)));
+    type_text(&mut app, "lutni");
+    let hits = app.search.as_ref().unwrap().hits().len();
+    assert_eq!(hits, 6);
+    type_text(&mut app, "ck");
+    assert_eq!(app.search.as_ref().unwrap().hits().len(), 6, "results follow each keystroke");
+    assert!(screen(&app).contains("london-talks › official › howard-lutnick  name: Howard Lutnick"), "{}", screen(&app));
+
+    // Enter jumps to the first hit; back returns to the results.
+    press(&mut app, "enter");
+    assert_eq!(shown_id(&app), "howard-lutnick");
+    assert!(app.search.is_some(), "the search stays active after a jump");
+    press(&mut app, "backspace");
+    assert!(matches!(app.screen, Screen::Results(_)), "back returns to the results");
+    press(&mut app, "enter");
+    // n steps to the next hit without reopening the search.
+    press(&mut app, "n");
+    assert_eq!(shown_id(&app), "econotimes");
+    press(&mut app, "N N");
+    assert_eq!(shown_id(&app), "ev-framework", "N from the first hit wraps to the last");
+    assert!(app.status.as_ref().unwrap().text.contains("Hit 6 of 6"), "{:?}", app.status);
+
+    // Esc on the results closes the search and restores the view as it was.
+    press(&mut app, "/ esc");
+    assert_eq!(app.screen, before);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn search_line_edits_reports_errors_and_misses() {
+    use common::reader::type_text;
+    let mut app = london(80, 24);
+    press(&mut app, "/");
+    type_text(&mut app, "kinds:x");
+    let text = screen(&app);
+    assert!(text.contains("unknown filter `kinds:`"), "{text}");
+    for _ in 0..7 {
+        update(&mut app, Action::DeleteBack);
+    }
+    type_text(&mut app, "dilithium");
+    assert!(screen(&app).contains("No hits for “dilithium”"), "{}", screen(&app));
+    press(&mut app, "enter");
+    assert!(matches!(app.screen, Screen::Results(_)), "enter on no hits stays put");
+}
+
+#[test]
+fn matches_are_highlighted_in_panes_while_a_search_is_active() {
+    use common::reader::type_text;
+    use ratatui::style::Modifier;
+    let mut app = App::new(brief::live::Live::load(Path::new("briefings")), Config::default(), false);
+    update(&mut app, Action::Resize(160, 48));
+    press(&mut app, "/");
+    type_text(&mut app, "geneva");
+    press(&mut app, "enter");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text = screen(&app);
+    let (row, line) = text.lines().enumerate().find(|(_, l)| l.contains("Geneva")).expect("Geneva is on screen");
+    let column = line[..line.find("Geneva").unwrap()].chars().count() as u16;
+    assert!(buffer[(column, row as u16)].modifier.contains(Modifier::UNDERLINED), "the match is highlighted");
+    assert!(!buffer[(column.saturating_sub(2), row as u16)].modifier.contains(Modifier::UNDERLINED), "only the match");
+}

@@ -293,3 +293,27 @@ fn a_panic_restores_the_terminal_then_prints_its_message() {
     assert!(text.contains("boom: a bug in the reader"), "the message shows on the restored screen:\n{text}");
     assert!(!text.contains("drawing before the panic"), "the reader's screen is gone:\n{text}");
 }
+
+#[test]
+fn search_in_the_reader_jump_and_back() {
+    let mut reader = Reader::start(&[], 100, 30);
+    reader.wait_for("Briefings");
+    reader.send("/");
+    reader.wait_for("/▏");
+    reader.send("changgang");
+    reader.wait_for("Search · 3 hits");
+    reader.wait_for("london-talks › official › li-chenggang");
+    // The second hit is the official (the three tie, and sources come first in a file).
+    reader.send("\x1b[B");
+    reader.wait_for("2/3");
+    reader.send("\r");
+    reader.wait_for("OFFICIAL  Li Chenggang");
+    reader.send("\x7f");
+    reader.wait_for("Search · 3 hits");
+    reader.send("\x1b");
+    reader.wait_until_gone("Search ·");
+    reader.wait_for("Briefings");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}

@@ -104,3 +104,14 @@ fn readme_capture_and_keys_are_current() {
         assert!(readme.contains(&row), "README lacks the key row {row}");
     }
 }
+
+#[test]
+fn search_results() {
+    for (w, h) in SIZES {
+        let mut app = app(w, h);
+        press(&mut app, "/");
+        common::reader::type_text(&mut app, "rare earth");
+        press(&mut app, "down");
+        insta::assert_snapshot!(format!("search_results_{w}x{h}"), screen(&app));
+    }
+}

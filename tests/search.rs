@@ -225,3 +225,11 @@ fn cli_and_index_agree() {
         assert!(!from_index.is_empty(), "{query} finds something");
     }
 }
+
+#[test]
+fn readme_search_example_is_current() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let start = readme.find("$ brief search lutnick --limit 2\n").unwrap() + "$ brief search lutnick --limit 2\n".len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    assert_eq!(shown, stdout(&run(&["lutnick", "--limit", "2"])));
+}

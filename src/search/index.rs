@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::library::Library;
 use crate::search::fold::tokens;
-use crate::search::matcher::{Folded, Hit, match_briefing, rank};
+use crate::search::matcher::{Folded, Hit, Prepared, match_prepared, rank};
 use crate::search::query::Query;
 
 pub struct Index {
@@ -62,11 +62,12 @@ impl Index {
     /// Every hit of the query in the library, ranked.
     pub fn search(&self, library: &Library, q: &Query) -> Vec<Hit> {
         let briefings = library.briefings();
+        let prepared = Prepared::new(q);
         let mut hits: Vec<Hit> = self
             .candidates(q)
-            .into_iter()
+            .into_par_iter()
             .filter(|&i| i < briefings.len())
-            .flat_map(|i| match_briefing(&briefings[i], &self.folded[i], q))
+            .flat_map_iter(|i| match_prepared(&briefings[i], &self.folded[i], &prepared))
             .collect();
         rank(&mut hits);
         hits

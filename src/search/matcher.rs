@@ -146,12 +146,32 @@ pub struct Hit {
 /// Terms beyond this many are not tracked separately (queries are typed by hand).
 const MAX_TERMS: usize = 64;
 
-fn positions<'a>(blob: &'a str, term: &'a Term) -> impl Iterator<Item = usize> + 'a {
-    memmem::find_iter(blob.as_bytes(), term.text.as_bytes())
+/// A query made ready to run over many briefings: each term's searcher built once.
+pub struct Prepared<'q> {
+    pub query: &'q Query,
+    terms: Vec<memmem::Finder<'q>>,
+    excluded: Vec<memmem::Finder<'q>>,
+}
+
+impl<'q> Prepared<'q> {
+    pub fn new(query: &'q Query) -> Prepared<'q> {
+        let finder = |t: &'q Term| memmem::Finder::new(t.text.as_bytes());
+        Prepared {
+            query,
+            terms: query.terms.iter().take(MAX_TERMS).map(finder).collect(),
+            excluded: query.excluded.iter().map(finder).collect(),
+        }
+    }
 }
 
 /// Everything the query finds in one briefing, in place order.
 pub fn match_briefing(b: &Briefing, folded: &Folded, q: &Query) -> Vec<Hit> {
+    match_prepared(b, folded, &Prepared::new(q))
+}
+
+/// [`match_briefing`] with the query's searchers built once for many briefings.
+pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) -> Vec<Hit> {
+    let q = prepared.query;
     if !briefing_passes(b, q) {
         return Vec::new();
     }
@@ -160,10 +180,10 @@ pub fn match_briefing(b: &Briefing, folded: &Folded, q: &Query) -> Vec<Hit> {
     let mut whole = vec![0u64; n];
     let mut excluded = vec![false; n];
     let span_of = |pos: usize| folded.spans.partition_point(|s| s.range.end < pos).min(n.saturating_sub(1));
-    for (t, term) in q.terms.iter().take(MAX_TERMS).enumerate() {
-        for pos in positions(&folded.blob, term) {
+    for (t, finder) in prepared.terms.iter().enumerate() {
+        for pos in finder.find_iter(folded.blob.as_bytes()) {
             let s = span_of(pos);
-            let end = pos + term.text.len();
+            let end = pos + finder.needle().len();
             if n == 0 || end > folded.spans[s].range.end {
                 continue;
             }
@@ -173,8 +193,8 @@ pub fn match_briefing(b: &Briefing, folded: &Folded, q: &Query) -> Vec<Hit> {
             }
         }
     }
-    for term in &q.excluded {
-        for pos in positions(&folded.blob, term) {
+    for finder in &prepared.excluded {
+        for pos in finder.find_iter(folded.blob.as_bytes()) {
             excluded[span_of(pos)] = true;
         }
     }
@@ -276,17 +296,22 @@ pub fn snippet(b: &Briefing, hit: &Hit, terms: &[Term], width: usize) -> Snippet
     highlight(text, terms, width)
 }
 
-/// `text` cut to about `width` characters around the first match of `terms`, matches marked.
-pub fn highlight(text: &str, terms: &[Term], width: usize) -> Snippet {
-    let flat: String = crate::text::visible(&text.replace(['\n', '\r'], " "), false);
-    let (folded, map) = fold_with_map(&flat);
-    // Byte ranges in `flat`, then character ranges.
+/// Where `terms` match in `text`, as byte ranges of `text`, in order.
+pub fn matches(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
+    let (folded, map) = fold_with_map(text);
     let mut ranges: Vec<Range<usize>> = terms
         .iter()
         .filter(|t| !t.text.is_empty())
         .flat_map(|t| memmem::find_iter(folded.as_bytes(), t.text.as_bytes()).map(|p| map[p]..map[p + t.text.len()]).collect::<Vec<_>>())
         .collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    ranges
+}
+
+/// `text` cut to about `width` characters around the first match of `terms`, matches marked.
+pub fn highlight(text: &str, terms: &[Term], width: usize) -> Snippet {
+    let flat: String = crate::text::visible(&text.replace(['\n', '\r'], " "), false);
+    let ranges = matches(&flat, terms);
     let chars_before = |byte: usize| flat[..byte].chars().count();
     let total = flat.chars().count();
     let first = ranges.first().map_or(0, |r| chars_before(r.start));

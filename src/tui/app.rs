@@ -115,11 +115,12 @@ impl View {
     }
 }
 
-/// Where the reader is: the library list, or a briefing.
+/// Where the reader is: the library list, a briefing, or the results of the open search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     Library(Cursor),
     Briefing(View),
+    Results(Cursor),
 }
 
 /// A box drawn over the screen.
@@ -147,6 +148,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub history: History,
     pub status: Option<Status>,
+    /// The open search, if any.
+    pub search: Option<crate::tui::search::Search>,
+    /// The search index, built on the first search and dropped when files change.
+    pub index: Option<crate::search::Index>,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
     pub quit: bool,
@@ -163,6 +168,8 @@ impl App {
             overlay: None,
             history: History::default(),
             status: None,
+            search: None,
+            index: None,
             size: (80, 24),
             quit: false,
         };
@@ -174,14 +181,14 @@ impl App {
     pub fn briefing(&self) -> Option<&Briefing> {
         match &self.screen {
             Screen::Briefing(view) => self.live.library().get(&view.id),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Results(_) => None,
         }
     }
 
     pub fn view(&self) -> Option<&View> {
         match &self.screen {
             Screen::Briefing(view) => Some(view),
-            Screen::Library(_) => None,
+            Screen::Library(_) | Screen::Results(_) => None,
         }
     }
 

@@ -20,6 +20,7 @@ impl Widget for &App {
                 panes::status::render(self, layout::library(area).status, buf);
             }
             Screen::Briefing(view) => briefing(self, view, area, buf),
+            Screen::Results(cursor) => panes::results::render(self, *cursor, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help(scroll)) => panes::help::render(self, scroll, area, buf),

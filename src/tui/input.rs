@@ -34,8 +34,26 @@ pub fn chord(event: &KeyEvent) -> Option<KeyChord> {
     Some(KeyChord { key, ctrl: m.contains(KeyModifiers::CONTROL), alt: m.contains(KeyModifiers::ALT), shift })
 }
 
-/// The action a terminal event asks for, if any.
-pub fn action(event: &Event, keys: &KeyMap) -> Option<Action> {
+/// The action a terminal event asks for, if any. While `typing` into the search line, plain
+/// characters are text and only a few keys keep their meaning.
+pub fn action(event: &Event, keys: &KeyMap, typing: bool) -> Option<Action> {
+    if typing && let Event::Key(key) = event {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Char(c) if plain => return Some(Action::Input(c)),
+            KeyCode::Backspace => return Some(Action::DeleteBack),
+            KeyCode::Enter => return Some(Action::Follow),
+            KeyCode::Esc => return Some(Action::Close),
+            KeyCode::Up => return Some(Action::Up),
+            KeyCode::Down => return Some(Action::Down),
+            KeyCode::PageUp => return Some(Action::PageUp),
+            KeyCode::PageDown => return Some(Action::PageDown),
+            _ => {}
+        }
+    }
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => keys.action(&chord(key)?),
         Event::Mouse(mouse) => match mouse.kind {
@@ -53,6 +71,19 @@ pub fn action(event: &Event, keys: &KeyMap) -> Option<Action> {
 mod tests {
     use super::*;
 
+    fn action_of(event: &Event, keys: &KeyMap) -> Option<Action> {
+        action(event, keys, false)
+    }
+
+    #[test]
+    fn typing_makes_characters_text() {
+        let keys = KeyMap::default();
+        assert_eq!(action(&key(KeyCode::Char('q'), KeyModifiers::NONE), &keys, true), Some(Action::Input('q')));
+        assert_eq!(action(&key(KeyCode::Char('N'), KeyModifiers::SHIFT), &keys, true), Some(Action::Input('N')));
+        assert_eq!(action(&key(KeyCode::Backspace, KeyModifiers::NONE), &keys, true), Some(Action::DeleteBack));
+        assert_eq!(action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), &keys, true), Some(Action::Quit));
+    }
+
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))
     }
@@ -60,12 +91,12 @@ mod tests {
     #[test]
     fn keys_map_through_the_key_map() {
         let keys = KeyMap::default();
-        assert_eq!(action(&key(KeyCode::Char('q'), KeyModifiers::NONE), &keys), Some(Action::Quit));
-        assert_eq!(action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), &keys), Some(Action::Quit));
-        assert_eq!(action(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), &keys), Some(Action::Bottom));
-        assert_eq!(action(&key(KeyCode::BackTab, KeyModifiers::SHIFT), &keys), Some(Action::PrevPane));
-        assert_eq!(action(&key(KeyCode::Left, KeyModifiers::ALT), &keys), Some(Action::Back));
-        assert_eq!(action(&key(KeyCode::Char('z'), KeyModifiers::NONE), &keys), None);
-        assert_eq!(action(&Event::Resize(100, 40), &keys), Some(Action::Resize(100, 40)));
+        assert_eq!(action_of(&key(KeyCode::Char('q'), KeyModifiers::NONE), &keys), Some(Action::Quit));
+        assert_eq!(action_of(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), &keys), Some(Action::Quit));
+        assert_eq!(action_of(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), &keys), Some(Action::Bottom));
+        assert_eq!(action_of(&key(KeyCode::BackTab, KeyModifiers::SHIFT), &keys), Some(Action::PrevPane));
+        assert_eq!(action_of(&key(KeyCode::Left, KeyModifiers::ALT), &keys), Some(Action::Back));
+        assert_eq!(action_of(&key(KeyCode::Char('z'), KeyModifiers::NONE), &keys), None);
+        assert_eq!(action_of(&Event::Resize(100, 40), &keys), Some(Action::Resize(100, 40)));
     }
 }

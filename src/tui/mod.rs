@@ -9,6 +9,7 @@ pub mod input;
 pub mod layout;
 pub mod panes;
 pub mod pointer;
+pub mod search;
 pub mod style;
 pub mod terminal;
 pub mod update;
@@ -111,7 +112,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, s
         }
         // A short wait keeps signals and file changes prompt; keys wake it at once.
         if event::poll(Duration::from_millis(100))?
-            && let Some(action) = input::action(&event::read()?, &app.config.keys)
+            && let Some(action) = input::action(&event::read()?, &app.config.keys, search::typing(app))
         {
             dispatch(terminal, app, action)?;
             dirty = true;

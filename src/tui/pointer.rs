@@ -12,21 +12,24 @@ pub fn click(app: &mut App, column: u16, row: u16) {
         return;
     }
     match &app.screen {
-        Screen::Library(cursor) => {
+        Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             let inner = layout::inner(l.list, true);
             if !inner.contains((column, row).into()) {
                 return;
             }
-            let len = app.live.library().len();
+            let results = matches!(app.screen, Screen::Results(_));
+            let len = if results { app.search.as_ref().map_or(0, |s| s.hits().len()) } else { app.live.library().len() };
             let at = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height)) + usize::from(row - inner.y);
             if at >= len {
                 return;
             }
-            if at == cursor.selected {
+            if at == cursor.selected && results {
+                crate::tui::search::follow(app);
+            } else if at == cursor.selected {
                 let view = crate::tui::app::View::opening(&app.live.library().briefings()[at]);
                 navigate(app, Screen::Briefing(view));
-            } else if let Screen::Library(cursor) = &mut app.screen {
+            } else if let Screen::Library(cursor) | Screen::Results(cursor) = &mut app.screen {
                 cursor.selected = at;
             }
         }
@@ -91,15 +94,18 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
         return;
     }
     match &app.screen {
-        Screen::Library(cursor) => {
+        Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             if !l.list.contains((column, row).into()) {
                 return;
             }
-            let len = app.live.library().len();
+            let len = match app.screen {
+                Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
+                _ => app.live.library().len(),
+            };
             let height = usize::from(layout::inner(l.list, true).height);
             let (selected, offset) = scrolled(cursor.selected, cursor.offset, len, height, delta);
-            if let Screen::Library(cursor) = &mut app.screen {
+            if let Screen::Library(cursor) | Screen::Results(cursor) = &mut app.screen {
                 (cursor.selected, cursor.offset) = (selected, offset);
             }
         }

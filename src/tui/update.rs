@@ -12,6 +12,7 @@ use crate::tui::detail::{self, Target};
 use crate::tui::layout;
 use crate::tui::panes;
 use crate::tui::pointer;
+use crate::tui::search;
 
 /// Something for the loop to do outside the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +73,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
         Action::Reloaded(parsed, removed) => reloaded(app, parsed, removed),
         Action::Report(text, error) => app.set_status(text, error),
+        Action::Search => search::open(app),
+        Action::NextHit if matches!(app.screen, Screen::Results(_)) => move_by(app, 1),
+        Action::PrevHit if matches!(app.screen, Screen::Results(_)) => move_by(app, -1),
+        Action::NextHit => search::step(app, 1),
+        Action::PrevHit => search::step(app, -1),
+        Action::Input(c) => search::input(app, c),
+        Action::DeleteBack => search::delete_back(app),
     }
     None
 }
@@ -113,7 +121,7 @@ pub(crate) fn area(app: &App) -> Rect {
 /// Rows a list or the detail shows at once in the focused pane.
 fn page(app: &App) -> usize {
     match &app.screen {
-        Screen::Library(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
+        Screen::Library(_) | Screen::Results(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
         Screen::Briefing(view) => {
             let Some(b) = app.briefing() else { return 1 };
             let l = layout::briefing(area(app), b, view);
@@ -127,6 +135,7 @@ fn move_by(app: &mut App, delta: isize) {
     let height = page(app);
     let len = match &app.screen {
         Screen::Library(_) => app.live.library().len(),
+        Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
         Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
         Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
     };
@@ -135,7 +144,7 @@ fn move_by(app: &mut App, delta: isize) {
     }
     let focus = app.view().map(|v| v.focus);
     let cursor = match &mut app.screen {
-        Screen::Library(cursor) => cursor,
+        Screen::Library(cursor) | Screen::Results(cursor) => cursor,
         Screen::Briefing(view) => view.cursor_mut(view.focus),
     };
     cursor.selected = cursor.selected.saturating_add_signed(delta).min(len - 1);
@@ -227,6 +236,7 @@ fn focus_step(app: &mut App, step: isize, wrap: bool) {
 
 fn follow(app: &mut App) {
     match &app.screen {
+        Screen::Results(_) => search::follow(app),
         Screen::Library(cursor) => {
             if let Some(b) = app.live.library().briefings().get(cursor.selected) {
                 let view = View::opening(b);
@@ -293,6 +303,9 @@ fn restore(app: &mut App, screen: Screen) -> bool {
     {
         return false;
     }
+    if matches!(screen, Screen::Results(_)) && app.search.is_none() {
+        return false;
+    }
     app.screen = screen;
     settle(app);
     true
@@ -307,10 +320,15 @@ pub(crate) fn settle(app: &mut App) {
         None => Vec::new(),
     };
     let links = detail_links(app);
+    let hits = app.search.as_ref().map_or(0, |s| s.hits().len());
     match &mut app.screen {
         Screen::Library(cursor) => {
             cursor.selected = cursor.selected.min(library_len.saturating_sub(1));
             cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, library_len, height);
+        }
+        Screen::Results(cursor) => {
+            cursor.selected = cursor.selected.min(hits.saturating_sub(1));
+            cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, hits, height);
         }
         Screen::Briefing(view) => {
             for (pane, len) in Pane::LISTS.iter().zip(lens) {
@@ -339,6 +357,11 @@ pub(crate) fn settle(app: &mut App) {
 
 fn close(app: &mut App) {
     match &app.screen {
+        Screen::Results(_) => search::close(app),
+        Screen::Briefing(view) if view.focus != Pane::Detail && app.search.is_some() => {
+            app.search = None;
+            app.set_status("Search closed", false);
+        }
         Screen::Briefing(view) if view.focus == Pane::Detail => {
             let shown = view.shown;
             focus(app, shown);
@@ -355,7 +378,7 @@ fn close(app: &mut App) {
 fn step_briefing(app: &mut App, step: isize) {
     let len = app.live.library().len();
     match &app.screen {
-        Screen::Library(_) => move_by(app, step),
+        Screen::Library(_) | Screen::Results(_) => move_by(app, step),
         Screen::Briefing(view) => {
             let Some(at) = app.live.library().position(&view.id) else { return };
             let next = at as isize + step;
@@ -403,6 +426,7 @@ fn open_url(app: &mut App) -> Option<Effect> {
 fn edit(app: &mut App) -> Option<Effect> {
     let (path, line) = match &app.screen {
         Screen::Library(cursor) => (app.live.library().briefings().get(cursor.selected)?.path.clone(), 1),
+        Screen::Results(_) => return None,
         Screen::Briefing(_) => {
             let b = app.briefing()?;
             (b.path.clone(), app.shown_item().map_or(1, |item| b.line_of(item)))
@@ -413,6 +437,17 @@ fn edit(app: &mut App) -> Option<Effect> {
 
 fn reloaded(app: &mut App, parsed: Vec<crate::load::ParsedFile>, removed: Vec<PathBuf>) {
     let change = app.live.apply(parsed, removed);
+    app.index = None;
+    if app.search.is_some() {
+        let at = match app.screen {
+            Screen::Results(cursor) => Some(cursor),
+            _ => None,
+        };
+        search::refresh(app);
+        if let (Some(cursor), Screen::Results(now)) = (at, &mut app.screen) {
+            *now = cursor;
+        }
+    }
     if let Screen::Briefing(view) = &app.screen
         && app.live.library().get(&view.id).is_none()
     {

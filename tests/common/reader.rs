@@ -50,3 +50,10 @@ pub fn screen(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Types text into the search line, one character at a time.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Input(c));
+    }
+}

@@ -64,7 +64,7 @@ pub fn render(app: &App, b: &Briefing, area: Rect, wide: bool, buf: &mut Buffer)
                 Span::styled(p.text.clone(), style)
             })
             .collect();
-        let line = Line::from(spans);
+        let line = super::highlight(app, Line::from(spans));
         if selected && focused {
             buf.set_style(rect, s.selection);
             line.patch_style(s.selection).render(rect, buf);

@@ -9,6 +9,7 @@ pub mod help;
 pub mod library;
 pub mod officials;
 pub mod reactions;
+pub mod results;
 pub mod sources;
 pub mod status;
 pub mod tabs;
@@ -61,6 +62,31 @@ pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
     ]
 }
 
+/// The line with the open search's matches highlighted (unchanged when no search is open).
+pub fn highlight<'a>(app: &App, line: Line<'a>) -> Line<'a> {
+    let Some(search) = app.search.as_ref().filter(|s| !s.terms.is_empty()) else { return line };
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let text = span.content.to_string();
+        let found = crate::search::matcher::matches(&text, &search.terms);
+        if found.is_empty() {
+            spans.push(span);
+            continue;
+        }
+        let mut at = 0;
+        for r in found {
+            if r.start < at {
+                continue;
+            }
+            spans.push(Span::styled(text[at..r.start].to_string(), span.style));
+            spans.push(Span::styled(text[r.clone()].to_string(), span.style.patch(app.styles.highlight)));
+            at = r.end;
+        }
+        spans.push(Span::styled(text[at..].to_string(), span.style));
+    }
+    Line::from(spans).style(line.style)
+}
+
 /// Draws a scrollable overlay box: clears `rect`, frames it, and shows `lines` from `scroll`
 /// (clamped so the last page stays full).
 pub fn draw_overlay(buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block<'_>, lines: Vec<Line<'_>>, scroll: usize) {
@@ -97,7 +123,7 @@ pub fn draw_list(buf: &mut Buffer, area: Rect, title: String, rows: Vec<Line<'_>
         let gutter = if selected { "›" } else { " " };
         let mut spans = vec![Span::styled(gutter, s.accent)];
         spans.extend(line.spans);
-        let line = Line::from(spans);
+        let line = highlight(cx.app, Line::from(spans));
         if selected && cx.focused {
             buf.set_style(rect, s.selection);
             line.patch_style(s.selection).render(rect, buf);

@@ -17,6 +17,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut right = match &app.screen {
         Screen::Library(_) => "library".to_string(),
+        Screen::Results(_) => "search".to_string(),
         Screen::Briefing(view) => {
             let pane =
                 if view.focus == Pane::Detail { format!("{} › detail", view.shown.title()) } else { view.focus.title().to_string() };

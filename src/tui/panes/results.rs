@@ -1,0 +1,123 @@
+//! The search results: one row per hit — briefing › kind › item, the field, a snippet with the
+//! matches highlighted — a preview of the selected hit, and the search line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::search::matcher::{Snippet, snippet};
+use crate::search::{Hit, Place};
+use crate::tui::app::{App, Cursor, Pane};
+use crate::tui::detail;
+use crate::tui::layout::{self, pane_block};
+use crate::tui::panes::{ListCtx, draw_list, highlight};
+
+/// The snippet as spans, its matches in the highlight style.
+fn marked(app: &App, s: &Snippet) -> Vec<Span<'static>> {
+    let chars: Vec<char> = s.text.chars().collect();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for m in &s.marks {
+        spans.push(Span::raw(chars[at..m.start].iter().collect::<String>()));
+        spans.push(Span::styled(chars[m.start..m.end].iter().collect::<String>(), app.styles.highlight));
+        at = m.end;
+    }
+    spans.push(Span::raw(chars[at..].iter().collect::<String>()));
+    spans
+}
+
+fn row(app: &App, hit: &Hit, width: usize) -> Line<'static> {
+    let s = &app.styles;
+    let Some(b) = app.live.library().get(&hit.briefing) else { return Line::raw(hit.item.clone()) };
+    let terms = app.search.as_ref().map_or(&[][..], |s| s.terms.as_slice());
+    let place = match hit.place {
+        Place::Briefing => format!("{} › briefing", hit.briefing),
+        Place::Item(item) => format!("{} › {} › {}", hit.briefing, item.kind, hit.item),
+    };
+    let used = place.chars().count() + hit.field.len() + 5;
+    let mut spans = vec![Span::styled(place, s.accent), Span::styled(format!("  {}: ", hit.field), s.muted)];
+    spans.extend(marked(app, &snippet(b, hit, terms, width.saturating_sub(used).max(20))));
+    Line::from(spans)
+}
+
+pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
+    let l = layout::library(area);
+    let s = &app.styles;
+    let Some(search) = &app.search else { return };
+    let hits = search.hits();
+    let title = match &search.outcome {
+        Ok(h) if h.is_empty() && !search.input.trim().is_empty() => format!("No hits for “{}”", search.input),
+        Ok(h) => format!("{} hits", h.len()),
+        Err(_) => "Not a query yet".to_string(),
+    };
+    Line::styled(format!("Search · {title}"), s.accent).render(l.title, buf);
+    let width = usize::from(layout::inner(l.list, true).width);
+    // Only the rows on screen are drawn, so only their snippets are cut.
+    let height = usize::from(layout::inner(l.list, true).height);
+    let offset = layout::visible_offset(cursor.offset, cursor.selected, hits.len(), height);
+    let rows: Vec<Line> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| if (offset..offset + height).contains(&i) { row(app, h, width) } else { Line::raw("") })
+        .collect();
+    match app.live.library().briefings().first() {
+        Some(first) if !hits.is_empty() => {
+            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: !search.editing, wide: true };
+            draw_list(buf, l.list, "Results".into(), rows, &cx);
+        }
+        _ => {
+            let block = pane_block(true).border_style(s.muted).title(" Results ");
+            let inner = block.inner(l.list);
+            block.render(l.list, buf);
+            let text = match &search.outcome {
+                Err(err) => Line::styled(format!("  {}", err.message), s.error),
+                Ok(_) if search.input.trim().is_empty() => {
+                    Line::styled("  Type words, \"phrases\", -exclusions or filters such as kind:reaction — see docs/search.md", s.muted)
+                }
+                Ok(_) => Line::styled(format!("  No hits for “{}”.", search.input), s.warning),
+            };
+            Paragraph::new(text).wrap(Wrap { trim: false }).render(inner, buf);
+        }
+    }
+    if let Some(hit) = hits.get(cursor.selected) {
+        preview(app, hit, l.preview, buf);
+    }
+    search_line(app, l.status, buf);
+}
+
+fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(true).border_style(app.styles.muted).title(format!(" {} ", hit.briefing));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(b) = app.live.library().get(&hit.briefing) else { return };
+    let lines: Vec<Line> = match hit.place {
+        Place::Item(item) => detail::wrap(&detail::detail(app.live.library(), b, item), inner.width)
+            .into_iter()
+            .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
+            .collect(),
+        Place::Briefing => [b.title.as_str(), "", b.summary.as_str()]
+            .iter()
+            .map(|t| highlight(app, Line::raw(crate::text::visible(&t.replace('\n', " "), false))))
+            .collect(),
+    };
+    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+}
+
+/// The search line in place of the status line: `/query` and the cursor while typing.
+fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let Some(search) = &app.search else { return };
+    let mut spans = vec![Span::styled("/", s.accent), Span::raw(crate::text::visible(&search.input, false))];
+    if search.editing {
+        spans.push(Span::styled("▏", s.accent));
+        spans.push(Span::styled("   enter opens · esc closes", s.muted));
+    } else {
+        spans.push(Span::styled(format!("   {} edits · enter opens · esc closes", app.key_hint(&crate::action::Action::Search)), s.muted));
+    }
+    if let Err(err) = &search.outcome {
+        spans.push(Span::styled(format!("   {err}"), s.error));
+    }
+    Line::from(spans).style(Style::new()).render(area, buf);
+}

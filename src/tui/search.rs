@@ -1,0 +1,158 @@
+//! Search in the reader: the search line, its results as a screen of their own (so a jump from
+//! them can come back), and stepping through hits with `n` and `N`.
+
+use crate::search::query::Term;
+use crate::search::{Hit, Index, Place, QueryError};
+use crate::tui::app::{App, Cursor, Pane, Screen, View};
+use crate::tui::detail::Target;
+use crate::tui::update::{jump, navigate};
+
+/// An open search.
+pub struct Search {
+    /// What is typed after `/`.
+    pub input: String,
+    /// Keys go to the search line.
+    pub editing: bool,
+    /// The hits of the input, ranked, or why it is not a query.
+    pub outcome: Result<Vec<Hit>, QueryError>,
+    /// The words to highlight while the search is active.
+    pub terms: Vec<Term>,
+    /// The hit last jumped to, for `n` and `N`.
+    pub current: Option<usize>,
+    /// The screen to go back to when the search is closed.
+    pub restore: Screen,
+}
+
+impl Search {
+    pub fn hits(&self) -> &[Hit] {
+        self.outcome.as_deref().unwrap_or(&[])
+    }
+}
+
+/// `/`: opens the search line, or edits the open search again.
+pub fn open(app: &mut App) {
+    match &mut app.search {
+        Some(search) => search.editing = true,
+        None => {
+            let restore = app.screen.clone();
+            app.search =
+                Some(Search { input: String::new(), editing: true, outcome: Ok(Vec::new()), terms: Vec::new(), current: None, restore });
+            refresh(app);
+        }
+    }
+    if !matches!(app.screen, Screen::Results(_)) {
+        app.screen = Screen::Results(Cursor::default());
+    }
+}
+
+pub fn input(app: &mut App, c: char) {
+    if let Some(search) = app.search.as_mut().filter(|s| s.editing) {
+        search.input.push(c);
+        refresh(app);
+    }
+}
+
+pub fn delete_back(app: &mut App) {
+    if let Some(search) = app.search.as_mut().filter(|s| s.editing) {
+        search.input.pop();
+        refresh(app);
+    }
+}
+
+/// Runs the typed query again over the library, from the first hit.
+pub fn refresh(app: &mut App) {
+    let Some(search) = app.search.as_mut() else { return };
+    if search.input.trim().is_empty() {
+        search.outcome = Ok(Vec::new());
+        search.terms.clear();
+    } else {
+        match crate::search::parse(&search.input) {
+            Ok(q) => {
+                let index = app.index.get_or_insert_with(|| Index::build(app.live.library()));
+                search.outcome = Ok(index.search(app.live.library(), &q));
+                search.terms = q.terms;
+            }
+            Err(err) => search.outcome = Err(err),
+        }
+    }
+    search.current = None;
+    if let Screen::Results(cursor) = &mut app.screen {
+        *cursor = Cursor::default();
+    }
+}
+
+/// Where a hit is shown: its item selected in its pane, or its briefing opened.
+fn target(app: &App, hit: &Hit) -> Option<Target> {
+    let b = app.live.library().get(&hit.briefing)?;
+    match hit.place {
+        Place::Item(item) => Some(Target { briefing: b.id.clone(), item }),
+        Place::Briefing => None,
+    }
+}
+
+/// Shows hit number `n`, recording the jump.
+fn show(app: &mut App, n: usize) {
+    let Some(hit) = app.search.as_ref().and_then(|s| s.hits().get(n)).cloned() else { return };
+    if let Some(search) = app.search.as_mut() {
+        search.current = Some(n);
+        search.editing = false;
+    }
+    match target(app, &hit) {
+        Some(t) => jump(app, &t),
+        None => {
+            let Some(b) = app.live.library().get(&hit.briefing) else { return };
+            let view = View::opening(b);
+            navigate(app, Screen::Briefing(view));
+        }
+    }
+}
+
+/// Enter on the results: jump to the selected hit.
+pub fn follow(app: &mut App) {
+    if let Screen::Results(cursor) = app.screen {
+        show(app, cursor.selected);
+    }
+}
+
+/// `n` and `N`: the next or previous hit, without reopening the search.
+pub fn step(app: &mut App, delta: isize) {
+    let Some(search) = &app.search else {
+        let key = app.key_hint(&crate::action::Action::Search);
+        app.set_status(format!("No search — press {key} to search"), false);
+        return;
+    };
+    let total = search.hits().len();
+    if total == 0 {
+        app.set_status(format!("No hits for “{}”", search.input), false);
+        return;
+    }
+    let next = match search.current {
+        Some(at) => (at as isize + delta).rem_euclid(total as isize) as usize,
+        None if delta > 0 => 0,
+        None => total - 1,
+    };
+    show(app, next);
+    app.set_status(format!("Hit {} of {total} for “{}”", next + 1, app.search.as_ref().map_or("", |s| s.input.as_str())), false);
+}
+
+/// Esc: closes the search and puts the view back as it was before `/`.
+pub fn close(app: &mut App) {
+    if let Some(search) = app.search.take() {
+        if matches!(app.screen, Screen::Results(_)) {
+            app.screen = search.restore;
+        }
+    }
+}
+
+/// Whether the search line takes the keys.
+pub fn typing(app: &App) -> bool {
+    matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing)
+}
+
+/// The pane a hit's item is listed in (for the results' labels).
+pub fn pane_of(hit: &Hit) -> Option<Pane> {
+    match hit.place {
+        Place::Item(item) => Some(Pane::of_kind(item.kind)),
+        Place::Briefing => None,
+    }
+}
