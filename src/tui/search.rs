@@ -3,7 +3,7 @@
 
 use crate::search::query::Term;
 use crate::search::{Hit, Index, Place, QueryError};
-use crate::tui::app::{App, Cursor, Pane, Screen, View};
+use crate::tui::app::{App, Cursor, Screen, View};
 use crate::tui::detail::Target;
 use crate::tui::update::{jump, navigate};
 
@@ -137,22 +137,14 @@ pub fn step(app: &mut App, delta: isize) {
 
 /// Esc: closes the search and puts the view back as it was before `/`.
 pub fn close(app: &mut App) {
-    if let Some(search) = app.search.take() {
-        if matches!(app.screen, Screen::Results(_)) {
-            app.screen = search.restore;
-        }
+    if let Some(search) = app.search.take()
+        && matches!(app.screen, Screen::Results(_))
+    {
+        app.screen = search.restore;
     }
 }
 
 /// Whether the search line takes the keys.
 pub fn typing(app: &App) -> bool {
     matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing)
-}
-
-/// The pane a hit's item is listed in (for the results' labels).
-pub fn pane_of(hit: &Hit) -> Option<Pane> {
-    match hit.place {
-        Place::Item(item) => Some(Pane::of_kind(item.kind)),
-        Place::Briefing => None,
-    }
 }
