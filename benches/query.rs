@@ -22,7 +22,7 @@ fn main() {
     };
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(50);
     let started = Instant::now();
-    let loaded = Library::load(&[dir.clone()]);
+    let loaded = Library::load(std::slice::from_ref(&dir));
     let load = started.elapsed();
     let started = Instant::now();
     let index = Index::build(&loaded.library);
