@@ -328,3 +328,14 @@ fn matches_are_highlighted_in_panes_while_a_search_is_active() {
     assert!(buffer[(column, row as u16)].modifier.contains(Modifier::UNDERLINED), "the match is highlighted");
     assert!(!buffer[(column.saturating_sub(2), row as u16)].modifier.contains(Modifier::UNDERLINED), "only the match");
 }
+
+#[test]
+fn one_letter_on_a_large_library_waits_for_the_next() {
+    use brief::search::parse;
+    use brief::tui::search::{BROAD, too_broad};
+    assert!(too_broad(&parse("l").unwrap(), BROAD));
+    assert!(!too_broad(&parse("l").unwrap(), BROAD - 1), "small libraries search at once");
+    assert!(!too_broad(&parse("li").unwrap(), BROAD));
+    assert!(!too_broad(&parse("何").unwrap(), BROAD), "a CJK character is a word");
+    assert!(!too_broad(&parse("l kind:reaction").unwrap(), BROAD));
+}

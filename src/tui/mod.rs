@@ -45,19 +45,42 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report:
         eprintln!("brief: the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
         return ExitCode::from(2);
     }
-    let live = Live::load(dir);
-    if !live.problems().is_empty() {
-        for d in live.problems() {
+    if !dir.is_dir() {
+        let (_, problems) = crate::load::discover(&[dir.to_path_buf()]);
+        for d in &problems {
             eprint!("{}", crate::report::render(d, style));
         }
         eprintln!("brief: no briefings folder at {}; pass --dir DIR or set `briefings` in config.toml", dir.display());
         return ExitCode::from(1);
     }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        if let Err(err) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
+            tracing::warn!("cannot watch signal {signal}: {err}");
+        }
+    }
+    // The terminal first, so a large library shows it is loading instead of a blank screen,
+    // and keys typed meanwhile wait for the reader instead of echoing.
+    let mut terminal = match terminal::init() {
+        Ok(terminal) => terminal,
+        Err(err) => {
+            terminal::restore();
+            eprintln!("brief: cannot set up the terminal: {err}");
+            return ExitCode::from(1);
+        }
+    };
+    let _ = terminal.draw(|frame| {
+        let text = format!("Loading the briefings in {}…", dir.display());
+        frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
+    });
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(live, config, color);
+    let mut app = App::new(Live::load(dir), config, color);
+    // Indexed now, behind the loading screen, so the first search keystroke does not wait.
+    app.index = Some(crate::search::Index::build(app.live.library()));
     if let Some(id) = open
         && !app.open(id)
     {
+        terminal::restore();
         let known: Vec<&str> = app.live.library().briefings().iter().map(|b| b.id.as_str()).collect();
         eprintln!("brief: no briefing `{id}` in {}; known: {}", dir.display(), crate::text::list_words(known, 10));
         return ExitCode::from(2);
@@ -67,20 +90,6 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report:
         Err(err) => {
             app.set_status(format!("Live reload is off: {err}"), true);
             None
-        }
-    };
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        if let Err(err) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
-            tracing::warn!("cannot watch signal {signal}: {err}");
-        }
-    }
-    let mut terminal = match terminal::init() {
-        Ok(terminal) => terminal,
-        Err(err) => {
-            terminal::restore();
-            eprintln!("brief: cannot set up the terminal: {err}");
-            return ExitCode::from(1);
         }
     };
     let result = event_loop(&mut terminal, &mut app, watch.as_ref(), &stop);

@@ -67,6 +67,10 @@ pub fn refresh(app: &mut App) {
         search.terms.clear();
     } else {
         match crate::search::parse(&search.input) {
+            Ok(q) if too_broad(&q, app.live.library().len()) => {
+                search.outcome = Ok(Vec::new());
+                search.terms.clear();
+            }
             Ok(q) => {
                 let index = app.index.get_or_insert_with(|| Index::build(app.live.library()));
                 search.outcome = Ok(index.search(app.live.library(), &q));
@@ -79,6 +83,18 @@ pub fn refresh(app: &mut App) {
     if let Screen::Results(cursor) = &mut app.screen {
         *cursor = Cursor::default();
     }
+}
+
+/// Libraries from this size on wait for a second letter: one letter matches most of them, and
+/// listing that would stall the keystroke for nothing.
+pub const BROAD: usize = 500;
+
+/// A query of one letter or digit and nothing else, on a large library.
+pub fn too_broad(q: &crate::search::Query, library: usize) -> bool {
+    let f = &q.filters;
+    let filtered = !(f.kinds.is_empty() && f.sides.is_empty() && f.parties.is_empty() && f.statuses.is_empty())
+        || !(f.directions.is_empty() && f.tags.is_empty() && f.sources.is_empty() && f.after.is_none() && f.before.is_none());
+    library >= BROAD && !filtered && q.terms.iter().all(|t| t.text.len() == 1 && t.text.is_ascii())
 }
 
 /// Where a hit is shown: its item selected in its pane, or its briefing opened.

@@ -48,6 +48,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let Some(search) = &app.search else { return };
     let hits = search.hits();
     let title = match &search.outcome {
+        Ok(_) if search.terms.is_empty() && !search.input.trim().is_empty() && search.input.trim().chars().count() == 1 => "Keep typing".to_string(),
         Ok(h) if h.is_empty() && !search.input.trim().is_empty() => format!("No hits for “{}”", search.input),
         Ok(h) => format!("{} hits", h.len()),
         Err(_) => "Not a query yet".to_string(),
@@ -73,6 +74,9 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
             block.render(l.list, buf);
             let text = match &search.outcome {
                 Err(err) => Line::styled(format!("  {}", err.message), s.error),
+                Ok(_) if search.input.trim().chars().count() == 1 && app.live.library().len() >= crate::tui::search::BROAD => {
+                    Line::styled("  Keep typing: one letter matches most of a library this size.", s.muted)
+                }
                 Ok(_) if search.input.trim().is_empty() => {
                     Line::styled("  Type words, \"phrases\", -exclusions or filters such as kind:reaction — see docs/search.md", s.muted)
                 }
