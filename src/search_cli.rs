@@ -65,7 +65,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, style: Sty
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         for f in shown {
             let kind = f.hit.place.scope().as_str();
-            let item = if f.hit.place == Place::Briefing { "-" } else { f.hit.item.as_str() };
+            let item = if f.hit.place == Place::Briefing { "-" } else { &f.hit.item };
             let _ = writeln!(out, "{}\t{kind}\t{item}\t{}", f.hit.briefing, marked(&f.snippet, color));
         }
     }

@@ -31,7 +31,7 @@ fn briefing_with(date: &str, header: &str, body: &str) -> String {
 /// (briefing, item id) of each hit, in rank order.
 fn hits(lib: &Library, query: &str) -> Vec<(String, String)> {
     let q = search::parse(query).unwrap_or_else(|e| panic!("{query}: {e}"));
-    Index::build(lib).search(lib, &q).into_iter().map(|h| (h.briefing, h.item)).collect()
+    Index::build(lib).search(lib, &q).into_iter().map(|h| (h.briefing.to_string(), h.item.to_string())).collect()
 }
 
 fn ids(lib: &Library, query: &str) -> Vec<String> {

@@ -2,6 +2,7 @@
 //! which field, how well, and the snippet that shows it.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use memchr::memmem;
 
@@ -96,6 +97,8 @@ pub fn fields(b: &Briefing) -> Vec<(Place, &'static str, u8, &str)> {
 #[derive(Clone, Debug)]
 pub struct Span {
     pub place: Place,
+    /// The id hits at this place report, shared so a hit allocates nothing.
+    pub id: Arc<str>,
     pub name: &'static str,
     pub weight: u8,
     pub range: Range<usize>,
@@ -104,6 +107,7 @@ pub struct Span {
 /// A briefing's fields folded and joined, so a term is one substring scan per briefing.
 #[derive(Clone, Debug)]
 pub struct Folded {
+    pub briefing: Arc<str>,
     pub blob: String,
     pub spans: Vec<Span>,
 }
@@ -113,26 +117,32 @@ const SEPARATOR: char = '\u{1}';
 
 impl Folded {
     pub fn new(b: &Briefing) -> Folded {
+        let briefing: Arc<str> = Arc::from(b.id.as_str());
         let mut blob = String::new();
-        let mut spans = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         for (place, name, weight, text) in fields(b) {
+            let id = match (spans.last(), place) {
+                (Some(last), _) if last.place == place => Arc::clone(&last.id),
+                (_, Place::Briefing) => Arc::clone(&briefing),
+                (_, Place::Item(item)) => Arc::from(b.id_of(item)),
+            };
             let start = blob.len();
             blob.push_str(&fold(text));
-            spans.push(Span { place, name, weight, range: start..blob.len() });
+            spans.push(Span { place, id, name, weight, range: start..blob.len() });
             blob.push(SEPARATOR);
         }
-        Folded { blob, spans }
+        Folded { briefing, blob, spans }
     }
 }
 
 /// A place the query found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub briefing: String,
+    pub briefing: Arc<str>,
     pub date: Date,
     pub place: Place,
     /// The item's id (positional for unnamed items), or the briefing id for the header.
-    pub item: String,
+    pub item: Arc<str>,
     /// The best matching field, its index among [`fields`], and its weight.
     pub field: &'static str,
     pub field_index: usize,
@@ -220,15 +230,11 @@ pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) ->
             .filter(|&i| all == 0 || matched[i] != 0)
             .max_by_key(|&i| (folded.spans[i].weight, whole[i].count_ones(), matched[i].count_ones(), std::cmp::Reverse(i)))
             .unwrap_or(group.start);
-        let item = match place {
-            Place::Briefing => b.id.clone(),
-            Place::Item(item) => b.id_of(item).to_string(),
-        };
         hits.push(Hit {
-            briefing: b.id.clone(),
+            briefing: Arc::clone(&folded.briefing),
+            item: Arc::clone(&folded.spans[best].id),
             date: b.date,
             place,
-            item,
             field: folded.spans[best].name,
             field_index: best,
             weight: folded.spans[best].weight,

@@ -30,7 +30,7 @@ fn marked(app: &App, s: &Snippet) -> Vec<Span<'static>> {
 
 fn row(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let s = &app.styles;
-    let Some(b) = app.live.library().get(&hit.briefing) else { return Line::raw(hit.item.clone()) };
+    let Some(b) = app.live.library().get(&hit.briefing) else { return Line::raw(hit.item.to_string()) };
     let terms = app.search.as_ref().map_or(&[][..], |s| s.terms.as_slice());
     let place = match hit.place {
         Place::Briefing => format!("{} › briefing", hit.briefing),
@@ -48,7 +48,9 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let Some(search) = &app.search else { return };
     let hits = search.hits();
     let title = match &search.outcome {
-        Ok(_) if search.terms.is_empty() && !search.input.trim().is_empty() && search.input.trim().chars().count() == 1 => "Keep typing".to_string(),
+        Ok(_) if search.terms.is_empty() && !search.input.trim().is_empty() && search.input.trim().chars().count() == 1 => {
+            "Keep typing".to_string()
+        }
         Ok(h) if h.is_empty() && !search.input.trim().is_empty() => format!("No hits for “{}”", search.input),
         Ok(h) => format!("{} hits", h.len()),
         Err(_) => "Not a query yet".to_string(),
