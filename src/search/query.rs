@@ -59,6 +59,21 @@ pub struct Filters {
     pub before: Option<Date>,
 }
 
+impl Filters {
+    /// No restriction at all.
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+            && self.sides.is_empty()
+            && self.parties.is_empty()
+            && self.statuses.is_empty()
+            && self.directions.is_empty()
+            && self.tags.is_empty()
+            && self.sources.is_empty()
+            && self.after.is_none()
+            && self.before.is_none()
+    }
+}
+
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -162,17 +177,7 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
             }
         }
     }
-    let f = &query.filters;
-    let has_filter = !(f.kinds.is_empty()
-        && f.sides.is_empty()
-        && f.parties.is_empty()
-        && f.statuses.is_empty()
-        && f.directions.is_empty()
-        && f.tags.is_empty()
-        && f.sources.is_empty()
-        && f.after.is_none()
-        && f.before.is_none());
-    if query.terms.is_empty() && !has_filter {
+    if query.terms.is_empty() && query.filters.is_empty() {
         let message = if query.excluded.is_empty() {
             "empty query: type a word, a \"phrase\" or a filter such as kind:reaction"
         } else {

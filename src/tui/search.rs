@@ -91,10 +91,7 @@ pub const BROAD: usize = 500;
 
 /// A query of one letter or digit and nothing else, on a large library.
 pub fn too_broad(q: &crate::search::Query, library: usize) -> bool {
-    let f = &q.filters;
-    let filtered = !(f.kinds.is_empty() && f.sides.is_empty() && f.parties.is_empty() && f.statuses.is_empty())
-        || !(f.directions.is_empty() && f.tags.is_empty() && f.sources.is_empty() && f.after.is_none() && f.before.is_none());
-    library >= BROAD && !filtered && q.terms.iter().all(|t| t.text.len() == 1 && t.text.is_ascii())
+    library >= BROAD && q.filters.is_empty() && q.terms.iter().all(|t| t.text.len() == 1 && t.text.is_ascii())
 }
 
 /// Where a hit is shown: its item selected in its pane, or its briefing opened.

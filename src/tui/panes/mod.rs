@@ -101,22 +101,30 @@ pub fn draw_overlay(buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block
 
 /// Draws a framed list of rows with its selection, scrolled so the selection shows.
 pub fn draw_list(buf: &mut Buffer, area: Rect, title: String, rows: Vec<Line<'_>>, cx: &ListCtx<'_>) {
+    let len = rows.len();
+    let mut rows = rows.into_iter().map(Some).collect::<Vec<_>>();
+    draw_rows(buf, area, title, len, &mut |i| rows[i].take().unwrap_or_default(), cx);
+}
+
+/// [`draw_list`] for long lists: only the rows on screen are made, by `row(index)`.
+pub fn draw_rows<'a>(buf: &mut Buffer, area: Rect, title: String, len: usize, row: &mut dyn FnMut(usize) -> Line<'a>, cx: &ListCtx<'_>) {
     let s = &cx.app.styles;
     let border = if cx.focused { s.accent } else { s.muted };
-    let count = if rows.is_empty() { String::new() } else { format!(" {}/{} ", cx.cursor.selected.min(rows.len() - 1) + 1, rows.len()) };
+    let count = if len == 0 { String::new() } else { format!(" {}/{} ", cx.cursor.selected.min(len - 1) + 1, len) };
     let block = pane_block(cx.wide)
         .border_style(border)
         .title(Line::styled(format!(" {title} "), if cx.focused { s.accent } else { Style::new() }))
         .title(Line::styled(count, s.muted).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    if rows.is_empty() {
+    if len == 0 {
         Line::styled("  (none)", s.muted).render(inner, buf);
         return;
     }
     let height = usize::from(inner.height);
-    let offset = layout::visible_offset(cx.cursor.offset, cx.cursor.selected, rows.len(), height);
-    for (i, line) in rows.into_iter().enumerate().skip(offset).take(height) {
+    let offset = layout::visible_offset(cx.cursor.offset, cx.cursor.selected, len, height);
+    for i in offset..(offset + height).min(len) {
+        let line = row(i);
         let y = inner.y + (i - offset) as u16;
         let rect = Rect { y, height: 1, ..inner };
         let selected = i == cx.cursor.selected;

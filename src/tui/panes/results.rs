@@ -12,7 +12,7 @@ use crate::search::{Hit, Place};
 use crate::tui::app::{App, Cursor, Pane};
 use crate::tui::detail;
 use crate::tui::layout::{self, pane_block};
-use crate::tui::panes::{ListCtx, draw_list, highlight};
+use crate::tui::panes::{ListCtx, draw_rows, highlight};
 
 /// The snippet as spans, its matches in the highlight style.
 fn marked(app: &App, s: &Snippet) -> Vec<Span<'static>> {
@@ -57,18 +57,10 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     };
     Line::styled(format!("Search · {title}"), s.accent).render(l.title, buf);
     let width = usize::from(layout::inner(l.list, true).width);
-    // Only the rows on screen are drawn, so only their snippets are cut.
-    let height = usize::from(layout::inner(l.list, true).height);
-    let offset = layout::visible_offset(cursor.offset, cursor.selected, hits.len(), height);
-    let rows: Vec<Line> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, h)| if (offset..offset + height).contains(&i) { row(app, h, width) } else { Line::raw("") })
-        .collect();
     match app.live.library().briefings().first() {
         Some(first) if !hits.is_empty() => {
             let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: !search.editing, wide: true };
-            draw_list(buf, l.list, "Results".into(), rows, &cx);
+            draw_rows(buf, l.list, "Results".into(), hits.len(), &mut |i| row(app, &hits[i], width), &cx);
         }
         _ => {
             let block = pane_block(true).border_style(s.muted).title(" Results ");
