@@ -61,6 +61,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a summary: Markdown with footnoted citations, JSON or plain text
+    Export {
+        /// Ids of the briefings to export (see `brief list`)
+        ids: Vec<String>,
+        /// Export every briefing of the library
+        #[arg(long)]
+        all: bool,
+        /// Export the items a search finds, grouped by briefing (docs/search.md)
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
+        /// Only these sections: summary,facts,officials,commitments,reactions,discrepancies,timeline,sources
+        #[arg(long, value_name = "SECTIONS")]
+        only: Option<String>,
+        /// md (default from the config), json or txt
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<String>,
+        /// Write to this file instead of standard output (`-` is standard output)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Replace the --out file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Line width of plain text, in display columns (default from the config: 80)
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<usize>,
+    },
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
@@ -86,6 +112,9 @@ pub fn main() -> ExitCode {
         Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
         Some(Command::List) => list(&dir, style),
         Some(Command::Search { query, limit, json }) => crate::search_cli::run(&dir, &query.join(" "), limit, json, style),
+        Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
+            crate::export_cli::run(&dir, &config, crate::export_cli::Request { ids, all, query, only, format, out, force, width })
+        }
         Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id), style),
         None => crate::tui::run(config, &dir, None, style),
     }

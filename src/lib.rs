@@ -10,6 +10,8 @@ pub mod cli;
 pub mod config;
 pub mod date;
 pub mod diag;
+pub mod export;
+pub mod export_cli;
 pub mod keys;
 pub mod library;
 pub mod links;

@@ -279,6 +279,36 @@ impl Briefing {
         self.item(item).line()
     }
 
+    /// A one-line description of an item, safe to print: a source's outlet and title, an
+    /// official's name and role, a reaction's market and move, otherwise its text.
+    pub fn label(&self, item: ItemRef) -> String {
+        let s = match item.kind {
+            Kind::Source => {
+                let s = &self.sources[item.index];
+                match &s.outlet {
+                    Some(outlet) => format!("{outlet} — {}", s.title),
+                    None => s.title.clone(),
+                }
+            }
+            Kind::Official => {
+                let o = &self.officials[item.index];
+                match &o.role {
+                    Some(role) => format!("{} — {role}", o.name),
+                    None => o.name.clone(),
+                }
+            }
+            Kind::Commitment => self.commitments[item.index].text.clone(),
+            Kind::Reaction => {
+                let r = &self.reactions[item.index];
+                format!("{} {}", r.market, r.movement.as_deref().unwrap_or("")).trim_end().to_string()
+            }
+            Kind::Fact => self.facts[item.index].text.clone(),
+            Kind::Event => format!("{} {}", self.events[item.index].date, self.events[item.index].text),
+            Kind::Discrepancy => self.discrepancies[item.index].text.clone(),
+        };
+        crate::text::visible(&s, false)
+    }
+
     /// Corroboration: how many distinct sources an item cites.
     pub fn corroboration(&self, item: ItemRef) -> usize {
         let mut seen: Vec<&str> = self.cites_of(item).iter().map(|c| c.source.as_str()).collect();

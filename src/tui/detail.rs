@@ -55,31 +55,7 @@ pub fn glance(b: &Briefing, item: ItemRef) -> (usize, bool) {
 
 /// A one-line description of an item, as lists and links show it.
 pub fn label(b: &Briefing, item: ItemRef) -> String {
-    let s = match item.kind {
-        Kind::Source => {
-            let s = &b.sources[item.index];
-            match &s.outlet {
-                Some(outlet) => format!("{outlet} — {}", s.title),
-                None => s.title.clone(),
-            }
-        }
-        Kind::Official => {
-            let o = &b.officials[item.index];
-            match &o.role {
-                Some(role) => format!("{} — {role}", o.name),
-                None => o.name.clone(),
-            }
-        }
-        Kind::Commitment => b.commitments[item.index].text.clone(),
-        Kind::Reaction => {
-            let r = &b.reactions[item.index];
-            format!("{} {}", r.market, r.movement.as_deref().unwrap_or("")).trim_end().to_string()
-        }
-        Kind::Fact => b.facts[item.index].text.clone(),
-        Kind::Event => format!("{} {}", b.events[item.index].date, b.events[item.index].text),
-        Kind::Discrepancy => b.discrepancies[item.index].text.clone(),
-    };
-    visible(&s, false)
+    b.label(item)
 }
 
 struct Builder<'a> {
