@@ -113,6 +113,8 @@ actions! {
     NextHit = "next_hit" ["n"];
     /// Go to the previous search hit
     PrevHit = "prev_hit" ["N"];
+    /// Export what is on screen (the briefing or the search results) to the export folder
+    Export = "export" ["x"];
     }
     internal {
     /// A left click at a column and row of the screen

@@ -1,16 +1,13 @@
 //! `brief export`: briefings (named, all, or the items a search finds) to Markdown, JSON or
 //! text, on standard output or safely into a file.
 
-use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::config::{Config, ExportFormat};
-use crate::export::{self, Pick, Section};
+use crate::export::{self, Section};
 use crate::library::Library;
-use crate::model::Briefing;
-use crate::search::{self, Index, Place};
 
 /// What `brief export` was asked for.
 pub struct Request {
@@ -27,41 +24,6 @@ pub struct Request {
 fn fail(code: u8, message: String) -> ExitCode {
     eprintln!("brief: {message}");
     ExitCode::from(code)
-}
-
-/// The briefings and items a request selects, in library order.
-pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option<&str>) -> Result<Vec<(&'a Briefing, Pick)>, String> {
-    if let Some(query) = query {
-        let q = search::parse(query).map_err(|e| format!("bad query: {e}"))?;
-        let hits = Index::build(library).search(library, &q);
-        let mut picks: HashMap<&str, Pick> = HashMap::new();
-        for hit in &hits {
-            let pick = picks
-                .entry(library.get(&hit.briefing).map_or("", |b| b.id.as_str()))
-                .or_insert_with(|| Pick { items: Some(HashSet::new()), header: false });
-            match hit.place {
-                Place::Briefing => pick.header = true,
-                Place::Item(item) => {
-                    pick.items.get_or_insert_with(HashSet::new).insert(item);
-                }
-            }
-        }
-        return Ok(library.briefings().iter().filter_map(|b| picks.remove(b.id.as_str()).map(|p| (b, p))).collect());
-    }
-    if all {
-        return Ok(library.briefings().iter().map(|b| (b, Pick::default())).collect());
-    }
-    if ids.is_empty() {
-        return Err("name a briefing id, or use --all or --query QUERY".into());
-    }
-    ids.iter()
-        .map(|id| {
-            library.get(id).map(|b| (b, Pick::default())).ok_or_else(|| {
-                let known: Vec<&str> = library.briefings().iter().map(|b| b.id.as_str()).collect();
-                format!("no briefing `{id}`; known: {}", crate::text::list_words(known, 10))
-            })
-        })
-        .collect()
 }
 
 pub fn run(dir: &Path, config: &Config, r: Request) -> ExitCode {
@@ -82,7 +44,7 @@ pub fn run(dir: &Path, config: &Config, r: Request) -> ExitCode {
     if let Some(problem) = loaded.problems.first() {
         return fail(2, problem.message.clone());
     }
-    let picks = match select(&loaded.library, &r.ids, r.all, r.query.as_deref()) {
+    let picks = match export::select(&loaded.library, &r.ids, r.all, r.query.as_deref()) {
         Ok(picks) => picks,
         Err(message) => return fail(2, message),
     };

@@ -339,3 +339,30 @@ fn one_letter_on_a_large_library_waits_for_the_next() {
     assert!(!too_broad(&parse("何").unwrap(), BROAD), "a CJK character is a word");
     assert!(!too_broad(&parse("l kind:reaction").unwrap(), BROAD));
 }
+
+#[test]
+fn x_exports_what_is_on_screen_without_overwriting() {
+    use common::reader::type_text;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("exports");
+    let text = format!("[export]\nfolder = \"{}\"\nformat = \"md\"\n", folder.display());
+    let config = config::parse(Path::new("c.toml"), text.as_bytes()).unwrap();
+    let mut app = app_on(Path::new("briefings"), config, 100, 30);
+    press(&mut app, "G enter");
+    let effects = press(&mut app, "x");
+    assert_eq!(effects, [Effect::Export { briefing: Some("london-talks".into()), query: None }]);
+    for expected in ["london-talks.md", "london-talks-2.md"] {
+        let report = brief::tui::export(&app, Some("london-talks".into()), None);
+        assert_eq!(report, Action::Report(format!("Exported to {}", folder.join(expected).display()), false));
+    }
+    assert!(std::fs::read_to_string(folder.join("london-talks.md")).unwrap().starts_with("# US–China talks in London"));
+
+    press(&mut app, "/");
+    type_text(&mut app, "Lutnick");
+    let effects = press(&mut app, "down x");
+    assert_eq!(effects, [Effect::Export { briefing: None, query: Some("Lutnick".into()) }]);
+    let report = brief::tui::export(&app, None, Some("Lutnick".into()));
+    assert_eq!(report, Action::Report(format!("Exported to {}", folder.join("search-lutnick.md").display()), false));
+    let md = std::fs::read_to_string(folder.join("search-lutnick.md")).unwrap();
+    assert!(md.contains("**Howard Lutnick**") && !md.contains("**He Lifeng**"), "{md}");
+}

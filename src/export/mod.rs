@@ -8,7 +8,13 @@ pub mod write;
 
 pub use model::{Document, Pick, Section, build};
 
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
 use crate::config::ExportFormat;
+use crate::library::Library;
+use crate::model::Briefing;
+use crate::search::{self, Index, Place};
 
 /// The document in a format; the same document always gives the same bytes.
 pub fn render(doc: &Document, format: ExportFormat, width: usize) -> String {
@@ -30,4 +36,48 @@ pub fn extension(format: ExportFormat) -> &'static str {
         ExportFormat::Json => "json",
         ExportFormat::Text => "txt",
     }
+}
+
+/// The briefings and items a request selects, in library order.
+pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option<&str>) -> Result<Vec<(&'a Briefing, Pick)>, String> {
+    if let Some(query) = query {
+        let q = search::parse(query).map_err(|e| format!("bad query: {e}"))?;
+        let hits = Index::build(library).search(library, &q);
+        let mut picks: HashMap<&str, Pick> = HashMap::new();
+        for hit in &hits {
+            let pick = picks
+                .entry(library.get(&hit.briefing).map_or("", |b| b.id.as_str()))
+                .or_insert_with(|| Pick { items: Some(HashSet::new()), header: false });
+            match hit.place {
+                Place::Briefing => pick.header = true,
+                Place::Item(item) => {
+                    pick.items.get_or_insert_with(HashSet::new).insert(item);
+                }
+            }
+        }
+        return Ok(library.briefings().iter().filter_map(|b| picks.remove(b.id.as_str()).map(|p| (b, p))).collect());
+    }
+    if all {
+        return Ok(library.briefings().iter().map(|b| (b, Pick::default())).collect());
+    }
+    if ids.is_empty() {
+        return Err("name a briefing id, or use --all or --query QUERY".into());
+    }
+    ids.iter()
+        .map(|id| {
+            library.get(id).map(|b| (b, Pick::default())).ok_or_else(|| {
+                let known: Vec<&str> = library.briefings().iter().map(|b| b.id.as_str()).collect();
+                format!("no briefing `{id}`; known: {}", crate::text::list_words(known, 10))
+            })
+        })
+        .collect()
+}
+
+/// Writes a document into `folder` under a name no file has yet (`stem.md`, `stem-2.md`, …),
+/// creating the folder if needed; returns the path written.
+pub fn write_new(folder: &Path, stem: &str, format: ExportFormat, text: &str) -> Result<PathBuf, write::WriteError> {
+    std::fs::create_dir_all(folder).map_err(|e| write::WriteError::Io(folder.to_path_buf(), e))?;
+    let path = write::fresh_name(folder, stem, extension(format));
+    write::write(&path, text, false)?;
+    Ok(path)
 }

@@ -150,14 +150,15 @@ fn dispatch(terminal: &mut Tui, app: &mut App, action: Action) -> io::Result<()>
     let mut next = Some(action);
     while let Some(action) = next.take() {
         if let Some(effect) = update(app, action) {
-            next = run_effect(terminal, effect)?;
+            next = run_effect(terminal, app, effect)?;
         }
     }
     Ok(())
 }
 
-fn run_effect(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> {
+fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
+        Effect::Export { briefing, query } => export(app, briefing, query),
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => Action::Report(format!("Opened {url}"), false),
             Err(err) => Action::Report(format!("Could not open {url}: {err}"), true),
@@ -180,4 +181,26 @@ fn run_effect(terminal: &mut Tui, effect: Effect) -> io::Result<Option<Action>> 
             Action::Reloaded(present.iter().map(|p| crate::load::read_file(p)).collect(), gone)
         }
     }))
+}
+
+/// Writes an export for `x` and says where, or why not.
+pub fn export(app: &App, briefing: Option<String>, query: Option<String>) -> Action {
+    let library = app.live.library();
+    let ids: Vec<String> = briefing.iter().cloned().collect();
+    let picks = match crate::export::select(library, &ids, false, query.as_deref()) {
+        Ok(picks) => picks,
+        Err(err) => return Action::Report(format!("Could not export: {err}"), true),
+    };
+    let settings = &app.config.export;
+    let doc = crate::export::build(&picks, &crate::export::Section::ALL);
+    let text = crate::export::render(&doc, settings.format, settings.width);
+    let stem = match (&briefing, &query) {
+        (Some(id), _) => id.clone(),
+        (None, Some(q)) => format!("search-{}", crate::load::slug(q)),
+        (None, None) => "export".into(),
+    };
+    match crate::export::write_new(&settings.folder, &stem, settings.format, &text) {
+        Ok(path) => Action::Report(format!("Exported to {}", path.display()), false),
+        Err(err) => Action::Report(format!("Could not export: {err}"), true),
+    }
 }

@@ -23,6 +23,8 @@ pub enum Effect {
     Edit { path: PathBuf, line: usize },
     /// Read these files again (missing ones are gone).
     Reload(Vec<PathBuf>),
+    /// Export a briefing (by id), or the items a search query finds, to the export folder.
+    Export { briefing: Option<String>, query: Option<String> },
 }
 
 /// Applies an action; returns the effect it asks for, if any.
@@ -78,6 +80,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevHit if matches!(app.screen, Screen::Results(_)) => move_by(app, -1),
         Action::NextHit => search::step(app, 1),
         Action::PrevHit => search::step(app, -1),
+        Action::Export => return export(app),
         Action::Input(c) => search::input(app, c),
         Action::DeleteBack => search::delete_back(app),
     }
@@ -421,6 +424,25 @@ fn open_url(app: &mut App) -> Option<Effect> {
             None
         }
     }
+}
+
+/// `x`: what is on screen — the search results, the briefing shown, or the one selected.
+fn export(app: &mut App) -> Option<Effect> {
+    let effect = match &app.screen {
+        Screen::Results(_) => {
+            let search = app.search.as_ref()?;
+            if search.hits().is_empty() {
+                app.set_status("Nothing to export: the search has no hits", false);
+                return None;
+            }
+            Effect::Export { briefing: None, query: Some(search.input.clone()) }
+        }
+        Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
+        Screen::Library(cursor) => {
+            Effect::Export { briefing: Some(app.live.library().briefings().get(cursor.selected)?.id.clone()), query: None }
+        }
+    };
+    Some(effect)
 }
 
 fn edit(app: &mut App) -> Option<Effect> {
