@@ -2,7 +2,7 @@
 //! citations as source numbers and its corroboration. Sources are numbered in the order of
 //! their first citation across the whole document, as Markdown renderers number footnotes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -193,9 +193,11 @@ pub struct Pick {
     pub header: bool,
 }
 
+/// Source numbers, given in the order of first citation across the whole document.
 struct Numbers {
     next: usize,
-    of: HashMap<(String, String), usize>,
+    /// For the briefing being summarized: each source's number, 0 until it is cited.
+    of: Vec<usize>,
 }
 
 impl Numbers {
@@ -203,13 +205,14 @@ impl Numbers {
     fn claim(&mut self, b: &Briefing, item: ItemRef, text: &str) -> Claim {
         let mut cites = Vec::new();
         for c in b.cites_of(item) {
-            let key = (b.id.clone(), c.source.clone());
-            let n = *self.of.entry(key).or_insert_with(|| {
+            let Some(source) = b.lookup(&c.source) else { continue };
+            let number = &mut self.of[source.index];
+            if *number == 0 {
                 self.next += 1;
-                self.next
-            });
-            if !cites.contains(&n) {
-                cites.push(n);
+                *number = self.next;
+            }
+            if !cites.contains(number) {
+                cites.push(*number);
             }
         }
         let corroboration = b.corroboration(item);
@@ -231,7 +234,7 @@ fn grouped<T>(items: Vec<(String, T)>) -> Vec<(String, Vec<T>)> {
 
 /// Builds the export of some briefings, each with what to take from it, keeping `sections`.
 pub fn build(picks: &[(&Briefing, Pick)], sections: &[Section]) -> Document {
-    let mut numbers = Numbers { next: 0, of: HashMap::new() };
+    let mut numbers = Numbers { next: 0, of: Vec::new() };
     let briefings = picks.iter().map(|(b, pick)| summarize(b, pick, sections, &mut numbers)).collect();
     Document {
         schema: "brief-export".into(),
@@ -242,6 +245,7 @@ pub fn build(picks: &[(&Briefing, Pick)], sections: &[Section]) -> Document {
 }
 
 fn summarize(b: &Briefing, pick: &Pick, sections: &[Section], n: &mut Numbers) -> Summary {
+    n.of = vec![0; b.sources.len()];
     let wanted = |s: Section| sections.contains(&s);
     let taken = |item: ItemRef| pick.items.as_ref().is_none_or(|set| set.contains(&item));
     let items = |kind: Kind| (0..b.count(kind)).map(move |index| ItemRef { kind, index }).filter(move |i| taken(*i));
@@ -343,8 +347,7 @@ fn summarize(b: &Briefing, pick: &Pick, sections: &[Section], n: &mut Numbers) -
             .collect();
     }
     if wanted(Section::Sources) {
-        let mut cited: Vec<(usize, usize)> =
-            b.sources.iter().enumerate().filter_map(|(i, src)| n.of.get(&(b.id.clone(), src.id.clone())).map(|&num| (num, i))).collect();
+        let mut cited: Vec<(usize, usize)> = n.of.iter().enumerate().filter(|(_, num)| **num > 0).map(|(i, num)| (*num, i)).collect();
         cited.sort();
         s.sources = cited
             .into_iter()
