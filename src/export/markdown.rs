@@ -133,7 +133,9 @@ fn briefing(out: &mut String, s: &Summary) {
         out.push('\n');
     }
     if !s.sources.is_empty() {
-        out.push_str("## Sources\n\nNumbered in the order of their first citation; each says how many items of the briefing rest on it.\n\n");
+        out.push_str(
+            "## Sources\n\nNumbered in the order of their first citation; each says how many items of the briefing rest on it.\n\n",
+        );
         for src in &s.sources {
             let mut line = escape(&src.title);
             if let Some(outlet) = &src.outlet {
