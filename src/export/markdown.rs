@@ -22,11 +22,7 @@ pub fn escape(text: &str) -> String {
 /// Footnote references and the corroboration mark after a claim.
 fn cited(claim: &Claim) -> String {
     let refs: String = claim.cites.iter().map(|n| format!("[^{n}]")).collect();
-    let mark = match claim.corroboration {
-        0 => " *(no source)*".to_string(),
-        1 => " *(single source)*".to_string(),
-        n => format!(" *({n} sources)*"),
-    };
+    let mark = format!(" *({})*", super::corroboration(claim.corroboration));
     format!("{refs}{mark}")
 }
 

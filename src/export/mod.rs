@@ -29,6 +29,20 @@ pub fn render(doc: &Document, format: ExportFormat, width: usize) -> String {
     }
 }
 
+/// How many sources back a claim, in words: `single source`, `3 sources`.
+pub fn corroboration(n: usize) -> String {
+    match n {
+        0 => "no source".into(),
+        1 => "single source".into(),
+        n => format!("{n} sources"),
+    }
+}
+
+/// How many items rest on a source, in words.
+pub fn resting(n: usize) -> String {
+    if n == 1 { "1 item rests on it".into() } else { format!("{n} items rest on it") }
+}
+
 /// The file extension of a format.
 pub fn extension(format: ExportFormat) -> &'static str {
     match format {

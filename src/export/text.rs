@@ -10,11 +10,7 @@ use crate::text::visible;
 
 fn cited(claim: &Claim) -> String {
     let refs: String = claim.cites.iter().map(|n| format!("[{n}]")).collect();
-    let mark = match claim.corroboration {
-        0 => " (no source)".to_string(),
-        1 => " (single source)".to_string(),
-        n => format!(" ({n} sources)"),
-    };
+    let mark = format!(" ({})", super::corroboration(claim.corroboration));
     format!("{refs}{mark}")
 }
 
