@@ -143,11 +143,7 @@ fn briefing(out: &mut String, s: &Summary) {
             if let Some(url) = &src.url {
                 let _ = write!(line, ", <{}>", url.replace(['<', '>', ' '], ""));
             }
-            let items = if src.items_resting_on_it == 1 {
-                "1 item rests on it".to_string()
-            } else {
-                format!("{} items rest on it", src.items_resting_on_it)
-            };
+            let items = super::resting(src.items_resting_on_it);
             let _ = writeln!(out, "[^{}]: {line} ({}). {items}.", src.number, src.kind);
         }
         out.push('\n');

@@ -135,11 +135,7 @@ fn briefing(out: &mut String, s: &Summary, width: usize) {
             for part in [&src.outlet, &src.published, &src.url].into_iter().flatten() {
                 let _ = write!(line, ", {part}");
             }
-            let items = if src.items_resting_on_it == 1 {
-                "1 item rests on it".to_string()
-            } else {
-                format!("{} items rest on it", src.items_resting_on_it)
-            };
+            let items = super::resting(src.items_resting_on_it);
             let number = format!("  [{}] ", src.number);
             let rest = " ".repeat(number.len());
             wrap(out, &format!("{line} ({}). {items}.", src.kind), width, &number, &rest);
