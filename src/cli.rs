@@ -125,7 +125,22 @@ pub fn main() -> ExitCode {
 /// (`brief search lithium --limit 5`) are moved before it, where clap sees them as options.
 /// After `--`, everything is query.
 pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    let Some(at) = args.iter().position(|a| a == "search") else { return args };
+    // The subcommand is the first argument that is neither an option nor a global option's value.
+    let mut at = None;
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy();
+        if arg == "--dir" || arg == "--config" {
+            i += 2;
+            continue;
+        }
+        if !arg.starts_with('-') {
+            at = (arg == "search").then_some(i);
+            break;
+        }
+        i += 1;
+    }
+    let Some(at) = at else { return args };
     let (mut head, tail) = (args[..=at].to_vec(), &args[at + 1..]);
     let mut query = Vec::new();
     let mut rest = tail.iter();

@@ -163,6 +163,13 @@ fn options_may_follow_the_query() {
         brief::cli::options_first(args(&["brief", "search", "he", "-tariff", "--limit", "3", "lifeng", "--json", "--", "--limit"])),
         args(&["brief", "search", "--limit", "3", "--json", "--", "he", "-tariff", "lifeng", "--limit"])
     );
+    // A folder or query word named "search" is not the subcommand.
+    let untouched = args(&["brief", "--dir", "search", "list"]);
+    assert_eq!(brief::cli::options_first(untouched.clone()), untouched);
+    assert_eq!(
+        brief::cli::options_first(args(&["brief", "--dir", "lib", "search", "search", "--json"])),
+        args(&["brief", "--dir", "lib", "search", "--json", "--", "search"])
+    );
     let out = run(&["-tariff", "lithium", "--json"]);
     assert!(stdout(&out).trim_start().starts_with('['), "{}", stdout(&out));
 }
