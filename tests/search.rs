@@ -240,3 +240,53 @@ fn readme_search_example_is_current() {
     let shown = &readme[start..start + readme[start..].find("```").unwrap()];
     assert_eq!(shown, stdout(&run(&["lutnick", "--limit", "2"])));
 }
+
+/// The reader's index and the command line's text scan are two ways to the same answer: on a
+/// generated library (accents, CJK, punctuation) they give identical ranked hits.
+#[test]
+fn index_and_scan_agree_on_a_generated_library() {
+    let Some(shared) = common::shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("python3").arg(shared.join("tools/gen-corpus")).args(["60"]).arg(dir.path()).output().unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let lib = Library::load(&[dir.path().to_path_buf()]).library;
+    assert_eq!(lib.len(), 60);
+    let index = Index::build(&lib);
+    let queries = [
+        "li",
+        "lit",
+        "lith",
+        "lithium",
+        "yttrium",
+        "molybdenum",
+        "\"rare earth\"",
+        "\"rare-earth\"",
+        "0.8%",
+        "%",
+        "—",
+        "何立峰",
+        "立峰",
+        "tariff -soybean",
+        "kind:reaction direction:up",
+        "source:csis",
+        "sefcovic",
+        "maroš",
+        "anti-dumping",
+        "side:china tariff",
+        "\"within 30 days\"",
+        "kind:official",
+        "eu china -tariff",
+        "deal",
+        "status:pending export",
+    ];
+    for query in queries {
+        let q = search::parse(query).unwrap_or_else(|e| panic!("{query}: {e}"));
+        let key = |briefing: &str, item: &str, field: &str, weight: u8, whole: u8| format!("{briefing}/{item}/{field}/{weight}/{whole}");
+        let from_index: Vec<String> =
+            index.search(&lib, &q).iter().map(|h| key(&h.briefing, &h.item, h.field, h.weight, h.whole)).collect();
+        let scan = search::scan::scan(dir.path(), &q, 80).unwrap();
+        let from_scan: Vec<String> =
+            scan.found.iter().map(|f| key(&f.hit.briefing, &f.hit.item, f.hit.field, f.hit.weight, f.hit.whole)).collect();
+        assert_eq!(from_index, from_scan, "{query}");
+    }
+}

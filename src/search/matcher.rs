@@ -154,7 +154,7 @@ pub struct Hit {
 }
 
 /// Terms beyond this many are not tracked separately (queries are typed by hand).
-const MAX_TERMS: usize = 64;
+pub const MAX_TERMS: usize = 64;
 
 /// A query made ready to run over many briefings: each term's searcher built once.
 pub struct Prepared<'q> {
@@ -185,10 +185,8 @@ pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) ->
     if !briefing_passes(b, q) {
         return Vec::new();
     }
+    let mut masks = Masks::new(folded.spans.len());
     let n = folded.spans.len();
-    let mut matched = vec![0u64; n];
-    let mut whole = vec![0u64; n];
-    let mut excluded = vec![false; n];
     let span_of = |pos: usize| folded.spans.partition_point(|s| s.range.end < pos).min(n.saturating_sub(1));
     for (t, finder) in prepared.terms.iter().enumerate() {
         for pos in finder.find_iter(folded.blob.as_bytes()) {
@@ -197,17 +195,48 @@ pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) ->
             if n == 0 || end > folded.spans[s].range.end {
                 continue;
             }
-            matched[s] |= 1 << t;
-            if is_whole_word(&folded.blob, pos, end) {
-                whole[s] |= 1 << t;
-            }
+            masks.set(s, t, is_whole_word(&folded.blob, pos, end));
         }
     }
     for finder in &prepared.excluded {
         for pos in finder.find_iter(folded.blob.as_bytes()) {
-            excluded[span_of(pos)] = true;
+            masks.excluded[span_of(pos)] = true;
         }
     }
+    aggregate(b, folded, q, &masks)
+}
+
+/// Per field of a briefing: which terms match there (a bit each), which match as whole words,
+/// and whether an excluded term occurs.
+pub struct Masks {
+    pub matched: Vec<u64>,
+    pub whole: Vec<u64>,
+    pub excluded: Vec<bool>,
+}
+
+impl Masks {
+    pub fn new(fields: usize) -> Masks {
+        Masks { matched: vec![0; fields], whole: vec![0; fields], excluded: vec![false; fields] }
+    }
+
+    /// Term `term` matches in field `field`, as a whole word or not.
+    pub fn set(&mut self, field: usize, term: usize, whole: bool) {
+        if term < MAX_TERMS {
+            self.matched[field] |= 1 << term;
+            if whole {
+                self.whole[field] |= 1 << term;
+            }
+        }
+    }
+}
+
+/// The hits of a briefing, place by place, given which fields each term matched.
+pub fn aggregate(b: &Briefing, folded: &Folded, q: &Query, masks: &Masks) -> Vec<Hit> {
+    if !briefing_passes(b, q) {
+        return Vec::new();
+    }
+    let n = folded.spans.len();
+    let (matched, whole, excluded) = (&masks.matched, &masks.whole, &masks.excluded);
     let all = if q.terms.is_empty() { 0 } else { u64::MAX >> (64 - q.terms.len().min(MAX_TERMS)) };
     let mut hits = Vec::new();
     let mut start = 0;
