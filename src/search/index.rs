@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::library::Library;
 use crate::search::fold::{is_whole_word, tokens};
-use crate::search::matcher::{Folded, Hit, Masks, Prepared, aggregate, match_prepared, rank};
+use crate::search::matcher::{Folded, Hit, Masks, Prepared, aggregate, match_prepared};
 use crate::search::query::{Query, Term};
 
 /// A field of the library: briefing position in the high half, field number in the low half.
@@ -160,7 +160,10 @@ impl Index {
                 })
                 .collect()
         };
-        rank(&mut hits);
+        // Hits come in library order (newest first, then by id) and file order, which is the
+        // ranking's own tie-break, so a stable sort on the rest gives the full ranking without
+        // comparing ids.
+        hits.sort_by_key(|h| (std::cmp::Reverse(h.weight), std::cmp::Reverse(h.whole), std::cmp::Reverse(h.date)));
         hits
     }
 }
