@@ -81,17 +81,30 @@ impl Live {
         self.loaded
             .files
             .iter()
-            .map(|report| match self.files.get(&report.path) {
-                // The library was built from the last good version; report the current one.
-                Some(state) if state.current.loaded.is_none() => FileReport {
+            .filter_map(|report| {
+                let diagnostics = self.current_diagnostics(report);
+                diagnostics.iter().any(Diagnostic::is_error).then(|| FileReport {
                     path: report.path.clone(),
                     briefing: report.briefing.clone(),
-                    diagnostics: state.current.diagnostics.clone(),
-                },
-                _ => report.clone(),
+                    diagnostics: diagnostics.to_vec(),
+                })
             })
-            .filter(|r| r.diagnostics.iter().any(Diagnostic::is_error))
             .collect()
+    }
+
+    /// How many files [`Live::failures`] lists, without copying their reports (the status line
+    /// asks on every frame).
+    pub fn failure_count(&self) -> usize {
+        self.loaded.files.iter().filter(|r| self.current_diagnostics(r).iter().any(Diagnostic::is_error)).count()
+    }
+
+    /// A file's diagnostics as of its latest version: the library was built from the last good
+    /// one when the latest failed.
+    fn current_diagnostics<'a>(&'a self, report: &'a FileReport) -> &'a [Diagnostic] {
+        match self.files.get(&report.path) {
+            Some(state) if state.current.loaded.is_none() => &state.current.diagnostics,
+            _ => &report.diagnostics,
+        }
     }
 
     /// Whether a file's latest version failed while an older one is still shown.
@@ -144,7 +157,7 @@ mod tests {
         assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Good"), "last good version still shown");
         assert!(live.is_stale(Path::new("lib/a.toml")));
         let failures = live.failures();
-        assert_eq!(failures.len(), 1);
+        assert_eq!((failures.len(), live.failure_count()), (1, 1));
         assert!(failures[0].diagnostics[0].message.contains("string"), "{:?}", failures[0].diagnostics);
 
         live.apply(vec![parse("lib/a.toml", &GOOD.replace("Good", "Fixed"))], Vec::new());

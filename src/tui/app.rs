@@ -204,7 +204,7 @@ impl App {
 
     /// Says in the status line how many files failed, if any did.
     pub fn announce_failures(&mut self) {
-        let failed = self.live.failures().len();
+        let failed = self.live.failure_count();
         if failed > 0 {
             let what = if failed == 1 { "1 file failed".to_string() } else { format!("{failed} files failed") };
             let key = self.key_hint(&crate::action::Action::Errors);

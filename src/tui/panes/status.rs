@@ -24,7 +24,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             format!("{} › {pane}", view.id)
         }
     };
-    let failed = app.live.failures().len();
+    let failed = app.live.failure_count();
     if failed > 0 {
         right.push_str(&format!(" · {failed} failed ({})", app.key_hint(&Action::Errors)));
     }
