@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::config;
 use crate::diag::Diagnostic;
@@ -186,8 +185,8 @@ fn check(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: 
     }
     // Path order decides which of two files with one id is kept.
     files.sort();
-    let parsed = files.par_iter().map(|(_, path)| load::read_file(path)).collect();
-    let loaded = Library::from_parsed(parsed);
+    let paths: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
+    let loaded = Library::from_parsed(load::read_files(&paths));
     let reported: Vec<&FileReport> = loaded.files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
     let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
     if json {

@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::diag::{Code, Diagnostic};
 use crate::load::{self, LibraryFacts, ParsedFile};
 use crate::model::Briefing;
@@ -49,8 +47,7 @@ impl Library {
     pub fn load(paths: &[PathBuf]) -> Loaded {
         let started = std::time::Instant::now();
         let (files, problems) = load::discover(paths);
-        let parsed: Vec<ParsedFile> = files.par_iter().map(|path| load::read_file(path)).collect();
-        let mut loaded = Library::from_parsed(parsed);
+        let mut loaded = Library::from_parsed(load::read_files(&files));
         loaded.problems = problems;
         tracing::info!(
             files = loaded.files.len(),

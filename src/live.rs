@@ -40,11 +40,7 @@ impl Live {
     /// Loads every briefing under `root`.
     pub fn load(root: &Path) -> Live {
         let (paths, problems) = load::discover(&[root.to_path_buf()]);
-        let parsed: Vec<ParsedFile> = {
-            use rayon::prelude::*;
-            paths.par_iter().map(|p| load::read_file(p)).collect()
-        };
-        Live::from_parsed(root, parsed, problems)
+        Live::from_parsed(root, load::read_files(&paths), problems)
     }
 
     /// Builds from files already parsed (in any order).

@@ -67,6 +67,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, se
     }
 }
 
+/// Reads and parses files in parallel, keeping their order.
+pub fn read_files(paths: &[PathBuf]) -> Vec<ParsedFile> {
+    use rayon::prelude::*;
+    paths.par_iter().map(|path| read_file(path)).collect()
+}
+
 /// Reads and parses one file; an unreadable file becomes a diagnostic.
 pub fn read_file(path: &Path) -> ParsedFile {
     match std::fs::read(path) {

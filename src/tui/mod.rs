@@ -178,7 +178,7 @@ fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Optio
         }
         Effect::Reload(paths) => {
             let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.exists());
-            Action::Reloaded(present.iter().map(|p| crate::load::read_file(p)).collect(), gone)
+            Action::Reloaded(crate::load::read_files(&present), gone)
         }
     }))
 }
