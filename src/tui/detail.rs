@@ -53,11 +53,6 @@ pub fn glance(b: &Briefing, item: ItemRef) -> (usize, bool) {
     (b.corroboration(item), disputed)
 }
 
-/// A one-line description of an item, as lists and links show it.
-pub fn label(b: &Briefing, item: ItemRef) -> String {
-    b.label(item)
-}
-
 struct Builder<'a> {
     lib: &'a Library,
     b: &'a Briefing,
@@ -98,7 +93,7 @@ impl Builder<'_> {
         if briefing.id != self.b.id {
             pieces.push(piece(format!("{}: ", briefing.id), Role::Label));
         }
-        pieces.push(piece(label(briefing, item), Role::Text));
+        pieces.push(piece(briefing.label(item), Role::Text));
         self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), indent: 2 });
     }
 
@@ -144,7 +139,7 @@ impl Builder<'_> {
         self.heading("Citations");
         for (n, c) in cites.iter().enumerate() {
             let Some(source) = self.b.lookup(&c.source) else { continue };
-            let mut pieces = vec![piece(format!("[{}] ", n + 1), Role::Label), piece(label(self.b, source), Role::Text)];
+            let mut pieces = vec![piece(format!("[{}] ", n + 1), Role::Label), piece(self.b.label(source), Role::Text)];
             if let Some(at) = &c.at {
                 pieces.push(piece(format!(" · at {}", visible(at, false)), Role::Muted));
             }
