@@ -26,13 +26,17 @@ pub enum ExportFormat {
 impl ExportFormat {
     pub const WORDS: &[&str] = &["md", "json", "txt"];
 
-    pub fn parse(word: &str) -> Option<ExportFormat> {
-        match word {
-            "md" => Some(ExportFormat::Markdown),
-            "json" => Some(ExportFormat::Json),
-            "txt" => Some(ExportFormat::Text),
-            _ => None,
+    /// The word `--format` and the config use, which is also the file extension.
+    pub fn word(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Json => "json",
+            ExportFormat::Text => "txt",
         }
+    }
+
+    pub fn parse(word: &str) -> Option<ExportFormat> {
+        [ExportFormat::Markdown, ExportFormat::Json, ExportFormat::Text].into_iter().find(|f| f.word() == word)
     }
 }
 

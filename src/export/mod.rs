@@ -43,15 +43,6 @@ pub fn resting(n: usize) -> String {
     if n == 1 { "1 item rests on it".into() } else { format!("{n} items rest on it") }
 }
 
-/// The file extension of a format.
-pub fn extension(format: ExportFormat) -> &'static str {
-    match format {
-        ExportFormat::Markdown => "md",
-        ExportFormat::Json => "json",
-        ExportFormat::Text => "txt",
-    }
-}
-
 /// The briefings and items a request selects, in library order.
 pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option<&str>) -> Result<Vec<(&'a Briefing, Pick)>, String> {
     if let Some(query) = query {
@@ -91,7 +82,7 @@ pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option
 /// creating the folder if needed; returns the path written.
 pub fn write_new(folder: &Path, stem: &str, format: ExportFormat, text: &str) -> Result<PathBuf, write::WriteError> {
     std::fs::create_dir_all(folder).map_err(|e| write::WriteError::Io(folder.to_path_buf(), e))?;
-    let path = write::fresh_name(folder, stem, extension(format));
+    let path = write::fresh_name(folder, stem, format.word());
     write::write(&path, text, false)?;
     Ok(path)
 }
