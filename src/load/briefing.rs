@@ -111,12 +111,10 @@ fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, Lib
         return None;
     }
     refs::warn_uncited(sink, &briefing, &ids);
-    briefing.ids = index;
-    // Positional names join the index only now, so the program can look them up but no
-    // reference written in the file could have resolved to one.
-    let positional: Vec<(String, ItemRef)> =
-        briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).filter(|(id, _)| id.contains('#')).collect();
-    briefing.ids.extend(positional);
+    debug_assert!(index.iter().all(|(id, item)| briefing.id_of(*item) == id), "the check's index names the loaded items");
+    // The lookup index comes from the loaded items themselves, positional names included: they
+    // join it only now, so no reference written in the file could have resolved to one.
+    briefing.ids = briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).collect();
     briefing.links = crate::links::derive(&briefing);
     Some((briefing, facts))
 }
@@ -124,8 +122,9 @@ fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, Lib
 struct BriefingReader<'s, 't> {
     sink: &'s mut Sink<'t>,
     refs: Vec<Ref>,
-    /// Every written id with its kind, in file order.
-    ids: Vec<(Str, Kind)>,
+    /// Every written id with the item it names, in file order. The position counts every
+    /// item of the kind, named or not, so it is the item's index in the briefing.
+    ids: Vec<(Str, ItemRef)>,
 }
 
 impl BriefingReader<'_, '_> {
@@ -181,20 +180,21 @@ impl BriefingReader<'_, '_> {
             for (position, (table, span)) in reader::array_of_tables(self.sink, kind.as_str(), value).into_iter().enumerate() {
                 let t = Table { table, span, what: &what };
                 let line = self.sink.line(t.span.start);
+                let at = ItemRef { kind, index: position };
                 // An item missing what it needs is left out; its diagnostics say why.
                 match kind {
-                    Kind::Source => briefing.sources.extend(self.source(&t, line)),
+                    Kind::Source => briefing.sources.extend(self.source(&t, at, line)),
                     Kind::Official => {
-                        if let Some((o, anchor)) = self.official(&t, line) {
+                        if let Some((o, anchor)) = self.official(&t, at, line) {
                             official_names.push((o.id.clone(), o.name.clone(), anchor));
                             briefing.officials.push(o);
                         }
                     }
-                    Kind::Commitment => briefing.commitments.extend(self.commitment(&t, line)),
-                    Kind::Reaction => briefing.reactions.extend(self.reaction(&t, line)),
-                    Kind::Fact => briefing.facts.extend(self.fact(&t, line)),
-                    Kind::Event => briefing.events.extend(self.event(&t, line, position + 1)),
-                    Kind::Discrepancy => briefing.discrepancies.extend(self.discrepancy(&t, line, position + 1)),
+                    Kind::Commitment => briefing.commitments.extend(self.commitment(&t, at, line)),
+                    Kind::Reaction => briefing.reactions.extend(self.reaction(&t, at, line)),
+                    Kind::Fact => briefing.facts.extend(self.fact(&t, at, line)),
+                    Kind::Event => briefing.events.extend(self.event(&t, at, line)),
+                    Kind::Discrepancy => briefing.discrepancies.extend(self.discrepancy(&t, at, line)),
                 }
             }
         }
@@ -232,19 +232,14 @@ impl BriefingReader<'_, '_> {
     }
 
     /// The item's id: required ones are reported when absent; optional ones get `kind#position`.
-    fn item_id(&mut self, t: &Table<'_, '_>, kind: Kind, positional: Option<usize>) -> String {
-        let id = match positional {
-            Some(position) => match t.string(self.sink, "id", false) {
-                Some(id) => id,
-                None => return format!("{kind}#{position}"),
-            },
-            None => match t.string(self.sink, "id", true) {
-                Some(id) => id,
-                None => return String::new(),
-            },
+    fn item_id(&mut self, t: &Table<'_, '_>, item: ItemRef, optional: bool) -> String {
+        let id = match t.string(self.sink, "id", !optional) {
+            Some(id) => id,
+            None if optional => return format!("{}#{}", item.kind, item.index + 1),
+            None => return String::new(),
         };
         if is_valid_id(&id.value) {
-            self.ids.push((id.clone(), kind));
+            self.ids.push((id.clone(), item));
         } else {
             self.bad_id(&id, "id");
         }
@@ -305,9 +300,9 @@ impl BriefingReader<'_, '_> {
         Some(Citation { source: source.value, at: None })
     }
 
-    fn source(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Source> {
+    fn source(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Source> {
         t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points"]);
-        let id = self.item_id(t, Kind::Source, None);
+        let id = self.item_id(t, at, false);
         Some(Source {
             title: t.string(self.sink, "title", true)?.value,
             outlet: t.string(self.sink, "outlet", false).map(|s| s.value),
@@ -320,9 +315,9 @@ impl BriefingReader<'_, '_> {
         })
     }
 
-    fn official(&mut self, t: &Table<'_, '_>, line: usize) -> Option<(Official, Anchor)> {
+    fn official(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<(Official, Anchor)> {
         t.check_keys(self.sink, &["id", "name", "role", "side", "notes", "cites"]);
-        let id = self.item_id(t, Kind::Official, None);
+        let id = self.item_id(t, at, false);
         let name = t.string(self.sink, "name", true);
         let official = Official {
             role: t.string(self.sink, "role", false).map(|s| s.value),
@@ -338,9 +333,9 @@ impl BriefingReader<'_, '_> {
         Some((Official { name: name.value, ..official }, anchor))
     }
 
-    fn commitment(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Commitment> {
+    fn commitment(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Commitment> {
         t.check_keys(self.sink, &["id", "text", "party", "status", "due", "in_return_for", "announced_by", "cites"]);
-        let id = self.item_id(t, Kind::Commitment, None);
+        let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let party = t.string(self.sink, "party", true);
         let status = t.keyword(self.sink, "status", true, Status::WORDS, Status::parse);
@@ -357,9 +352,9 @@ impl BriefingReader<'_, '_> {
         Some(Commitment { text: text?.value, party: party?.value, status: status?, due, in_return_for, announced_by, cites, id, line })
     }
 
-    fn reaction(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Reaction> {
+    fn reaction(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Reaction> {
         t.check_keys(self.sink, &["id", "market", "move", "direction", "when", "note", "responds_to", "cites"]);
-        let id = self.item_id(t, Kind::Reaction, None);
+        let id = self.item_id(t, at, false);
         let market = t.string(self.sink, "market", true);
         Some(Reaction {
             movement: t.string(self.sink, "move", false).map(|s| s.value),
@@ -374,18 +369,18 @@ impl BriefingReader<'_, '_> {
         })
     }
 
-    fn fact(&mut self, t: &Table<'_, '_>, line: usize) -> Option<Fact> {
+    fn fact(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Fact> {
         t.check_keys(self.sink, &["id", "text", "topic", "cites"]);
-        let id = self.item_id(t, Kind::Fact, None);
+        let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let topic = t.string(self.sink, "topic", false).map(|s| s.value);
         let cites = self.cites(t, &id);
         Some(Fact { text: text?.value, topic, cites, id, line })
     }
 
-    fn event(&mut self, t: &Table<'_, '_>, line: usize, position: usize) -> Option<Event> {
+    fn event(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Event> {
         t.check_keys(self.sink, &["id", "date", "text", "cites"]);
-        let id = self.item_id(t, Kind::Event, Some(position));
+        let id = self.item_id(t, at, true);
         let date = t.require(self.sink, "date", "2025-06-09").and_then(|value| self.event_date(value));
         let text = t.string(self.sink, "text", true);
         let cites = self.cites(t, &id);
@@ -418,9 +413,9 @@ impl BriefingReader<'_, '_> {
         None
     }
 
-    fn discrepancy(&mut self, t: &Table<'_, '_>, line: usize, position: usize) -> Option<Discrepancy> {
+    fn discrepancy(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Discrepancy> {
         t.check_keys(self.sink, &["id", "about", "text", "cites"]);
-        let id = self.item_id(t, Kind::Discrepancy, Some(position));
+        let id = self.item_id(t, at, true);
         let about = t.string(self.sink, "about", true);
         if let Some(about) = &about {
             self.refs.push(Ref { key: "about", id: about.clone(), expect: Expect::Any, from: id.clone() });

@@ -64,22 +64,19 @@ pub struct Ref {
 }
 
 /// Reports duplicate ids and references that do not resolve; returns the id index.
-pub fn check(sink: &mut Sink, ids: &[(Str, Kind)], refs: &[Ref]) -> HashMap<String, ItemRef> {
+pub fn check(sink: &mut Sink, ids: &[(Str, ItemRef)], refs: &[Ref]) -> HashMap<String, ItemRef> {
     let mut index: HashMap<String, ItemRef> = HashMap::new();
     let mut first_line: HashMap<&str, (usize, Kind)> = HashMap::new();
-    let mut counts: HashMap<Kind, usize> = HashMap::new();
-    for (id, kind) in ids {
-        let position = counts.entry(*kind).or_default();
+    for (id, item) in ids {
         let line = sink.line(id.span.start);
         if let Some((line, first_kind)) = first_line.get(id.value.as_str()) {
             sink.report(Code::DuplicateId, id.span.clone(), format!("duplicate id `{}`", id.value))
                 .with_label(format!("already the id of the [[{first_kind}]] on line {line}"))
                 .with_help("ids are unique within a briefing whatever the item's kind: rename one of them");
         } else {
-            first_line.insert(&id.value, (line, *kind));
-            index.insert(id.value.clone(), ItemRef { kind: *kind, index: *position });
+            first_line.insert(&id.value, (line, item.kind));
+            index.insert(id.value.clone(), *item);
         }
-        *position += 1;
     }
     for r in refs {
         check_ref(sink, r, &index);
@@ -119,10 +116,10 @@ fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>) {
 }
 
 /// Warns about sources that no item cites.
-pub fn warn_uncited(sink: &mut Sink, b: &Briefing, ids: &[(Str, Kind)]) {
+pub fn warn_uncited(sink: &mut Sink, b: &Briefing, ids: &[(Str, ItemRef)]) {
     let cited: std::collections::HashSet<&str> = b.items().flat_map(|item| b.cites_of(item)).map(|c| c.source.as_str()).collect();
-    for (id, kind) in ids {
-        if *kind == Kind::Source && !cited.contains(id.value.as_str()) {
+    for (id, item) in ids {
+        if item.kind == Kind::Source && !cited.contains(id.value.as_str()) {
             sink.report(Code::UncitedSource, id.span.clone(), format!("source `{}` is never cited", id.value))
                 .with_label("nothing rests on this source")
                 .with_help("cite it from the items it supports, or remove it");
