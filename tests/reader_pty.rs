@@ -3,125 +3,10 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-/// A running reader and the screen it has drawn so far.
-struct Reader {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Reader {
-    fn start(args: &[&str], cols: u16, rows: u16) -> Reader {
-        Reader::start_with_env(args, cols, rows, &[])
-    }
-
-    fn start_with_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Reader {
-        Reader::spawn(env!("CARGO_BIN_EXE_brief"), args, cols, rows, env)
-    }
-
-    fn start_program(program: &str, args: &[&str], cols: u16, rows: u16) -> Reader {
-        Reader::spawn(program, args, cols, rows, &[])
-    }
-
-    fn spawn(program: &str, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Reader {
-        let pty = native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(common::root());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("XDG_CONFIG_HOME", common::root().join("target/no-xdg-config"));
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("brief starts");
-        drop(pty.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut output = pty.master.try_clone_reader().unwrap();
-        let parser = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = output.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                parser.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Reader { child, writer, screen, _master: pty.master }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `needle`; fails with the screen after the deadline.
-    fn wait_for(&self, needle: &str) {
-        let deadline = Instant::now() + common::DEADLINE;
-        while Instant::now() < deadline {
-            if self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the screen never showed “{needle}”:\n{}", self.text());
-    }
-
-    /// Waits until the screen no longer shows `needle`.
-    fn wait_until_gone(&self, needle: &str) {
-        let deadline = Instant::now() + common::DEADLINE;
-        while Instant::now() < deadline {
-            if !self.text().contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("the screen kept showing “{needle}”:\n{}", self.text());
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the process to end and returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + common::DEADLINE;
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread take in the last bytes written before the exit.
-                std::thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("brief did not exit:\n{}", self.text());
-    }
-
-    /// The terminal is as the reader found it: main screen, no mouse reporting, cursor shown.
-    fn assert_terminal_restored(&self) {
-        let parser = self.screen.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting left on");
-        assert!(!screen.hide_cursor(), "cursor left hidden");
-    }
-}
-
-impl Drop for Reader {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-    }
-}
+use common::pty::Reader;
 
 #[test]
 fn follow_a_citation_see_the_backlink_go_back_and_quit() {
@@ -152,7 +37,7 @@ fn follow_a_citation_see_the_backlink_go_back_and_quit() {
 fn sigterm_restores_the_terminal() {
     let mut reader = Reader::start(&["open", "london-talks"], 80, 24);
     reader.wait_for("Officials");
-    let pid = reader.child.process_id().expect("a process id");
+    let pid = reader.pid();
     let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     assert!(status.success());
     assert_ne!(reader.wait_exit(), 0, "a signal is not a clean quit");
@@ -163,7 +48,7 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     let mut reader = Reader::start(&[], 80, 24);
     reader.wait_for("Briefings");
-    let pid = reader.child.process_id().expect("a process id");
+    let pid = reader.pid();
     std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap();
     reader.wait_exit();
     reader.assert_terminal_restored();

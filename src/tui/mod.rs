@@ -7,6 +7,7 @@ pub mod draw;
 pub mod history;
 pub mod input;
 pub mod layout;
+pub mod lifeline;
 pub mod panes;
 pub mod pointer;
 pub mod search;
@@ -18,8 +19,6 @@ pub mod watch;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event;
@@ -30,13 +29,14 @@ pub use update::{Effect, update};
 use crate::action::Action;
 use crate::config::Config;
 use crate::live::Live;
+use lifeline::Lifeline;
 use terminal::Tui;
 
 /// How the reader ended.
 enum Exit {
     Quit,
-    /// SIGTERM, SIGHUP or SIGINT arrived.
-    Signal,
+    /// SIGTERM, SIGHUP or SIGINT arrived: the status to end with.
+    Signal(i32),
 }
 
 /// Opens the reader on the library in `dir`, at briefing `open` if given.
@@ -53,12 +53,13 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report:
         eprintln!("brief: no briefings folder at {}; pass --dir DIR or set `briefings` in config.toml", dir.display());
         return ExitCode::from(1);
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        if let Err(err) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
-            tracing::warn!("cannot watch signal {signal}: {err}");
+    let lifeline = match Lifeline::start() {
+        Ok(lifeline) => lifeline,
+        Err(err) => {
+            eprintln!("brief: cannot watch for signals: {err}");
+            return ExitCode::from(1);
         }
-    }
+    };
     // The terminal first, so a large library shows it is loading instead of a blank screen,
     // and keys typed meanwhile wait for the reader instead of echoing.
     let mut terminal = match terminal::init() {
@@ -92,11 +93,11 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report:
             None
         }
     };
-    let result = event_loop(&mut terminal, &mut app, watch.as_ref(), &stop);
+    let result = event_loop(&mut terminal, &mut app, watch.as_ref(), &lifeline);
     terminal::restore();
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
-        Ok(Exit::Signal) => ExitCode::from(130),
+        Ok(Exit::Signal(status)) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
         Err(err) => {
             eprintln!("brief: {err}");
             ExitCode::from(1)
@@ -104,7 +105,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report:
     }
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, stop: &AtomicBool) -> io::Result<Exit> {
+fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, lifeline: &Lifeline) -> io::Result<Exit> {
     let size = terminal.size()?;
     dispatch(terminal, app, Action::Resize(size.width, size.height))?;
     let mut dirty = true;
@@ -116,8 +117,8 @@ fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, s
         if app.quit {
             return Ok(Exit::Quit);
         }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Exit::Signal);
+        if let Some(status) = lifeline.ended() {
+            return Ok(Exit::Signal(status));
         }
         // A short wait keeps signals and file changes prompt; keys wake it at once.
         if event::poll(Duration::from_millis(100))?

@@ -48,4 +48,5 @@ pub fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }
 
+pub mod pty;
 pub mod reader;
