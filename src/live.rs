@@ -108,6 +108,30 @@ impl Live {
         self.files.get(path).is_some_and(|s| s.current.loaded.is_none() && s.last_good.is_some())
     }
 
+    /// Sorts paths reported as changed into briefing files to read again and files that are
+    /// gone. A folder stands for the briefings below it, so a renamed or deleted folder takes
+    /// its files along; paths that hold no briefing are dropped.
+    pub fn sort_changes(&self, paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let (mut read, mut gone) = (Vec::new(), Vec::new());
+        for path in paths {
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    let (now, _) = load::discover(std::slice::from_ref(&path));
+                    gone.extend(self.files.keys().filter(|f| f.starts_with(&path) && !now.contains(f)).cloned());
+                    read.extend(now);
+                }
+                Ok(_) if path.extension().is_some_and(|e| e == "toml") => read.push(path),
+                Ok(_) => {}
+                Err(_) => gone.extend(self.files.keys().filter(|f| f.starts_with(&path)).cloned()),
+            }
+        }
+        read.sort();
+        read.dedup();
+        gone.sort();
+        gone.dedup();
+        (read, gone)
+    }
+
     /// Takes in new parses of changed files and the paths that disappeared.
     pub fn apply(&mut self, parsed: Vec<ParsedFile>, removed: Vec<PathBuf>) -> Change {
         let mut change = Change::default();

@@ -178,8 +178,11 @@ fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Optio
             }
         }
         Effect::Reload(paths) => {
-            let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.exists());
-            Action::Reloaded(crate::load::read_files(&present), gone)
+            let (read, gone) = app.live.sort_changes(paths);
+            if read.is_empty() && gone.is_empty() {
+                return Ok(None);
+            }
+            Action::Reloaded(crate::load::read_files(&read), gone)
         }
     }))
 }

@@ -8,26 +8,53 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 /// A running watcher: dropping it stops watching.
 pub struct Watch {
     _watcher: RecommendedWatcher,
+    /// Changed paths, in the form the library knows its files by (under the folder as given).
     pub changes: Receiver<PathBuf>,
 }
 
-/// Briefing files only: editors' temporary and backup files are not briefings.
-fn is_briefing(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "toml") && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+/// Editors' hidden temporary files, and files that are not briefings, change nothing. A folder,
+/// or a path that is gone, may hold briefings: the reload decides.
+fn may_matter(path: &Path) -> bool {
+    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    !hidden && (path.extension().is_some_and(|e| e == "toml") || !path.is_file())
+}
+
+/// Rewrites a path the watcher reports (absolute, often with symlinks resolved) under the
+/// folder as it was given, which is how the library names its files.
+fn as_given(path: PathBuf, dir: &Path, prefixes: &[PathBuf]) -> PathBuf {
+    prefixes.iter().find_map(|prefix| path.strip_prefix(prefix).ok().map(|rest| dir.join(rest))).unwrap_or(path)
 }
 
 pub fn start(dir: &Path) -> notify::Result<Watch> {
     let (tx, changes) = channel();
+    let given = dir.to_path_buf();
+    // The forms a reported path may take: resolved, absolute as given, or as given.
+    let mut prefixes: Vec<PathBuf> = [std::fs::canonicalize(dir).ok(), std::path::absolute(dir).ok()].into_iter().flatten().collect();
+    prefixes.dedup();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
-        for path in event.paths.into_iter().filter(|p| is_briefing(p)) {
+        for path in event.paths.into_iter().map(|p| as_given(p, &given, &prefixes)).filter(|p| may_matter(p)) {
             // The reader has gone when the channel is closed; nothing left to tell.
             let _ = tx.send(path);
         }
     })?;
     watcher.watch(dir, RecursiveMode::Recursive)?;
     Ok(Watch { _watcher: watcher, changes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reported_paths_come_back_under_the_folder_as_given() {
+        let prefixes = [PathBuf::from("/home/a/real"), PathBuf::from("/home/a/link")];
+        let dir = Path::new("link");
+        assert_eq!(as_given("/home/a/real/x.toml".into(), dir, &prefixes), Path::new("link/x.toml"));
+        assert_eq!(as_given("/home/a/link/sub/x.toml".into(), dir, &prefixes), Path::new("link/sub/x.toml"));
+        assert_eq!(as_given("/elsewhere/x.toml".into(), dir, &prefixes), Path::new("/elsewhere/x.toml"));
+    }
 }

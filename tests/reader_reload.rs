@@ -1,0 +1,101 @@
+//! Live reload in the real binary, however the folder was named: relative, absolute, through a
+//! symlink, or by the default config. Edits, additions, renames and deletions all show, and
+//! nothing is reported as failing that did not fail.
+
+mod common;
+
+use std::path::Path;
+
+use common::pty::Reader;
+
+/// A folder as a user has it: `config.toml` naming `briefings`, and the curated briefings.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.toml"), "briefings = \"briefings\"\n").unwrap();
+    let copied = std::process::Command::new("cp").arg("-r").arg(common::root().join("briefings")).arg(dir.path()).status().unwrap();
+    assert!(copied.success());
+    dir
+}
+
+/// Writes as editors do: a temporary file renamed over the old one.
+fn save(path: &Path, text: &str) {
+    let tmp = path.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+const NEW: &str = "title = \"A briefing added while reading\"\ndate = 2030-01-01\nsummary = \"Added.\"\n";
+
+/// Edits, adds, renames and deletes files in `briefings` under a reader showing the library.
+fn exercise(mut reader: Reader, briefings: &Path) {
+    reader.wait_for("3 briefings");
+    reader.wait_for("US–China talks in London");
+    let london = briefings.join("london-talks.toml");
+    let text = std::fs::read_to_string(&london).unwrap();
+    save(&london, &text.replace("US–China talks in London", "Edited: talks in London"));
+    reader.wait_for("Edited: talks in London");
+
+    let added = briefings.join("added.toml");
+    save(&added, NEW);
+    reader.wait_for("A briefing added while reading");
+    reader.wait_for("4 briefings");
+
+    let renamed = briefings.join("renamed.toml");
+    std::fs::rename(&added, &renamed).unwrap();
+    reader.wait_for("renamed.toml");
+    let screen = reader.text();
+    assert!(screen.contains("4 briefings"), "the renamed file is one briefing, not two:\n{screen}");
+
+    std::fs::remove_file(&renamed).unwrap();
+    reader.wait_until_gone("A briefing added while reading");
+    reader.wait_for("3 briefings");
+
+    // A folder renamed takes its briefings along: they are neither lost nor doubled.
+    std::fs::rename(briefings.join("background"), briefings.join("moved")).unwrap();
+    let chips = briefings.join("moved/chip-export-controls.toml");
+    let text = std::fs::read_to_string(&chips).unwrap();
+    save(&chips, &text.replace("Background: US chip export controls", "Moved: US chip export controls"));
+    reader.wait_for("Moved: US chip export controls");
+    reader.wait_for("3 briefings");
+    let screen = reader.text();
+    assert!(screen.contains("Edited: talks in London"), "{screen}");
+    for wrong in ["failed", "errors", "duplicate"] {
+        assert!(!screen.contains(wrong), "nothing failed, yet the screen says “{wrong}”:\n{screen}");
+    }
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}
+
+#[test]
+fn the_default_config_from_the_folder_it_names() {
+    let dir = workspace();
+    exercise(Reader::start_in(dir.path(), &[], 100, 30, &[]), &dir.path().join("briefings"));
+}
+
+#[test]
+fn a_relative_dir() {
+    let dir = workspace();
+    std::fs::remove_file(dir.path().join("config.toml")).unwrap();
+    exercise(Reader::start_in(dir.path(), &["--dir", "briefings"], 100, 30, &[]), &dir.path().join("briefings"));
+}
+
+#[test]
+fn a_relative_dir_with_dots() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    exercise(Reader::start_in(&dir.path().join("elsewhere"), &["--dir", "../briefings/."], 100, 30, &[]), &dir.path().join("briefings"));
+}
+
+#[test]
+fn an_absolute_dir() {
+    let dir = workspace();
+    let briefings = dir.path().join("briefings");
+    exercise(Reader::start_in(dir.path(), &["--dir", briefings.to_str().unwrap()], 100, 30, &[]), &briefings);
+}
+
+#[test]
+fn a_dir_through_a_symlink() {
+    let dir = workspace();
+    std::os::unix::fs::symlink("briefings", dir.path().join("link")).unwrap();
+    exercise(Reader::start_in(dir.path(), &["--dir", "link"], 100, 30, &[]), &dir.path().join("briefings"));
+}
