@@ -366,3 +366,55 @@ fn x_exports_what_is_on_screen_without_overwriting() {
     let md = std::fs::read_to_string(folder.join("search-lutnick.md")).unwrap();
     assert!(md.contains("**Howard Lutnick**") && !md.contains("**He Lifeng**"), "{md}");
 }
+
+#[test]
+fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("london-talks.toml");
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), &file).unwrap();
+    std::fs::write(dir.path().join("older.toml"), "title = \"Older\"\ndate = 2020-01-01\nsummary = \"s\"\n").unwrap();
+    let mut app = app_on(dir.path(), Config::default(), 100, 30);
+
+    // The library: a newer briefing added above the selected one.
+    press(&mut app, "j");
+    let selected_title = |app: &App| match app.screen {
+        Screen::Library(c) => app.live.library().briefings()[c.selected].title.clone(),
+        _ => panic!("not the library"),
+    };
+    assert_eq!(selected_title(&app), "Older");
+    let newer = dir.path().join("newer.toml");
+    std::fs::write(&newer, "title = \"Newer\"\ndate = 2030-01-01\nsummary = \"s\"\n").unwrap();
+    update(&mut app, Action::Reloaded(vec![brief::load::read_file(&newer)], Vec::new()));
+    assert_eq!(selected_title(&app), "Older", "the selection stays on the briefing, not the row");
+
+    // A briefing: a commitment and an event inserted before the selected ones.
+    press(&mut app, "g g");
+    let london = app.live.library().position("london-talks").unwrap();
+    for _ in 0..london {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter 2 j j j");
+    let commitment = shown_id(&app);
+    press(&mut app, "6 G");
+    let event = shown_id(&app);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first_commitment = text.find("[[commitment]]").unwrap();
+    let first_event = text.find("[[event]]").unwrap();
+    let mut edited = text.clone();
+    // Later offset first, so the earlier one stays valid.
+    let (late, early) = if first_event > first_commitment { (first_event, first_commitment) } else { (first_commitment, first_event) };
+    for at in [late, early] {
+        let insert = if at == first_event {
+            "[[event]]\ndate = 2000-01-01\ntext = \"An early event.\"\ncites = [\"econotimes\"]\n\n"
+        } else {
+            "[[commitment]]\nid = \"inserted\"\ntext = \"Inserted first.\"\nparty = \"US\"\nstatus = \"proposed\"\ncites = [\"econotimes\"]\n\n"
+        };
+        edited.insert_str(at, insert);
+    }
+    std::fs::write(&file, edited).unwrap();
+    update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
+    assert!(app.live.library().get("london-talks").unwrap().commitments.iter().any(|c| c.id == "inserted"), "the edit loaded");
+    assert_eq!(shown_id(&app), event, "the timeline keeps its event although an earlier one sorts before it");
+    press(&mut app, "2");
+    assert_eq!(shown_id(&app), commitment, "the commitment stays selected although one was inserted above it");
+}

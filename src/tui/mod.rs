@@ -10,6 +10,7 @@ pub mod layout;
 pub mod lifeline;
 pub mod panes;
 pub mod pointer;
+pub mod reload;
 pub mod search;
 pub mod style;
 pub mod terminal;

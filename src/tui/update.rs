@@ -12,6 +12,7 @@ use crate::tui::detail::{self, Target};
 use crate::tui::layout;
 use crate::tui::panes;
 use crate::tui::pointer;
+use crate::tui::reload;
 use crate::tui::search;
 
 /// Something for the loop to do outside the state.
@@ -73,7 +74,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::ScrollUp(column, row) => pointer::scroll(app, column, row, -3),
         Action::Resize(width, height) => app.size = (width, height),
         Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
-        Action::Reloaded(parsed, removed) => reloaded(app, parsed, removed),
+        Action::Reloaded(parsed, removed) => reload::reloaded(app, parsed, removed),
         Action::Report(text, error) => app.set_status(text, error),
         Action::Search => search::open(app),
         Action::NextHit if matches!(app.screen, Screen::Results(_)) => move_by(app, 1),
@@ -455,36 +456,4 @@ fn edit(app: &mut App) -> Option<Effect> {
         }
     };
     Some(Effect::Edit { path, line })
-}
-
-fn reloaded(app: &mut App, parsed: Vec<crate::load::ParsedFile>, removed: Vec<PathBuf>) {
-    let change = app.live.apply(parsed, removed);
-    app.index = None;
-    if app.search.is_some() {
-        let at = match app.screen {
-            Screen::Results(cursor) => Some(cursor),
-            _ => None,
-        };
-        search::refresh(app);
-        if let (Some(cursor), Screen::Results(now)) = (at, &mut app.screen) {
-            *now = cursor;
-        }
-    }
-    if let Screen::Briefing(view) = &app.screen
-        && app.live.library().get(&view.id).is_none()
-    {
-        let id = view.id.clone();
-        app.screen = Screen::Library(Cursor::default());
-        app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
-    }
-    settle(app);
-    if let Some(path) = change.failed.first() {
-        let key = app.key_hint(&Action::Errors);
-        let kept = if app.live.is_stale(path) { "; showing its last good version" } else { "" };
-        app.set_status(format!("{} has errors{kept} — press {key} to see them", app.display_path(path)), true);
-    } else if let Some(path) = change.reloaded.first() {
-        app.set_status(format!("Reloaded {}", app.display_path(path)), false);
-    } else if let Some(path) = change.removed.first() {
-        app.set_status(format!("{} was removed", app.display_path(path)), false);
-    }
 }

@@ -1,0 +1,100 @@
+//! Taking in files read again: the library changes under the reader, and every cursor stays on
+//! the briefing, item or hit it was on (found again by id), not on the same row number.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::action::Action;
+use crate::library::Library;
+use crate::load::ParsedFile;
+use crate::tui::app::{App, Cursor, Pane, Screen};
+use crate::tui::search;
+use crate::tui::update::settle;
+
+/// What the cursors of a screen point at, by id.
+enum Anchor {
+    Library(Option<String>),
+    /// The briefing's id, and the selected item's id in each list pane.
+    Briefing(String, Vec<Option<String>>),
+    /// The selected hit's briefing and item, and the cursor as it was (a search run again
+    /// starts at the top).
+    Results(Option<(Arc<str>, Arc<str>)>, Cursor),
+}
+
+fn anchor(app: &App) -> Anchor {
+    let library = app.live.library();
+    match &app.screen {
+        Screen::Library(cursor) => Anchor::Library(library.briefings().get(cursor.selected).map(|b| b.id.clone())),
+        Screen::Briefing(view) => {
+            let ids = Pane::LISTS
+                .iter()
+                .map(|pane| {
+                    let b = library.get(&view.id)?;
+                    Pane::items(*pane, b).get(view.cursor(*pane).selected).map(|item| b.id_of(*item).to_string())
+                })
+                .collect();
+            Anchor::Briefing(view.id.clone(), ids)
+        }
+        Screen::Results(cursor) => Anchor::Results(
+            app.search.as_ref().and_then(|s| s.hits().get(cursor.selected)).map(|h| (h.briefing.clone(), h.item.clone())),
+            *cursor,
+        ),
+    }
+}
+
+/// Puts the cursors back on what they pointed at; what is gone leaves its cursor where it was,
+/// to be clamped.
+fn restore(app: &mut App, anchor: Anchor) {
+    let library: &Library = app.live.library();
+    match (anchor, &mut app.screen) {
+        (Anchor::Library(Some(id)), Screen::Library(cursor)) => {
+            if let Some(at) = library.position(&id) {
+                cursor.selected = at;
+            }
+        }
+        (Anchor::Briefing(id, ids), Screen::Briefing(view)) if view.id == id => {
+            let Some(b) = library.get(&id) else { return };
+            for (pane, id) in Pane::LISTS.iter().zip(ids) {
+                let at = id.and_then(|id| Pane::items(*pane, b).iter().position(|item| b.id_of(*item) == id));
+                if let Some(at) = at {
+                    view.cursor_mut(*pane).selected = at;
+                }
+            }
+        }
+        (Anchor::Results(hit, was), Screen::Results(cursor)) => {
+            *cursor = was;
+            let hits = app.search.as_ref().map_or(&[][..], |s| s.hits());
+            if let Some(at) = hit.and_then(|(b, item)| hits.iter().position(|h| h.briefing == b && h.item == item)) {
+                cursor.selected = at;
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<PathBuf>) {
+    let anchor = anchor(app);
+    let change = app.live.apply(parsed, removed);
+    app.index = None;
+    if app.search.is_some() {
+        search::refresh(app);
+    }
+    if let Screen::Briefing(view) = &app.screen
+        && app.live.library().get(&view.id).is_none()
+    {
+        let id = view.id.clone();
+        app.screen = Screen::Library(Cursor::default());
+        app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
+    }
+    restore(app, anchor);
+    settle(app);
+    if let Some(path) = change.failed.first() {
+        let key = app.key_hint(&Action::Errors);
+        let kept = if app.live.is_stale(path) { "; showing its last good version" } else { "" };
+        app.set_status(format!("{} has errors{kept} — press {key} to see them", app.display_path(path)), true);
+    } else if let Some(path) = change.reloaded.first() {
+        app.set_status(format!("Reloaded {}", app.display_path(path)), false);
+    } else if let Some(path) = change.removed.first() {
+        app.set_status(format!("{} was removed", app.display_path(path)), false);
+    }
+}
