@@ -359,10 +359,18 @@ fn x_exports_what_is_on_screen_without_overwriting() {
 
     press(&mut app, "/");
     type_text(&mut app, "Lutnick");
-    let effects = press(&mut app, "down x");
+    // While the search line is being edited, `x` is a letter of the query, not an export.
+    assert_eq!(press(&mut app, "x"), []);
+    assert_eq!(app.search.as_ref().unwrap().input, "Lutnickx");
+    press(&mut app, "backspace enter backspace");
+    assert!(matches!(app.screen, Screen::Results(_)) && !brief::tui::search::typing(&app), "back on the results, not typing");
+    let effects = press(&mut app, "x");
     assert_eq!(effects, [Effect::Export { briefing: None, query: Some("Lutnick".into()) }]);
     let report = brief::tui::export(&app, None, Some("Lutnick".into()));
-    assert_eq!(report, Action::Report(format!("Exported to {}", folder.join("search-lutnick.md").display()), false));
+    let written = format!("Exported to {}", folder.join("search-lutnick.md").display());
+    assert_eq!(report, Action::Report(written.clone(), false));
+    update(&mut app, report);
+    assert!(screen(&app).contains(&written), "the results screen says where it wrote:\n{}", screen(&app));
     let md = std::fs::read_to_string(folder.join("search-lutnick.md")).unwrap();
     assert!(md.contains("**Howard Lutnick**") && !md.contains("**He Lifeng**"), "{md}");
 }

@@ -4,9 +4,10 @@ use std::path::Path;
 
 use brief::action::Action;
 use brief::config::Config;
-use brief::keys::KeyChord;
+use brief::keys::{Key, KeyChord};
 use brief::live::Live;
 use brief::tui::{App, Effect, update};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -26,17 +27,55 @@ pub fn app(width: u16, height: u16) -> App {
     app_on(Path::new("briefings"), Config::default(), width, height)
 }
 
-/// Presses keys given as space-separated chords (`2 j enter ctrl-o`), through the key map,
-/// returning the effects asked for.
+/// Presses keys given as space-separated chords (`2 j enter ctrl-o`), each as the terminal
+/// event it would be, through the reader's own input path: while the search line is being
+/// edited, plain characters are text there too. Returns the effects asked for.
 pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
     for spec in keys.split_whitespace() {
         let chord = KeyChord::parse(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
-        if let Some(action) = app.config.keys.action(&chord) {
-            effects.extend(update(app, action));
-        }
+        effects.extend(event(app, &Event::Key(key_event(chord))));
     }
     effects
+}
+
+/// Sends one terminal event through the reader's input path.
+pub fn event(app: &mut App, event: &Event) -> Vec<Effect> {
+    let typing = brief::tui::search::typing(app);
+    match brief::tui::input::action(event, &app.config.keys, typing) {
+        Some(action) => update(app, action).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The key event a terminal sends for a chord; an upper-case letter comes with Shift, as
+/// terminals send it.
+pub fn key_event(chord: KeyChord) -> KeyEvent {
+    let code = match chord.key {
+        Key::Char(c) => KeyCode::Char(c),
+        Key::Enter => KeyCode::Enter,
+        Key::Esc => KeyCode::Esc,
+        Key::Tab => KeyCode::Tab,
+        Key::BackTab => KeyCode::BackTab,
+        Key::Backspace => KeyCode::Backspace,
+        Key::Delete => KeyCode::Delete,
+        Key::Insert => KeyCode::Insert,
+        Key::Home => KeyCode::Home,
+        Key::End => KeyCode::End,
+        Key::PageUp => KeyCode::PageUp,
+        Key::PageDown => KeyCode::PageDown,
+        Key::Up => KeyCode::Up,
+        Key::Down => KeyCode::Down,
+        Key::Left => KeyCode::Left,
+        Key::Right => KeyCode::Right,
+        Key::F(n) => KeyCode::F(n),
+    };
+    let mut modifiers = KeyModifiers::NONE;
+    let upper = matches!(chord.key, Key::Char(c) if c.is_uppercase());
+    modifiers.set(KeyModifiers::SHIFT, chord.shift || upper || chord.key == Key::BackTab);
+    modifiers.set(KeyModifiers::CONTROL, chord.ctrl);
+    modifiers.set(KeyModifiers::ALT, chord.alt);
+    KeyEvent::new(code, modifiers)
 }
 
 /// The screen as text, one line per row.
@@ -51,9 +90,10 @@ pub fn screen(app: &App) -> String {
         .join("\n")
 }
 
-/// Types text into the search line, one character at a time.
+/// Types text as a person would, one key event per character, through the input path.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Action::Input(c));
+        let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        event(app, &Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers)));
     }
 }

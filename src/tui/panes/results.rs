@@ -111,6 +111,9 @@ fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
     if search.editing {
         spans.push(Span::styled("▏", s.accent));
         spans.push(Span::styled("   enter opens · esc closes", s.muted));
+    } else if let Some(status) = &app.status {
+        // What just happened (an export, a hit number) matters more than the key hints.
+        spans.push(Span::styled(format!("   {}", status.text), if status.error { s.error } else { s.accent }));
     } else {
         spans.push(Span::styled(format!("   {} edits · enter opens · esc closes", app.key_hint(&crate::action::Action::Search)), s.muted));
     }
