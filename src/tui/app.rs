@@ -128,7 +128,8 @@ pub enum Screen {
 pub enum Overlay {
     /// The keys of the active key map; the number is how far it is scrolled.
     Help(usize),
-    /// Files that failed to load and why.
+    /// Files that failed to load and why; the number is the marked diagnostic, which `e`
+    /// opens in the editor.
     Errors(usize),
 }
 

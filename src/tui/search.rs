@@ -5,7 +5,7 @@ use crate::search::query::Term;
 use crate::search::{Hit, Index, Place, QueryError};
 use crate::tui::app::{App, Cursor, Screen, View};
 use crate::tui::detail::Target;
-use crate::tui::update::{jump, navigate};
+use crate::tui::update::{navigate, screen_for, settle};
 
 /// An open search.
 pub struct Search {
@@ -103,27 +103,33 @@ fn target(app: &App, hit: &Hit) -> Option<Target> {
     }
 }
 
-/// Shows hit number `n`, recording the jump.
-fn show(app: &mut App, n: usize) {
+/// Shows hit number `n` and says which it is. A jump from the results is recorded, so back
+/// returns to them; stepping with `n` and `N` replaces the hit on screen instead, so the way
+/// back stays one step.
+fn show(app: &mut App, n: usize, record: bool) {
     let Some(hit) = app.search.as_ref().and_then(|s| s.hits().get(n)).cloned() else { return };
-    if let Some(search) = app.search.as_mut() {
-        search.current = Some(n);
-        search.editing = false;
+    let Some(search) = app.search.as_mut() else { return };
+    search.current = Some(n);
+    search.editing = false;
+    let (total, query) = (search.hits().len(), search.input.clone());
+    let screen = match target(app, &hit) {
+        Some(t) => screen_for(app, &t),
+        None => app.live.library().get(&hit.briefing).map(|b| Screen::Briefing(View::opening(b))),
+    };
+    let Some(screen) = screen else { return };
+    if record {
+        navigate(app, screen);
+    } else {
+        app.screen = screen;
+        settle(app);
     }
-    match target(app, &hit) {
-        Some(t) => jump(app, &t),
-        None => {
-            let Some(b) = app.live.library().get(&hit.briefing) else { return };
-            let view = View::opening(b);
-            navigate(app, Screen::Briefing(view));
-        }
-    }
+    app.set_status(format!("Hit {} of {total} for “{}”", n + 1, crate::text::visible(&query, false)), false);
 }
 
 /// Enter on the results: jump to the selected hit.
 pub fn follow(app: &mut App) {
     if let Screen::Results(cursor) = app.screen {
-        show(app, cursor.selected);
+        show(app, cursor.selected, true);
     }
 }
 
@@ -136,7 +142,8 @@ pub fn step(app: &mut App, delta: isize) {
     };
     let total = search.hits().len();
     if total == 0 {
-        app.set_status(format!("No hits for “{}”", search.input), false);
+        let query = crate::text::visible(&search.input, false);
+        app.set_status(format!("No hits for “{query}”"), false);
         return;
     }
     let next = match search.current {
@@ -144,8 +151,9 @@ pub fn step(app: &mut App, delta: isize) {
         None if delta > 0 => 0,
         None => total - 1,
     };
-    show(app, next);
-    app.set_status(format!("Hit {} of {total} for “{}”", next + 1, app.search.as_ref().map_or("", |s| s.input.as_str())), false);
+    // From the results, the first step is a jump like Enter; after that, steps replace.
+    let record = matches!(app.screen, Screen::Results(_));
+    show(app, next, record);
 }
 
 /// Esc: closes the search and puts the view back as it was before `/`.
@@ -157,7 +165,7 @@ pub fn close(app: &mut App) {
     }
 }
 
-/// Whether the search line takes the keys.
+/// Whether the search line takes the keys: not while an overlay covers it.
 pub fn typing(app: &App) -> bool {
-    matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing)
+    app.overlay.is_none() && matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing)
 }

@@ -33,11 +33,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if action.name().is_some() {
         app.status = None;
     }
-    if let Some(overlay) = app.overlay
-        && overlay_action(app, overlay, &action)
-    {
-        return None;
-    }
+    let action = match app.overlay {
+        Some(overlay) => match overlay_action(app, overlay, action) {
+            Ok(effect) => return effect,
+            Err(action) => action,
+        },
+        None => action,
+    };
     match action {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
@@ -88,34 +90,53 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-/// Keys an overlay answers itself; true when the action was used up.
-fn overlay_action(app: &mut App, overlay: Overlay, action: &Action) -> bool {
+/// An open overlay takes every key: it scrolls, closes, or (the errors view) opens the marked
+/// error in the editor; other keys do nothing under it. What is not a key — a resize, files
+/// changing, a report, quitting — is handed back to go on as usual.
+fn overlay_action(app: &mut App, overlay: Overlay, action: Action) -> Result<Option<Effect>, Action> {
+    // The help scrolls by lines; the errors view moves its mark by diagnostics.
     let (scroll, rebuild): (usize, fn(usize) -> Overlay) = match overlay {
         Overlay::Help(s) => (s, Overlay::Help),
         Overlay::Errors(s) => (s, Overlay::Errors),
     };
+    let max = panes::overlay_max(app, overlay);
+    // A stored number may be past the end after a resize or a reload.
+    let scroll = scroll.min(max);
+    let page = page(app).max(2);
     let next = match action {
+        Action::Quit | Action::Resize(..) | Action::FilesChanged(_) | Action::Reloaded(..) | Action::Report(..) => return Err(action),
         Action::Down | Action::ScrollDown(..) => scroll + 1,
         Action::Up | Action::ScrollUp(..) => scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => scroll + 10,
-        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(10),
+        Action::PageDown => scroll + page,
+        Action::HalfPageDown => scroll + page / 2,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::HalfPageUp => scroll.saturating_sub(page / 2),
         Action::Top => 0,
+        Action::Bottom => max,
         Action::Close | Action::Click(..) => {
             app.overlay = None;
-            return true;
+            return Ok(None);
         }
         Action::Help if matches!(overlay, Overlay::Help(_)) => {
             app.overlay = None;
-            return true;
+            return Ok(None);
         }
         Action::Errors if matches!(overlay, Overlay::Errors(_)) => {
             app.overlay = None;
-            return true;
+            return Ok(None);
         }
-        _ => return false,
+        Action::Edit if matches!(overlay, Overlay::Errors(_)) => {
+            let (_, entries) = panes::errors::content(app);
+            return Ok(entries.get(scroll).map(|e| Effect::Edit { path: e.path.clone(), line: e.line }));
+        }
+        _ => {
+            let close = app.key_hint(&Action::Close);
+            app.set_status(format!("Close this view first ({close})"), false);
+            scroll
+        }
     };
-    app.overlay = Some(rebuild(next));
-    true
+    app.overlay = Some(rebuild(next.min(max)));
+    Ok(None)
 }
 
 pub(crate) fn area(app: &App) -> Rect {
@@ -265,9 +286,17 @@ fn follow(app: &mut App) {
 
 /// Shows an item: its briefing, its pane focused, the item selected and in view.
 pub(crate) fn jump(app: &mut App, target: &Target) {
-    let Some(b) = app.live.library().get(&target.briefing) else { return };
+    if let Some(screen) = screen_for(app, target) {
+        navigate(app, screen);
+    }
+}
+
+/// The screen that shows an item, keeping the rest of the view when it is in the briefing on
+/// screen.
+pub(crate) fn screen_for(app: &App, target: &Target) -> Option<Screen> {
+    let b = app.live.library().get(&target.briefing)?;
     let pane = Pane::of_kind(target.item.kind);
-    let Some(index) = Pane::items(pane, b).iter().position(|i| *i == target.item) else { return };
+    let index = Pane::items(pane, b).iter().position(|i| *i == target.item)?;
     let mut view = match app.view() {
         Some(view) if view.id == target.briefing => view.clone(),
         _ => View::new(&target.briefing),
@@ -276,7 +305,7 @@ pub(crate) fn jump(app: &mut App, target: &Target) {
     view.shown = pane;
     view.cursor_mut(pane).selected = index;
     *view.cursor_mut(Pane::Detail) = Cursor::default();
-    navigate(app, Screen::Briefing(view));
+    Some(Screen::Briefing(view))
 }
 
 /// Goes to another screen, recording where it came from.

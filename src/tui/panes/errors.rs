@@ -1,6 +1,8 @@
 //! The errors view: every file that failed to load, with its diagnostics as `brief check`
 //! gives them.
 
+use std::path::PathBuf;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,10 +11,23 @@ use ratatui::widgets::Block;
 use crate::tui::app::App;
 use crate::tui::layout;
 
+/// A diagnostic of the view: the row it starts on, and the file and line it is about.
+pub struct Entry {
+    pub row: usize,
+    pub path: PathBuf,
+    pub line: usize,
+}
+
 pub fn lines(app: &App) -> Vec<Line<'static>> {
+    content(app).0
+}
+
+/// The view's rows, and where each diagnostic sits in them.
+pub fn content(app: &App) -> (Vec<Line<'static>>, Vec<Entry>) {
     let s = &app.styles;
     let failures = app.live.failures();
     let mut lines = Vec::new();
+    let mut entries = Vec::new();
     for d in app.live.problems() {
         lines.push(Line::styled(d.message.clone(), s.error));
     }
@@ -26,6 +41,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(head));
         for d in &f.diagnostics {
+            entries.push(Entry { row: lines.len(), path: f.path.clone(), line: d.line });
             let style = if d.is_error() { s.error } else { s.warning };
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}:{} ", d.line, d.column), s.muted),
@@ -41,11 +57,32 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         lines.push(Line::raw(""));
     }
-    lines
+    (lines, entries)
 }
 
-pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
-    let rect = layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
-    let block = Block::bordered().border_style(app.styles.error).title(" Files that failed to load ");
-    super::draw_overlay(buf, rect, block, lines(app), scroll);
+/// Where the errors view is drawn.
+pub fn area(area: Rect) -> Rect {
+    layout::centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2))
+}
+
+pub fn render(app: &App, marked: usize, area: Rect, buf: &mut Buffer) {
+    let (mut lines, entries) = content(app);
+    let rect = self::area(area);
+    let height = usize::from(rect.height.saturating_sub(2));
+    let mut scroll = 0;
+    if let Some(entry) = entries.get(marked.min(entries.len().saturating_sub(1))) {
+        let line = &mut lines[entry.row];
+        if let Some(first) = line.spans.first_mut() {
+            first.content = format!("›{}", &first.content[1..]).into();
+        }
+        *line = std::mem::take(line).patch_style(app.styles.selection);
+        // The marked diagnostic in view with the two lines under it (the quoted line, the hint).
+        scroll = (entry.row + 3).saturating_sub(height);
+    }
+    let edit = app.key_hint(&crate::action::Action::Edit);
+    let block = Block::bordered()
+        .border_style(app.styles.error)
+        .title(" Files that failed to load ")
+        .title_bottom(Line::raw(format!(" j/k mark · {edit} edits the marked error · esc closes ")).right_aligned());
+    super::draw_overlay(buf, rect, block, lines, scroll);
 }

@@ -24,9 +24,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
+/// Where the help is drawn, for `len` lines of it.
+pub fn area(area: Rect, len: usize) -> Rect {
+    layout::centered(area, 84, u16::try_from(len + 2).unwrap_or(u16::MAX))
+}
+
 pub fn render(app: &App, scroll: usize, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
-    let rect = layout::centered(area, 84, lines.len() as u16 + 2);
+    let rect = self::area(area, lines.len());
     let close = app.key_hint(&Action::Help);
     let block = Block::bordered()
         .border_style(app.styles.accent)

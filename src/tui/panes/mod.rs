@@ -23,7 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::model::{Briefing, ItemRef};
-use crate::tui::app::{App, Cursor, Pane};
+use crate::tui::app::{App, Cursor, Overlay, Pane};
 use crate::tui::detail::glance;
 use crate::tui::layout::{self, pane_block};
 
@@ -85,6 +85,20 @@ pub fn highlight<'a>(app: &App, line: Line<'a>) -> Line<'a> {
         spans.push(Span::styled(text[at..].to_string(), span.style));
     }
     Line::from(spans).style(line.style)
+}
+
+/// The last value an overlay's number can take: for the help, how far it scrolls until its last
+/// line is at the bottom of its box; for the errors view, its last diagnostic.
+pub fn overlay_max(app: &App, overlay: Overlay) -> usize {
+    match overlay {
+        Overlay::Help(_) => {
+            let len = help::lines(app).len();
+            let rect = help::area(crate::tui::update::area(app), len);
+            // The box's border takes a row above and below.
+            len.saturating_sub(usize::from(rect.height.saturating_sub(2)))
+        }
+        Overlay::Errors(_) => errors::content(app).1.len().saturating_sub(1),
+    }
 }
 
 /// Draws a scrollable overlay box: clears `rect`, frames it, and shows `lines` from `scroll`

@@ -1,0 +1,116 @@
+//! The reader does what its screen says: an open overlay takes every key, scrolls to its end and
+//! no further, and `e` in the errors view opens the failing file at the error; a search steps
+//! through its hits without filling the back history. Keys go through the real input path.
+
+mod common;
+
+use std::path::Path;
+
+use brief::config::Config;
+use brief::tui::Effect;
+use brief::tui::app::{Overlay, Screen};
+use common::reader::{app, app_on, press, screen, type_text};
+
+fn scroll(app: &brief::tui::App) -> usize {
+    match app.overlay {
+        Some(Overlay::Help(n) | Overlay::Errors(n)) => n,
+        None => panic!("no overlay is open"),
+    }
+}
+
+#[test]
+fn an_open_help_takes_every_key() {
+    let mut app = app(100, 30);
+    press(&mut app, "?");
+    let before = app.screen.clone();
+    for key in ["enter", "/", "]", "2", "l", "tab", "x", "e", "o", "n", "ctrl-o"] {
+        let effects = press(&mut app, key);
+        assert_eq!(effects, [], "`{key}` asked for an effect under the help");
+        assert_eq!(app.screen, before, "`{key}` acted on the screen under the help");
+        assert!(app.search.is_none(), "`{key}` opened a search under the help");
+        assert!(app.overlay.is_some(), "`{key}` closed the help");
+    }
+    press(&mut app, "esc");
+    assert!(app.overlay.is_none());
+    assert!(!screen(&app).contains("Keys"), "{}", screen(&app));
+}
+
+#[test]
+fn the_help_scrolls_to_its_end_and_no_further() {
+    let mut app = app(80, 16);
+    press(&mut app, "?");
+    // The start of the last line: a long description is cut at the box's edge.
+    let last: String = brief::action::Action::BINDABLE.last().unwrap().description().chars().take(24).collect();
+    assert!(!screen(&app).contains(&last), "the help is longer than 16 rows");
+    press(&mut app, "G");
+    let bottom = scroll(&app);
+    assert!(screen(&app).contains(&last), "G shows the last line:\n{}", screen(&app));
+    press(&mut app, "j j j pagedown");
+    assert_eq!(scroll(&app), bottom, "scrolling stops at the end");
+    press(&mut app, "k");
+    assert_eq!(scroll(&app), bottom - 1, "k moves up at once after overscrolling");
+    press(&mut app, "g g");
+    assert_eq!(scroll(&app), 0);
+    press(&mut app, "end");
+    assert_eq!(scroll(&app), bottom, "End reaches the bottom too");
+}
+
+/// A folder with a good briefing and two that fail, at known lines.
+fn failing_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.toml"), "title = \"Good\"\ndate = 2025-01-01\nsummary = \"s\"\n").unwrap();
+    std::fs::write(dir.path().join("a-bad.toml"), "title = \"A\"\ndate = 2025-01-01\nsummary = \"s\"\n\nstray = 1\n").unwrap();
+    std::fs::write(dir.path().join("b-bad.toml"), "title = \"B\"\ndate = 2025-01-01\nsummary = \"s\"\nplace = \"x\"\n\n\nbad = [\n")
+        .unwrap();
+    dir
+}
+
+#[test]
+fn e_in_the_errors_view_opens_the_failing_file_at_the_error() {
+    let dir = failing_folder();
+    let mut app = app_on(dir.path(), Config::default(), 100, 30);
+    press(&mut app, "E");
+    assert!(screen(&app).contains("Files that failed to load"));
+    let effects = press(&mut app, "e");
+    assert_eq!(effects, [Effect::Edit { path: dir.path().join("a-bad.toml"), line: 5 }], "the first error in view");
+    // j and G move the mark from diagnostic to diagnostic; `e` opens the marked one.
+    press(&mut app, "G");
+    let effects = press(&mut app, "e");
+    let Effect::Edit { path, line } = &effects[0] else { panic!("{effects:?}") };
+    assert_eq!(path, &dir.path().join("b-bad.toml"));
+    let reported = app.live.failures().into_iter().find(|f| f.path == *path).unwrap().diagnostics[0].line;
+    assert_eq!(*line, reported, "at the line the error names");
+    assert!(screen(&app).contains(&format!("› {reported}:")), "the marked row is the one `e` opens:\n{}", screen(&app));
+    press(&mut app, "g g");
+    assert_eq!(press(&mut app, "e"), [Effect::Edit { path: dir.path().join("a-bad.toml"), line: 5 }]);
+    assert!(app.overlay.is_some(), "the errors view stays open for after the editor");
+}
+
+#[test]
+fn after_a_hit_backspace_returns_to_the_results_and_n_steps_without_history() {
+    let mut app = app(100, 30);
+    press(&mut app, "/");
+    type_text(&mut app, "lutnick");
+    let total = app.search.as_ref().unwrap().hits().len();
+    assert!(total >= 3, "enough hits to step through");
+    press(&mut app, "enter");
+    let status = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    assert!(status.contains(&format!("Hit 1 of {total}")), "the first hit says where it is: {status:?}");
+    press(&mut app, "n n");
+    assert!(app.status.as_ref().unwrap().text.contains(&format!("Hit 3 of {total}")), "{:?}", app.status);
+    press(&mut app, "backspace");
+    assert!(matches!(app.screen, Screen::Results(_)), "back goes to the results, not to the previous hit");
+    press(&mut app, "ctrl-f");
+    assert!(matches!(app.screen, Screen::Briefing(_)), "forward returns to the hit");
+}
+
+#[test]
+fn the_errors_view_on_a_library_without_failures_still_takes_keys() {
+    let mut app = app_on(Path::new("briefings"), Config::default(), 80, 24);
+    press(&mut app, "E");
+    assert!(screen(&app).contains("Every file loaded"));
+    assert_eq!(press(&mut app, "enter e"), []);
+    assert!(matches!(app.screen, Screen::Library(_)));
+    press(&mut app, "E");
+    assert!(app.overlay.is_none(), "E closes what E opened");
+}
