@@ -107,15 +107,21 @@ pub fn main() -> ExitCode {
         }
     };
     let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
+    // Every command that reads the folder says the same about a folder it cannot use, once.
+    let reads_folder = !matches!(&cli.command, Some(Command::Check { paths, .. }) if !paths.is_empty());
+    if reads_folder && let Err(message) = folder_ready(&dir) {
+        eprintln!("brief: {message}");
+        return ExitCode::from(2);
+    }
     match cli.command {
         Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
-        Some(Command::List) => list(&dir, style),
-        Some(Command::Search { query, limit, json }) => crate::search_cli::run(&dir, &query.join(" "), limit, json, style),
+        Some(Command::List) => list(&dir),
+        Some(Command::Search { query, limit, json }) => crate::search_cli::run(&dir, &query.join(" "), limit, json),
         Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
             crate::export_cli::run(&dir, &config, crate::export_cli::Request { ids, all, query, only, format, out, force, width })
         }
-        Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id), style),
-        None => crate::tui::run(config, &dir, None, style),
+        Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id)),
+        None => crate::tui::run(config, &dir, None),
     }
 }
 
@@ -124,12 +130,26 @@ pub fn main() -> ExitCode {
 /// (`brief search lithium --limit 5`) are moved before it, where clap sees them as options.
 /// After `--`, everything is query.
 pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let Some(search) = cli.find_subcommand("search") else { return args };
+    // The options `search` accepts, its own and the global ones, and whether each takes a
+    // value: from the clap definition, so a new option can never turn into query text.
+    let mut options: Vec<(String, bool)> = Vec::new();
+    for arg in search.get_arguments().chain(cli.get_arguments().filter(|a| a.is_global_set())) {
+        let takes_value = arg.get_action().takes_values();
+        options.extend(arg.get_long_and_visible_aliases().into_iter().flatten().map(|l| (format!("--{l}"), takes_value)));
+        options.extend(arg.get_short_and_visible_aliases().into_iter().flatten().map(|c| (format!("-{c}"), takes_value)));
+    }
+    options.extend([("--help".to_string(), false), ("-h".to_string(), false)]);
+    let option = |name: &str| options.iter().find(|(o, _)| o == name).map(|(_, takes_value)| *takes_value);
+    let global = |name: &str| cli.get_arguments().any(|a| a.is_global_set() && a.get_long().is_some_and(|l| name == format!("--{l}")));
     // The subcommand is the first argument that is neither an option nor a global option's value.
     let mut at = None;
     let mut i = 1;
     while i < args.len() {
         let arg = args[i].to_string_lossy();
-        if arg == "--dir" || arg == "--config" {
+        if global(&arg) {
             i += 2;
             continue;
         }
@@ -145,17 +165,21 @@ pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut rest = tail.iter();
     while let Some(arg) = rest.next() {
         let text = arg.to_string_lossy();
-        let name = text.split('=').next().unwrap_or("");
-        match name {
-            "--" => {
-                query.extend(rest.by_ref().cloned());
-            }
-            "--limit" | "--dir" | "--config" if !text.contains('=') => {
+        if text == "--" {
+            query.extend(rest.by_ref().cloned());
+            continue;
+        }
+        let (name, inline_value) = match text.split_once('=') {
+            Some((name, _)) => (name, true),
+            None => (text.as_ref(), false),
+        };
+        match option(name) {
+            Some(true) if !inline_value => {
                 head.push(arg.clone());
                 head.extend(rest.next().cloned());
             }
-            "--limit" | "--dir" | "--config" | "--json" | "--help" | "-h" => head.push(arg.clone()),
-            _ => query.push(arg.clone()),
+            Some(_) => head.push(arg.clone()),
+            None => query.push(arg.clone()),
         }
     }
     head.push("--".into());
@@ -175,7 +199,6 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, 
 fn check(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: Style) -> ExitCode {
     let targets = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
     let (target_files, problems) = load::discover(&targets);
-    let problems: Vec<Diagnostic> = problems.into_iter().map(|d| explain_missing_folder(d, dir, paths.is_empty())).collect();
     let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let wanted: HashSet<PathBuf> = target_files.iter().map(|p| key(p)).collect();
     let mut files: Vec<(PathBuf, PathBuf)> = target_files.iter().map(|p| (key(p), p.clone())).collect();
@@ -201,40 +224,49 @@ fn check(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: 
     ExitCode::from(u8::from(failed))
 }
 
-fn explain_missing_folder(mut d: Diagnostic, dir: &Path, is_default: bool) -> Diagnostic {
-    if is_default && d.file == dir {
-        d.message = format!("no briefings folder at {}", dir.display());
-        d.help = Some("pass --dir DIR, or set `briefings = \"…\"` in config.toml".into());
+/// Whether the briefings folder can be read, or what to tell the user.
+fn folder_ready(dir: &Path) -> Result<(), String> {
+    let shown = text::visible(&dir.display().to_string(), false);
+    let fix = "pass --dir DIR or set `briefings` in config.toml";
+    match std::fs::metadata(dir) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(format!("no briefings folder at {shown}; {fix}")),
+        Err(err) => Err(format!("cannot read the briefings folder {shown}: {err}")),
+        Ok(meta) if !meta.is_dir() => Err(format!("{shown} is not a folder; {fix}")),
+        Ok(_) => std::fs::read_dir(dir).map(drop).map_err(|err| format!("cannot read the briefings folder {shown}: {err}")),
     }
-    d
 }
 
-/// `brief list`: one line per loaded briefing, newest first; files that failed are named on
-/// stderr so nothing silently disappears.
-fn list(dir: &Path, style: Style) -> ExitCode {
+/// `brief list`: one line per loaded briefing, newest first. Every file or folder that could not
+/// be read or loaded is named on stderr with the reason, and makes the status 1.
+fn list(dir: &Path) -> ExitCode {
     let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
-    if !loaded.problems.is_empty() {
-        let problems: Vec<Diagnostic> = loaded.problems.into_iter().map(|d| explain_missing_folder(d, dir, true)).collect();
-        print_diagnostics(&problems, style);
-        return ExitCode::from(1);
-    }
     let mut out = std::io::stdout().lock();
     let _ = write!(out, "{}", list_lines(&loaded.library));
-    let failed: Vec<&FileReport> = loaded.files.iter().filter(|f| f.briefing.is_none()).collect();
+    let failed = unloaded(&loaded.problems, &loaded.files);
     if loaded.library.is_empty() && failed.is_empty() {
-        eprintln!("brief: no briefings in {}", dir.display());
+        eprintln!("brief: no briefings in {}", text::visible(&dir.display().to_string(), false));
     }
-    if !failed.is_empty() {
-        eprintln!("brief: {} could not be loaded (run `brief check` to see why):", plural(failed.len(), "file"));
-        for f in failed {
-            eprintln!("  {}", f.path.display());
-        }
-    }
-    ExitCode::SUCCESS
+    name_unloaded(&failed);
+    ExitCode::from(u8::from(!failed.is_empty()))
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// What could not be read or loaded: paths that could not be read, and for each file that did
+/// not load, its first error.
+pub fn unloaded<'a>(problems: &'a [Diagnostic], files: &'a [FileReport]) -> Vec<&'a Diagnostic> {
+    let first_errors = files.iter().filter(|f| f.briefing.is_none()).filter_map(|f| f.diagnostics.iter().find(|d| d.is_error()));
+    problems.iter().chain(first_errors).collect()
+}
+
+/// Names on stderr, one per line with the reason, what could not be read or loaded.
+pub fn name_unloaded(failed: &[&Diagnostic]) {
+    if failed.is_empty() {
+        return;
+    }
+    let what = if failed.len() == 1 { "1 file or folder".to_string() } else { format!("{} files or folders", failed.len()) };
+    eprintln!("brief: {what} could not be read or loaded (`brief check` shows why):");
+    for d in failed {
+        eprintln!("  {}", report::one_line(d));
+    }
 }
 
 /// The table `brief list` prints: a header, then one row per briefing.

@@ -86,6 +86,16 @@ impl miette::Diagnostic for Shown<'_> {
 
 /// Renders one diagnostic the way a compiler would: message, `file:line:col`, the line, a mark
 /// under the problem, and the hint.
+/// A diagnostic on one line, as lists of what could not be loaded show it: the place and the
+/// message, or the message alone for a path that could not be read (it names the path).
+pub fn one_line(d: &Diagnostic) -> String {
+    if d.code == crate::diag::Code::Io {
+        return d.message.clone();
+    }
+    let file = crate::text::visible(&d.file.display().to_string(), false);
+    format!("{file}:{}:{}: {}", d.line, d.column, d.message)
+}
+
 pub fn render(d: &Diagnostic, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_wrap_lines(false).with_context_lines(0);

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::report::{self, Style};
 use crate::search::{self, Place, Snippet};
 
 /// Characters of a field shown around the first match.
@@ -26,7 +25,7 @@ struct JsonHit<'a> {
     marks: Vec<[usize; 2]>,
 }
 
-pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, style: Style) -> ExitCode {
+pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> ExitCode {
     let q = match search::parse(query) {
         Ok(q) => q,
         Err(err) => {
@@ -36,13 +35,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, style: Sty
             return ExitCode::from(2);
         }
     };
-    let scan = match search::scan::scan(dir, &q, SNIPPET_WIDTH) {
-        Ok(scan) => scan,
-        Err(problem) => {
-            eprint!("{}", report::render(&problem, style));
-            return ExitCode::from(2);
-        }
-    };
+    let scan = search::scan::scan(dir, &q, SNIPPET_WIDTH);
     let total = scan.found.len();
     let shown = &scan.found[..limit.unwrap_or(total).min(total)];
     let mut out = std::io::stdout().lock();
@@ -72,9 +65,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, style: Sty
     if total > shown.len() {
         eprintln!("brief: {} more hits not shown (--limit {})", total - shown.len(), shown.len());
     }
-    if !scan.unreadable.is_empty() {
-        eprintln!("brief: {} files could not be read and were not searched; run `brief check`", scan.unreadable.len());
-    }
+    crate::cli::name_unloaded(&scan.skipped.iter().collect::<Vec<_>>());
     if total == 0 {
         eprintln!("brief: no hits for {query}");
         return ExitCode::from(1);

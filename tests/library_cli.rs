@@ -55,7 +55,7 @@ fn a_bad_file_does_not_hide_the_good_one() {
     let dir_arg = dir.path().to_str().unwrap();
 
     let list = brief().args(["list", "--dir", dir_arg]).output().unwrap();
-    assert_eq!(list.status.code(), Some(0));
+    assert_eq!(list.status.code(), Some(1), "a partial listing says so in its status");
     assert!(stdout(&list).contains("good"), "{}", stdout(&list));
     assert!(!stdout(&list).contains("Bad"), "{}", stdout(&list));
     assert!(stderr(&list).contains("bad.toml") && stderr(&list).contains("brief check"), "{}", stderr(&list));
@@ -102,7 +102,7 @@ fn check_json_has_the_documented_shape() {
 #[test]
 fn a_missing_folder_is_an_error_not_an_empty_library() {
     let output = brief().args(["list", "--dir", "target/no-such-library"]).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "the command could not run");
     assert!(stderr(&output).contains("no briefings folder at target/no-such-library"), "{}", stderr(&output));
 }
 

@@ -284,7 +284,7 @@ fn index_and_scan_agree_on_a_generated_library() {
         let key = |briefing: &str, item: &str, field: &str, weight: u8, whole: u8| format!("{briefing}/{item}/{field}/{weight}/{whole}");
         let from_index: Vec<String> =
             index.search(&lib, &q).iter().map(|h| key(&h.briefing, &h.item, h.field, h.weight, h.whole)).collect();
-        let scan = search::scan::scan(dir.path(), &q, 80).unwrap();
+        let scan = search::scan::scan(dir.path(), &q, 80);
         let from_scan: Vec<String> =
             scan.found.iter().map(|f| key(&f.hit.briefing, &f.hit.item, f.hit.field, f.hit.weight, f.hit.whole)).collect();
         assert_eq!(from_index, from_scan, "{query}");

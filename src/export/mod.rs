@@ -82,7 +82,15 @@ pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option
 /// creating the folder if needed; returns the path written.
 pub fn write_new(folder: &Path, stem: &str, format: ExportFormat, text: &str) -> Result<PathBuf, write::WriteError> {
     std::fs::create_dir_all(folder).map_err(|e| write::WriteError::Io(folder.to_path_buf(), e))?;
-    let path = write::fresh_name(folder, stem, format.word());
-    write::write(&path, text, false)?;
-    Ok(path)
+    // A name taken between choosing it and writing is passed over for the next one.
+    let mut last = None;
+    for _ in 0..100 {
+        let path = write::fresh_name(folder, stem, format.word());
+        match write::write(&path, text, false) {
+            Ok(()) => return Ok(path),
+            Err(write::WriteError::Exists(taken)) => last = Some(taken),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(write::WriteError::Exists(last.unwrap_or_else(|| folder.to_path_buf())))
 }

@@ -1,9 +1,10 @@
 //! Writing an export without ever leaving half a file or losing one: the text goes to a new
 //! temporary file beside the target, which is then renamed over it.
 
-use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 /// Why an export could not be written.
 #[derive(Debug)]
@@ -28,38 +29,30 @@ impl std::error::Error for WriteError {}
 /// Writes `text` to `path` through a temporary file in the same folder and a rename. An
 /// existing file is replaced only when `force`; on any failure nothing is left behind.
 pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
-    if !force && path.exists() {
+    if !force && path.symlink_metadata().is_ok() {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let (tmp, mut file) = temporary(folder, &name).map_err(|e| WriteError::Io(path.to_path_buf(), e))?;
-    let written = file.write_all(text.as_bytes()).and_then(|_| file.sync_all());
-    drop(file);
-    let renamed = written.and_then(|_| {
-        if !force && path.exists() {
-            return Err(io::Error::new(io::ErrorKind::AlreadyExists, "appeared while writing"));
-        }
-        std::fs::rename(&tmp, path)
-    });
-    renamed.map_err(|e| {
-        // The temporary file is ours; a failed export leaves nothing.
-        let _ = std::fs::remove_file(&tmp);
-        WriteError::Io(path.to_path_buf(), e)
-    })
+    let staged = stage(folder, text).map_err(|e| WriteError::Io(path.to_path_buf(), e))?;
+    finish(staged, path, force)
 }
 
-/// A new, exclusively created temporary file in `folder`.
-fn temporary(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    for attempt in 0..100u32 {
-        let tmp = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(file) => return Ok((tmp, file)),
-            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
-        }
-    }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary name"))
+/// The text in a new temporary file in `folder`, synced to disk.
+fn stage(folder: &Path, text: &str) -> io::Result<NamedTempFile> {
+    let mut file = tempfile::Builder::new().prefix(".brief-export-").suffix(".tmp").tempfile_in(folder)?;
+    file.write_all(text.as_bytes())?;
+    file.as_file().sync_all()?;
+    Ok(file)
+}
+
+/// Puts the staged file at `path`. Without `force` the rename refuses to replace anything,
+/// even a file that appeared after the name was chosen. A failure removes the temporary file.
+fn finish(staged: NamedTempFile, path: &Path, force: bool) -> Result<(), WriteError> {
+    let persisted = if force { staged.persist(path) } else { staged.persist_noclobber(path) };
+    persisted.map(drop).map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists if !force => WriteError::Exists(path.to_path_buf()),
+        _ => WriteError::Io(path.to_path_buf(), e.error),
+    })
 }
 
 /// `folder/stem.ext`, or `stem-2.ext`, `stem-3.ext`… if taken: the reader never overwrites.
@@ -69,4 +62,29 @@ pub fn fresh_name(folder: &Path, stem: &str, ext: &str) -> PathBuf {
         return first;
     }
     (2..).map(|n| folder.join(format!("{stem}-{n}.{ext}"))).find(|p| !p.exists()).expect("some number is free")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(folder: &Path) -> Vec<String> {
+        let names = std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned());
+        names.filter(|n| n.starts_with(".brief-export-")).collect()
+    }
+
+    #[test]
+    fn a_file_that_appears_after_the_check_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.md");
+        let staged = stage(dir.path(), "new").unwrap();
+        // Another program writes the name between the check and the rename.
+        std::fs::write(&target, "theirs").unwrap();
+        assert!(matches!(finish(staged, &target, false), Err(WriteError::Exists(_))));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+        assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "the temporary file is removed");
+        let staged = stage(dir.path(), "new").unwrap();
+        finish(staged, &target, true).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new", "--force replaces");
+    }
 }

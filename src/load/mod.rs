@@ -59,10 +59,18 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, se
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
+        let briefing = path.extension().is_some_and(|e| e == "toml");
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => walk(&path, files, problems, seen),
-            Ok(_) if path.extension().is_some_and(|e| e == "toml") => files.push(path),
-            _ => {}
+            Ok(_) if briefing => files.push(path),
+            Ok(_) => {}
+            // A link to nowhere named like a briefing is a briefing that cannot be read.
+            Err(err) if briefing => problems.push(io_diagnostic(
+                &path,
+                format!("cannot read {}: {err}", crate::text::visible(&path.display().to_string(), false)),
+                "the file is gone or a link points nowhere",
+            )),
+            Err(_) => {}
         }
     }
 }

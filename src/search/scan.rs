@@ -1,11 +1,12 @@
 //! Searching a folder from the command line without loading the library: each file is read,
 //! checked cheaply for the query's words, and only the files that may match are parsed.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use memchr::memmem;
 use rayon::prelude::*;
 
+use crate::diag::Diagnostic;
 use crate::load;
 use crate::search::fold::{fold, tokens};
 use crate::search::matcher::{Folded, Hit, Snippet, compare, match_briefing, snippet};
@@ -19,12 +20,14 @@ pub struct Found {
     pub snippet: Snippet,
 }
 
-/// What a scan found, and the files it had to pass over.
+/// What a scan found, and what it could not search.
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub found: Vec<Found>,
-    /// Files that did not load (`brief check` says why).
-    pub unreadable: Vec<PathBuf>,
+    /// Files and folders that could not be read, and files that may match but did not parse
+    /// (their first error): each is named to the user. A file that cannot hold the query's
+    /// words is skipped unparsed, so a syntax error in it is `brief check`'s to report.
+    pub skipped: Vec<Diagnostic>,
 }
 
 /// Whether a file can be skipped: some word of the query appears nowhere in it, even folded.
@@ -52,20 +55,27 @@ fn may_match(bytes: &[u8], q: &Query) -> bool {
 }
 
 /// Searches every briefing file under `dir`; snippets are cut to `width` characters.
-pub fn scan(dir: &Path, q: &Query, width: usize) -> Result<Scan, Box<crate::diag::Diagnostic>> {
+pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
     let (files, problems) = load::discover(&[dir.to_path_buf()]);
-    if let Some(problem) = problems.into_iter().next() {
-        return Err(Box::new(problem));
-    }
-    let results: Vec<Result<Vec<Found>, PathBuf>> = files
+    let results: Vec<Result<Vec<Found>, Diagnostic>> = files
         .par_iter()
         .filter_map(|path| {
-            let bytes = std::fs::read(path).ok()?;
+            let bytes = match std::fs::read(path) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    let shown = crate::text::visible(&path.display().to_string(), false);
+                    let message = format!("cannot read {shown}: {err}");
+                    return Some(Err(load::io_diagnostic(path, message, "check the file's permissions")));
+                }
+            };
             if !may_match(&bytes, q) {
                 return None;
             }
             let parsed = load::parse_file(path, &bytes);
-            let Some((b, _)) = parsed.loaded else { return Some(Err(path.clone())) };
+            let Some((b, _)) = parsed.loaded else {
+                let first = parsed.diagnostics.into_iter().find(Diagnostic::is_error);
+                return first.map(Err);
+            };
             let folded = Folded::new(&b);
             let found = match_briefing(&b, &folded, q)
                 .into_iter()
@@ -74,13 +84,13 @@ pub fn scan(dir: &Path, q: &Query, width: usize) -> Result<Scan, Box<crate::diag
             Some(Ok(found))
         })
         .collect();
-    let mut scan = Scan::default();
+    let mut scan = Scan { skipped: problems, ..Scan::default() };
     for r in results {
         match r {
             Ok(found) => scan.found.extend(found),
-            Err(path) => scan.unreadable.push(path),
+            Err(problem) => scan.skipped.push(problem),
         }
     }
     scan.found.sort_by(|a, b| compare(&a.hit, &b.hit));
-    Ok(scan)
+    scan
 }

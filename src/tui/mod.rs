@@ -41,18 +41,10 @@ enum Exit {
 }
 
 /// Opens the reader on the library in `dir`, at briefing `open` if given.
-pub fn run(config: Config, dir: &Path, open: Option<&str>, style: crate::report::Style) -> ExitCode {
+pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         eprintln!("brief: the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
         return ExitCode::from(2);
-    }
-    if !dir.is_dir() {
-        let (_, problems) = crate::load::discover(&[dir.to_path_buf()]);
-        for d in &problems {
-            eprint!("{}", crate::report::render(d, style));
-        }
-        eprintln!("brief: no briefings folder at {}; pass --dir DIR or set `briefings` in config.toml", dir.display());
-        return ExitCode::from(1);
     }
     let lifeline = match Lifeline::start() {
         Ok(lifeline) => lifeline,
