@@ -37,6 +37,7 @@ fn follow_a_citation_see_the_backlink_go_back_and_quit() {
 fn sigterm_restores_the_terminal() {
     let mut reader = Reader::start(&["open", "london-talks"], 80, 24);
     reader.wait_for("Officials");
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "the reader took the terminal first");
     let pid = reader.pid();
     let status = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
     assert!(status.success());
@@ -48,9 +49,10 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     let mut reader = Reader::start(&[], 80, 24);
     reader.wait_for("Briefings");
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "the reader took the terminal first");
     let pid = reader.pid();
     std::process::Command::new("kill").args(["-HUP", &pid.to_string()]).status().unwrap();
-    reader.wait_exit();
+    assert_eq!(reader.wait_exit(), 129, "SIGHUP ends with 128 + 1");
     reader.assert_terminal_restored();
 }
 
