@@ -155,6 +155,12 @@ fn the_economists_respond_to_the_opening_of_the_london_talks() {
     assert!(opening.starts_with("2025-06-09"), "{opening}");
     let economists = b.reactions.iter().find(|r| r.id == "economists").unwrap();
     assert_eq!(economists.responds_to, ["ev-talks-open"]);
+    // The reader's detail offers the opening of the talks to follow.
+    let lines = detail::detail(&lib, b, by_walk(b, "economists"));
+    let followed: Vec<&str> = detail::targets(&lines).iter().map(|t| b.id_of(t.item)).collect();
+    assert!(followed.contains(&"ev-talks-open"), "{followed:?}");
+    let shown: String = lines.iter().flat_map(|l| l.pieces.iter().map(|p| p.text.as_str())).collect();
+    assert!(shown.contains("Talks open at Lancaster House"), "{shown}");
     let json: serde_json::Value = serde_json::from_str(&export("briefings", "london-talks", "json")).unwrap();
     let row = json["briefings"][0]["reactions"].as_array().unwrap().iter().find(|r| r["id"] == "economists").unwrap().clone();
     assert_eq!(row["responds_to"], serde_json::json!([opening]));
