@@ -84,8 +84,6 @@ impl miette::Diagnostic for Shown<'_> {
     }
 }
 
-/// Renders one diagnostic the way a compiler would: message, `file:line:col`, the line, a mark
-/// under the problem, and the hint.
 /// A diagnostic on one line, as lists of what could not be loaded show it: the place and the
 /// message, or the message alone for a path that could not be read (it names the path).
 pub fn one_line(d: &Diagnostic) -> String {
@@ -96,6 +94,8 @@ pub fn one_line(d: &Diagnostic) -> String {
     format!("{file}:{}:{}: {}", d.line, d.column, d.message)
 }
 
+/// Renders one diagnostic the way a compiler would: message, `file:line:col`, the line, a mark
+/// under the problem, and the hint.
 pub fn render(d: &Diagnostic, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_wrap_lines(false).with_context_lines(0);
