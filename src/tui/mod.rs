@@ -43,13 +43,13 @@ enum Exit {
 /// Opens the reader on the library in `dir`, at briefing `open` if given.
 pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
-        eprintln!("brief: the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
+        crate::output::note("the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
         return ExitCode::from(2);
     }
     let lifeline = match Lifeline::start() {
         Ok(lifeline) => lifeline,
         Err(err) => {
-            eprintln!("brief: cannot watch for signals: {err}");
+            crate::output::note(&format!("cannot watch for signals: {err}"));
             return ExitCode::from(1);
         }
     };
@@ -59,7 +59,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         Ok(terminal) => terminal,
         Err(err) => {
             terminal::restore();
-            eprintln!("brief: cannot set up the terminal: {err}");
+            crate::output::note(&format!("cannot set up the terminal: {err}"));
             return ExitCode::from(1);
         }
     };
@@ -76,7 +76,12 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
     {
         terminal::restore();
         let known: Vec<&str> = app.live.library().briefings().iter().map(|b| b.id.as_str()).collect();
-        eprintln!("brief: no briefing `{id}` in {}; known: {}", dir.display(), crate::text::list_words(known, 10));
+        crate::output::note(&format!(
+            "no briefing `{}` in {}; known: {}",
+            crate::text::visible(id, false),
+            crate::text::visible(&dir.display().to_string(), false),
+            crate::text::list_words(known, 10)
+        ));
         return ExitCode::from(2);
     }
     let watch = match watch::start(dir) {
@@ -92,7 +97,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(status)) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
         Err(err) => {
-            eprintln!("brief: {err}");
+            crate::output::note(&err.to_string());
             ExitCode::from(1)
         }
     }

@@ -1,13 +1,16 @@
 //! `brief search`: one line per hit, highlighted on a terminal and plain when piped, or JSON.
 //! Exit status follows grep: 0 found, 1 nothing found, 2 a bad query or folder.
 
-use std::io::{IsTerminal, Write};
+use std::fmt::Write as _;
+use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
+use crate::output;
 use crate::search::{self, Place, Snippet};
+use crate::text;
 
 /// Characters of a field shown around the first match.
 const SNIPPET_WIDTH: usize = 100;
@@ -25,20 +28,20 @@ struct JsonHit<'a> {
     marks: Vec<[usize; 2]>,
 }
 
-pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> ExitCode {
+pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> io::Result<ExitCode> {
     let q = match search::parse(query) {
         Ok(q) => q,
         Err(err) => {
-            eprintln!("brief: bad query: {err}");
-            eprintln!("  {query}");
-            eprintln!("  {}^", " ".repeat(err.column.saturating_sub(1)));
-            return ExitCode::from(2);
+            output::err(&format!("brief: bad query: {err}"))?;
+            output::err(&format!("  {}", text::visible(query, false)))?;
+            output::err(&format!("  {}^", " ".repeat(err.column.saturating_sub(1))))?;
+            return Ok(ExitCode::from(2));
         }
     };
     let scan = search::scan::scan(dir, &q, SNIPPET_WIDTH);
     let total = scan.found.len();
     let shown = &scan.found[..limit.unwrap_or(total).min(total)];
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     if json {
         let hits: Vec<JsonHit> = shown
             .iter()
@@ -53,7 +56,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> ExitCod
                 marks: f.snippet.marks.iter().map(|m| [m.start, m.end]).collect(),
             })
             .collect();
-        let _ = serde_json::to_writer_pretty(&mut out, &hits).map(|_| writeln!(out));
+        out = serde_json::to_string_pretty(&hits).map_err(io::Error::other)? + "\n";
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         for f in shown {
@@ -62,15 +65,16 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> ExitCod
             let _ = writeln!(out, "{}\t{kind}\t{item}\t{}", f.hit.briefing, marked(&f.snippet, color));
         }
     }
+    output::out(&out)?;
     if total > shown.len() {
-        eprintln!("brief: {} more hits not shown (--limit {})", total - shown.len(), shown.len());
+        output::err(&format!("brief: {} more hits not shown (--limit {})", total - shown.len(), shown.len()))?;
     }
-    crate::cli::name_unloaded(&scan.skipped.iter().collect::<Vec<_>>());
+    super::name_unloaded(&scan.skipped.iter().collect::<Vec<_>>())?;
     if total == 0 {
-        eprintln!("brief: no hits for {query}");
-        return ExitCode::from(1);
+        output::err(&format!("brief: no hits for {}", text::visible(query, false)))?;
+        return Ok(ExitCode::from(1));
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The snippet with its matches in bold colour when `color`, plain otherwise.

@@ -1,13 +1,15 @@
 //! `brief export`: briefings (named, all, or the items a search finds) to Markdown, JSON or
 //! text, on standard output or safely into a file.
 
-use std::io::Write;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::config::{Config, ExportFormat};
 use crate::export::{self, Section};
 use crate::library::Library;
+use crate::output;
+use crate::text;
 
 /// What `brief export` was asked for.
 pub struct Request {
@@ -21,17 +23,17 @@ pub struct Request {
     pub width: Option<usize>,
 }
 
-fn fail(code: u8, message: String) -> ExitCode {
-    eprintln!("brief: {message}");
-    ExitCode::from(code)
+fn fail(code: u8, message: String) -> io::Result<ExitCode> {
+    output::err(&format!("brief: {message}"))?;
+    Ok(ExitCode::from(code))
 }
 
-pub fn run(dir: &Path, config: &Config, r: Request) -> ExitCode {
+pub fn run(dir: &Path, config: &Config, r: Request) -> io::Result<ExitCode> {
     let format = match r.format.as_deref() {
         None => config.export.format,
         Some(word) => match ExportFormat::parse(word) {
             Some(format) => format,
-            None => return fail(2, format!("`{word}` is not a format; use md, json or txt")),
+            None => return fail(2, format!("`{}` is not a format; use md, json or txt", text::visible(word, false))),
         },
     };
     let sections = match r.only.as_deref().map(Section::parse_list) {
@@ -54,18 +56,14 @@ pub fn run(dir: &Path, config: &Config, r: Request) -> ExitCode {
     let doc = export::build(&picks, &sections);
     let text = export::render(&doc, format, r.width.unwrap_or(config.export.width).max(20));
     match r.out.as_deref() {
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
-        Some(path) if path == Path::new("-") => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
+        None => output::out(&text)?,
+        Some(path) if path == Path::new("-") => output::out(&text)?,
         Some(path) => {
             if let Err(err) = export::write::write(path, &text, r.force) {
                 return fail(1, err.to_string());
             }
-            eprintln!("brief: wrote {}", path.display());
+            output::err(&format!("brief: wrote {}", text::visible(&path.display().to_string(), false)))?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,13 @@
-//! The command line: parsing arguments and running `check` and `list`.
+//! The command line: parsing arguments, one file per subcommand, and what they share. Every
+//! command writes through [`crate::output`] and returns its write errors, so a closed pipe or a
+//! full disk is an exit status, never a panic.
 
-use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
+mod check;
+mod export;
+mod list;
+mod search;
+
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,10 +15,9 @@ use clap::{Parser, Subcommand};
 
 use crate::config;
 use crate::diag::Diagnostic;
-use crate::library::{FileReport, Library, Loaded};
-use crate::load;
-use crate::model::Kind;
-use crate::report::{self, JsonReport, Style, Summary};
+use crate::library::FileReport;
+use crate::output;
+use crate::report::{self, Style};
 use crate::text;
 
 /// A terminal reader for curated news briefings.
@@ -98,31 +103,34 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse_from(options_first(std::env::args_os().collect()));
     crate::logging::init();
     let style = Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
-    let config = match config::load(cli.config.as_deref()) {
-        Ok(config) => config,
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics, style);
-            eprintln!("brief: the configuration has errors; fix them or pass --config with another file");
-            return ExitCode::from(2);
+    let result = (|| {
+        let config = match config::load(cli.config.as_deref()) {
+            Ok(config) => config,
+            Err(diagnostics) => {
+                print_diagnostics(&diagnostics, style)?;
+                output::err("brief: the configuration has errors; fix them or pass --config with another file")?;
+                return Ok(ExitCode::from(2));
+            }
+        };
+        let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
+        // Every command that reads the folder says the same about a folder it cannot use, once.
+        let reads_folder = !matches!(&cli.command, Some(Command::Check { paths, .. }) if !paths.is_empty());
+        if reads_folder && let Err(message) = folder_ready(&dir) {
+            output::err(&format!("brief: {message}"))?;
+            return Ok(ExitCode::from(2));
         }
-    };
-    let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
-    // Every command that reads the folder says the same about a folder it cannot use, once.
-    let reads_folder = !matches!(&cli.command, Some(Command::Check { paths, .. }) if !paths.is_empty());
-    if reads_folder && let Err(message) = folder_ready(&dir) {
-        eprintln!("brief: {message}");
-        return ExitCode::from(2);
-    }
-    match cli.command {
-        Some(Command::Check { paths, json, deny_warnings }) => check(&dir, &paths, json, deny_warnings, style),
-        Some(Command::List) => list(&dir),
-        Some(Command::Search { query, limit, json }) => crate::search_cli::run(&dir, &query.join(" "), limit, json),
-        Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
-            crate::export_cli::run(&dir, &config, crate::export_cli::Request { ids, all, query, only, format, out, force, width })
+        match cli.command {
+            Some(Command::Check { paths, json, deny_warnings }) => check::run(&dir, &paths, json, deny_warnings, style),
+            Some(Command::List) => list::run(&dir),
+            Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json),
+            Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
+                export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })
+            }
+            Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id))),
+            None => Ok(crate::tui::run(config, &dir, None)),
         }
-        Some(Command::Open { id }) => crate::tui::run(config, &dir, Some(&id)),
-        None => crate::tui::run(config, &dir, None),
-    }
+    })();
+    output::finish(result)
 }
 
 /// `brief search` takes `-word` to exclude a word, so its query must accept values that start
@@ -187,41 +195,12 @@ pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     head
 }
 
-fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, style: Style) {
-    let mut err = std::io::stderr().lock();
+/// Every diagnostic, rendered like a compiler's, on standard error.
+fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, style: Style) -> io::Result<()> {
     for d in diagnostics {
-        // A closed stderr leaves nobody to tell.
-        let _ = writeln!(err, "{}", report::render(d, style));
+        output::err(&report::render(d, style))?;
     }
-}
-
-/// `brief check`: the given paths (or the folder), checked as part of the library in `dir`.
-fn check(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: Style) -> ExitCode {
-    let targets = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
-    let (target_files, problems) = load::discover(&targets);
-    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let wanted: HashSet<PathBuf> = target_files.iter().map(|p| key(p)).collect();
-    let mut files: Vec<(PathBuf, PathBuf)> = target_files.iter().map(|p| (key(p), p.clone())).collect();
-    if !paths.is_empty() && dir.is_dir() {
-        let (context, _) = load::discover(&[dir.to_path_buf()]);
-        files.extend(context.into_iter().map(|p| (key(&p), p)).filter(|(k, _)| !wanted.contains(k)));
-    }
-    // Path order decides which of two files with one id is kept.
-    files.sort();
-    let paths: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
-    let loaded = Library::from_parsed(load::read_files(&paths));
-    let reported: Vec<&FileReport> = loaded.files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
-    let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
-    if json {
-        let doc = JsonReport::new(&reported, &problems);
-        let mut out = std::io::stdout().lock();
-        let _ = serde_json::to_writer_pretty(&mut out, &doc).map(|_| writeln!(out));
-    } else {
-        print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style);
-        eprintln!("{}", summary.sentence());
-    }
-    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
-    ExitCode::from(u8::from(failed))
+    Ok(())
 }
 
 /// Whether the briefings folder can be read, or what to tell the user.
@@ -229,62 +208,29 @@ fn folder_ready(dir: &Path) -> Result<(), String> {
     let shown = text::visible(&dir.display().to_string(), false);
     let fix = "pass --dir DIR or set `briefings` in config.toml";
     match std::fs::metadata(dir) {
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Err(format!("no briefings folder at {shown}; {fix}")),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Err(format!("no briefings folder at {shown}; {fix}")),
         Err(err) => Err(format!("cannot read the briefings folder {shown}: {err}")),
         Ok(meta) if !meta.is_dir() => Err(format!("{shown} is not a folder; {fix}")),
         Ok(_) => std::fs::read_dir(dir).map(drop).map_err(|err| format!("cannot read the briefings folder {shown}: {err}")),
     }
 }
 
-/// `brief list`: one line per loaded briefing, newest first. Every file or folder that could not
-/// be read or loaded is named on stderr with the reason, and makes the status 1.
-fn list(dir: &Path) -> ExitCode {
-    let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
-    let mut out = std::io::stdout().lock();
-    let _ = write!(out, "{}", list_lines(&loaded.library));
-    let failed = unloaded(&loaded.problems, &loaded.files);
-    if loaded.library.is_empty() && failed.is_empty() {
-        eprintln!("brief: no briefings in {}", text::visible(&dir.display().to_string(), false));
-    }
-    name_unloaded(&failed);
-    ExitCode::from(u8::from(!failed.is_empty()))
-}
-
 /// What could not be read or loaded: paths that could not be read, and for each file that did
 /// not load, its first error.
-pub fn unloaded<'a>(problems: &'a [Diagnostic], files: &'a [FileReport]) -> Vec<&'a Diagnostic> {
+fn unloaded<'a>(problems: &'a [Diagnostic], files: &'a [FileReport]) -> Vec<&'a Diagnostic> {
     let first_errors = files.iter().filter(|f| f.briefing.is_none()).filter_map(|f| f.diagnostics.iter().find(|d| d.is_error()));
     problems.iter().chain(first_errors).collect()
 }
 
 /// Names on stderr, one per line with the reason, what could not be read or loaded.
-pub fn name_unloaded(failed: &[&Diagnostic]) {
+fn name_unloaded(failed: &[&Diagnostic]) -> io::Result<()> {
     if failed.is_empty() {
-        return;
+        return Ok(());
     }
     let what = if failed.len() == 1 { "1 file or folder".to_string() } else { format!("{} files or folders", failed.len()) };
-    eprintln!("brief: {what} could not be read or loaded (`brief check` shows why):");
+    output::err(&format!("brief: {what} could not be read or loaded (`brief check` shows why):"))?;
     for d in failed {
-        eprintln!("  {}", report::one_line(d));
+        output::err(&format!("  {}", report::one_line(d)))?;
     }
-}
-
-/// The table `brief list` prints: a header, then one row per briefing.
-pub fn list_lines(library: &Library) -> String {
-    let id_width = library.briefings().iter().map(|b| b.id.chars().count()).max().unwrap_or(0).max(2);
-    let mut out = format!("{:<10}  {:<id_width$}  OFFICIALS  COMMITMENTS  REACTIONS  FACTS  SOURCES  TITLE\n", "DATE", "ID");
-    for b in library.briefings() {
-        out.push_str(&format!(
-            "{}  {:<id_width$}  {:>9}  {:>11}  {:>9}  {:>5}  {:>7}  {}\n",
-            b.date,
-            b.id,
-            b.count(Kind::Official),
-            b.count(Kind::Commitment),
-            b.count(Kind::Reaction),
-            b.count(Kind::Fact),
-            b.count(Kind::Source),
-            text::visible(&b.title, false),
-        ));
-    }
-    out
+    Ok(())
 }

@@ -1,0 +1,39 @@
+//! `brief check`: every problem of the given files or folder, like a compiler, or as JSON.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::library::{FileReport, Library};
+use crate::load;
+use crate::output;
+use crate::report::{JsonReport, Style, Summary};
+
+/// The given paths (or the folder), checked as part of the library in `dir`.
+pub fn run(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: Style) -> io::Result<ExitCode> {
+    let targets = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
+    let (target_files, problems) = load::discover(&targets);
+    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let wanted: HashSet<PathBuf> = target_files.iter().map(|p| key(p)).collect();
+    let mut files: Vec<(PathBuf, PathBuf)> = target_files.iter().map(|p| (key(p), p.clone())).collect();
+    if !paths.is_empty() && dir.is_dir() {
+        let (context, _) = load::discover(&[dir.to_path_buf()]);
+        files.extend(context.into_iter().map(|p| (key(&p), p)).filter(|(k, _)| !wanted.contains(k)));
+    }
+    // Path order decides which of two files with one id is kept.
+    files.sort();
+    let paths: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
+    let loaded = Library::from_parsed(load::read_files(&paths));
+    let reported: Vec<&FileReport> = loaded.files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
+    let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
+    if json {
+        let doc = JsonReport::new(&reported, &problems);
+        output::out(&(serde_json::to_string_pretty(&doc).map_err(io::Error::other)? + "\n"))?;
+    } else {
+        super::print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style)?;
+        output::err(&summary.sentence())?;
+    }
+    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+    Ok(ExitCode::from(u8::from(failed)))
+}
