@@ -140,10 +140,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
         return Ok(Config::default());
     };
     tracing::debug!("config from {}", path.display());
-    let bytes = std::fs::read(&path).map_err(|err| {
+    // The same rules as a briefing: a regular file of bounded size, never a FIFO or a device.
+    let bytes = crate::load::read_bytes(&path).map_err(|why| {
         vec![crate::load::io_diagnostic(
             &path,
-            format!("cannot read config {}: {err}", path.display()),
+            format!("config: {}", why.message),
             "name an existing file with --config, or leave it out for the defaults",
         )]
     })?;

@@ -81,18 +81,75 @@ pub fn read_files(paths: &[PathBuf]) -> Vec<ParsedFile> {
     paths.par_iter().map(|path| read_file(path)).collect()
 }
 
+/// The largest briefing file read, in bytes. A hand-written briefing is a few dozen kilobytes;
+/// past this, a file is a mistake (a log, a dump, a link to `/dev/zero`), refused before it can
+/// take the machine's memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file could not be read: the message names the file, the hint what would be accepted.
+#[derive(Debug)]
+pub struct Unreadable {
+    pub message: String,
+    pub help: &'static str,
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`]. Anything else — a FIFO, a device,
+/// a socket, a folder — is refused without reading, and opening never waits: a FIFO with no
+/// writer would otherwise block forever.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let shown = crate::text::visible(&path.display().to_string(), false);
+    let cannot = |err: std::io::Error| Unreadable {
+        message: format!("cannot read {shown}: {err}"),
+        help: "check that the file exists and is readable",
+    };
+    let file =
+        std::fs::OpenOptions::new().read(true).custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32).open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Unreadable {
+            message: format!("{shown} is {}, not a regular file", file_kind(&meta)),
+            help: "only regular files are read as briefings; remove it or rename it so it does not end in .toml",
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(&shown));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while it is read: never take more than the limit.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&shown));
+    }
+    Ok(bytes)
+}
+
+fn too_large(shown: &str) -> Unreadable {
+    Unreadable {
+        message: format!("{shown} is larger than {} MiB, the most a briefing may be", MAX_FILE_BYTES / (1024 * 1024)),
+        help: "split it into several briefings, or check that it is a briefing at all",
+    }
+}
+
+/// What sort of file system entry `meta` describes, for messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    match () {
+        _ if t.is_dir() => "a folder",
+        _ if t.is_fifo() => "a FIFO (named pipe)",
+        _ if t.is_char_device() => "a character device",
+        _ if t.is_block_device() => "a block device",
+        _ if t.is_socket() => "a socket",
+        _ => "not a regular file",
+    }
+}
+
 /// Reads and parses one file; an unreadable file becomes a diagnostic.
 pub fn read_file(path: &Path) -> ParsedFile {
-    match std::fs::read(path) {
+    match read_bytes(path) {
         Ok(bytes) => parse_file(path, &bytes),
-        Err(err) => ParsedFile {
-            path: path.to_path_buf(),
-            loaded: None,
-            diagnostics: vec![io_diagnostic(
-                path,
-                format!("cannot read {}: {err}", path.display()),
-                "check that the file exists and is readable",
-            )],
-        },
+        Err(why) => ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: vec![io_diagnostic(path, why.message, why.help)] },
     }
 }

@@ -60,13 +60,9 @@ pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
     let results: Vec<Result<Vec<Found>, Diagnostic>> = files
         .par_iter()
         .filter_map(|path| {
-            let bytes = match std::fs::read(path) {
+            let bytes = match load::read_bytes(path) {
                 Ok(bytes) => bytes,
-                Err(err) => {
-                    let shown = crate::text::visible(&path.display().to_string(), false);
-                    let message = format!("cannot read {shown}: {err}");
-                    return Some(Err(load::io_diagnostic(path, message, "check the file's permissions")));
-                }
+                Err(why) => return Some(Err(load::io_diagnostic(path, why.message, why.help))),
             };
             if !may_match(&bytes, q) {
                 return None;

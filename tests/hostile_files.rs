@@ -1,0 +1,84 @@
+//! Hostile files in a briefings folder: links to endless devices, FIFOs, huge files. Only regular
+//! files are read, each up to the documented limit; anything else is named and skipped, and
+//! nothing blocks, grows without bound or stops the other files loading.
+
+mod common;
+
+use std::path::Path;
+
+use common::pty::Reader;
+use common::{brief, stderr, stdout};
+
+const GOOD: &str = "title = \"Good rare earths\"\ndate = 2025-01-02\nsummary = \"Rare earths, fine.\"\n";
+
+fn mkfifo(path: &Path) {
+    rustix::fs::mknodat(rustix::fs::CWD, path, rustix::fs::FileType::Fifo, rustix::fs::Mode::from_raw_mode(0o644), 0).unwrap();
+}
+
+/// A folder with a good briefing beside a link to /dev/zero, one to /dev/urandom, a FIFO and a
+/// file past the size limit, all named like briefings.
+fn hostile_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.toml"), GOOD).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/urandom", dir.path().join("random.toml")).unwrap();
+    mkfifo(&dir.path().join("fifo.toml"));
+    let huge = format!("title = \"Huge\"\ndate = 2025-01-01\nsummary = \"{}\"\n", "x".repeat(17 * 1024 * 1024));
+    std::fs::write(dir.path().join("huge.toml"), huge).unwrap();
+    dir
+}
+
+fn assert_each_named(err: &str) {
+    for (name, why) in [
+        ("zero.toml", "a character device, not a regular file"),
+        ("random.toml", "a character device, not a regular file"),
+        ("fifo.toml", "a FIFO (named pipe), not a regular file"),
+        ("huge.toml", "larger than 16 MiB"),
+    ] {
+        let line = err.lines().find(|l| l.contains(name)).unwrap_or_else(|| panic!("{name} not named:\n{err}"));
+        assert!(line.contains(why), "{name}: {line}");
+    }
+}
+
+#[test]
+fn list_check_and_search_skip_what_is_not_a_briefing_file_and_say_why() {
+    let dir = hostile_folder();
+    let d = dir.path().to_str().unwrap();
+    let list = brief().args(["list", "--dir", d]).output().unwrap();
+    assert!(stdout(&list).contains("Good rare earths"), "{}", stdout(&list));
+    assert_each_named(&stderr(&list));
+    assert_eq!(list.status.code(), Some(1));
+
+    let search = brief().args(["search", "rare", "--dir", d]).output().unwrap();
+    assert!(stdout(&search).contains("good"), "{}", stdout(&search));
+    assert_each_named(&stderr(&search));
+
+    let check = brief().args(["check", "--dir", d]).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let err = stderr(&check);
+    for name in ["zero.toml", "random.toml", "fifo.toml", "huge.toml"] {
+        assert!(err.contains(name), "{name} not reported:\n{err}");
+    }
+    assert!(err.contains("not a regular file") && err.contains("only regular files are read"), "{err}");
+}
+
+#[test]
+fn a_config_that_is_a_fifo_is_refused_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    mkfifo(&fifo);
+    let out = brief().args(["--config", fifo.to_str().unwrap(), "list"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("a FIFO (named pipe), not a regular file"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_reader_opens_beside_a_fifo_and_quits() {
+    let dir = hostile_folder();
+    let mut reader = Reader::start(&["--dir", dir.path().to_str().unwrap()], 100, 30);
+    reader.wait_for("Good rare earths");
+    reader.wait_for("4 files failed");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}
