@@ -144,7 +144,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
     let bytes = crate::load::read_bytes(&path).map_err(|why| {
         vec![crate::load::io_diagnostic(
             &path,
-            format!("config: {}", why.message),
+            why.message("config"),
             "name an existing file with --config, or leave it out for the defaults",
         )]
     })?;
@@ -159,6 +159,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
         let parsed = crate::load::parse_file(path, bytes);
         return Err(parsed.diagnostics);
     };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut sink = Sink::new(path, text);
     let (root, errors) = DeTable::parse_recoverable(text);
     for err in &errors {

@@ -80,8 +80,13 @@ pub struct Diagnostic {
     /// What would be accepted instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The offending line with control characters made visible.
+    /// The offending line with control characters made visible; a long line is cut to a window
+    /// around the problem, each cut marked with `…`.
     pub source_line: String,
+    /// The 1-based column of `source_line` where the problem starts (`column`, less what was
+    /// cut from the front).
+    #[serde(skip)]
+    pub quote_column: usize,
 }
 
 impl Diagnostic {
@@ -174,6 +179,28 @@ pub struct Anchor {
     pub column: usize,
     pub width: usize,
     pub source_line: String,
+    pub quote_column: usize,
+}
+
+/// Characters of a quoted line kept on each side of a problem. A line is quoted whole up to
+/// about twice this; a longer one (a 70,000-character summary, a 100,000-deep array) is cut.
+pub const QUOTE_CONTEXT: usize = 80;
+
+/// The part of `raw` to quote for a problem at 1-based character `column` spanning `width`
+/// characters: the text made visible, the problem's column in it, and its width in it.
+fn quote(raw: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars = raw.chars().count();
+    if chars <= 2 * QUOTE_CONTEXT + 40 {
+        return (text::visible(raw, false), column, width);
+    }
+    let at = column.saturating_sub(1).min(chars);
+    let start = at.saturating_sub(QUOTE_CONTEXT);
+    let end = (at + width.clamp(1, QUOTE_CONTEXT) + QUOTE_CONTEXT).min(chars);
+    let kept: String = raw.chars().skip(start).take(end - start).collect();
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars { "…" } else { "" };
+    let shown = format!("{lead}{}{tail}", text::visible(&kept, false));
+    (shown, at - start + 1 + lead.chars().count(), width.min(end.saturating_sub(at)))
 }
 
 impl Anchor {
@@ -184,7 +211,8 @@ impl Anchor {
         let (end_line, end_column) = index.position(span.end.max(span.start));
         // A span running past its first line is marked to the end of that line only.
         let end_column = if end_line == line { end_column } else { raw_line.chars().count() + 1 };
-        Anchor { line, column, width: end_column.saturating_sub(column), source_line: text::visible(raw_line, false) }
+        let (source_line, quote_column, width) = quote(raw_line, column, end_column.saturating_sub(column));
+        Anchor { line, column, width, source_line, quote_column }
     }
 
     /// A diagnostic at this place of `file`.
@@ -200,6 +228,7 @@ impl Anchor {
             label: None,
             help: None,
             source_line: self.source_line.clone(),
+            quote_column: self.quote_column,
         }
     }
 }
@@ -251,6 +280,18 @@ mod tests {
         let index = LineIndex::new(text);
         let d = at_span(Path::new("f.toml"), &index, Code::Syntax, 4..text.len(), "m".into());
         assert_eq!((d.line, d.column, d.width), (1, 5, 3));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_problem() {
+        let text = format!("summary = \"{}\" x\n", "a".repeat(70_000));
+        let index = LineIndex::new(&text);
+        let at = text.find(" x").unwrap() + 1;
+        let d = at_span(Path::new("f.toml"), &index, Code::Syntax, at..at + 1, "m".into());
+        assert_eq!((d.line, d.column, d.width), (1, 70_014, 1));
+        assert!(d.source_line.chars().count() <= 2 * QUOTE_CONTEXT + 3, "{}", d.source_line.len());
+        assert!(d.source_line.starts_with('…'));
+        assert_eq!(d.source_line.chars().nth(d.quote_column - 1), Some('x'), "the quote's column points at the problem");
     }
 
     #[test]

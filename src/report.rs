@@ -26,6 +26,8 @@ struct LineSource<'a> {
     name: String,
     number: usize,
     text: &'a str,
+    /// Characters cut from the front of a long line, so the column printed is the real one.
+    shift: usize,
 }
 
 impl SourceCode for LineSource<'_> {
@@ -33,7 +35,7 @@ impl SourceCode for LineSource<'_> {
         if span.offset() + span.len() > self.text.len() {
             return Err(MietteError::OutOfBounds);
         }
-        let column = self.text[..span.offset()].chars().count();
+        let column = self.text[..span.offset()].chars().count() + self.shift;
         let whole = SourceSpan::from((0, self.text.len()));
         Ok(Box::new(MietteSpanContents::new_named(self.name.clone(), self.text.as_bytes(), whole, self.number - 1, column, 1)))
     }
@@ -77,8 +79,8 @@ impl miette::Diagnostic for Shown<'_> {
         }
         let text = &self.d.source_line;
         let byte_at = |chars: usize| text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i);
-        let start = byte_at(self.d.column - 1);
-        let end = byte_at(self.d.column - 1 + self.d.width);
+        let start = byte_at(self.d.quote_column.saturating_sub(1));
+        let end = byte_at(self.d.quote_column.saturating_sub(1) + self.d.width);
         let label = LabeledSpan::new_primary_with_span(self.d.label.clone(), (start, end - start));
         Some(Box::new(std::iter::once(label)))
     }
@@ -99,7 +101,9 @@ pub fn one_line(d: &Diagnostic) -> String {
 pub fn render(d: &Diagnostic, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_wrap_lines(false).with_context_lines(0);
-    let shown = Shown { d, line: LineSource { name: d.file.display().to_string(), number: d.line, text: &d.source_line } };
+    let shift = d.column.saturating_sub(d.quote_column);
+    let name = crate::text::visible(&d.file.display().to_string(), false);
+    let shown = Shown { d, line: LineSource { name, number: d.line, text: &d.source_line, shift } };
     let mut out = String::new();
     // Writing into a String cannot fail; a miette bug would only lose the snippet.
     if handler.render_report(&mut out, &shown).is_err() {

@@ -82,3 +82,32 @@ fn the_reader_opens_beside_a_fifo_and_quits() {
     assert_eq!(reader.wait_exit(), 0);
     reader.assert_terminal_restored();
 }
+
+#[test]
+fn a_problem_far_along_a_line_is_reported_with_the_line_shortened() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.toml");
+    let summary = "a".repeat(70_000);
+    std::fs::write(&long, format!("title = \"T\"\ndate = 2025-01-01\nsummary = \"{summary}\" x\n")).unwrap();
+    let deep = dir.path().join("deep.toml");
+    std::fs::write(&deep, format!("title = {}\n", "[".repeat(100_000))).unwrap();
+    std::fs::write(dir.path().join("good.toml"), GOOD).unwrap();
+    let out = brief().args(["check", "--dir", dir.path().to_str().unwrap()]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{}", &err[..err.len().min(2000)]);
+    assert!(err.contains(&format!("{}:3:{}", long.display(), 11 + 70_000 + 3)), "the real column:\n{}", &err[..err.len().min(2000)]);
+    assert!(err.contains(&deep.display().to_string()), "the deep file is reported too");
+    assert!(err.len() < 16 * 1024, "diagnostics stay short: {} bytes", err.len());
+    assert!(err.lines().all(|l| l.chars().count() < 400), "no quoted line is printed whole");
+    let json = brief().args(["check", "--json", "--dir", dir.path().to_str().unwrap()]).output().unwrap();
+    assert!(json.stdout.len() < 16 * 1024, "JSON diagnostics stay short: {} bytes", json.stdout.len());
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_the_columns_of_line_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bom.toml");
+    std::fs::write(&file, "\u{feff}title = 1\ndate = 2025-01-01\nsummary = \"s\"\n").unwrap();
+    let out = brief().args(["check", file.to_str().unwrap()]).output().unwrap();
+    assert!(stderr(&out).contains(&format!("{}:1:9", file.display())), "the value starts at column 9:\n{}", stderr(&out));
+}

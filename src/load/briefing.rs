@@ -82,6 +82,8 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> ParsedFile {
             return ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: sink.diagnostics };
         }
     };
+    // A byte-order mark is no part of the text: counted, it would shift every column of line 1.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut sink = Sink::new(path, text);
     let loaded = parse_text(&mut sink, path, text);
     ParsedFile { path: path.to_path_buf(), loaded, diagnostics: sink.diagnostics }
@@ -89,9 +91,14 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> ParsedFile {
 
 fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, LibraryFacts)> {
     let (root, errors) = DeTable::parse_recoverable(text);
+    // Deep nesting gives the same error once per level: say it once.
+    let mut said = std::collections::HashSet::new();
     for err in &errors {
         let span = err.span().unwrap_or(0..0);
-        sink.report(Code::Syntax, span, err.message().trim_end().to_string()).with_label("TOML syntax");
+        let message = err.message().trim_end().to_string();
+        if said.insert((span.clone(), message.clone())) {
+            sink.report(Code::Syntax, span, message).with_label("TOML syntax");
+        }
     }
     if !errors.is_empty() {
         // A recovered tree would only add follow-on noise: fix the syntax first.

@@ -13,7 +13,7 @@ use crate::diag::{Anchor, Code, Diagnostic};
 
 /// A problem with a path itself (missing, unreadable), anchored at its start.
 pub fn io_diagnostic(path: &Path, message: String, help: &str) -> Diagnostic {
-    let anchor = Anchor { line: 1, column: 1, width: 0, source_line: String::new() };
+    let anchor = Anchor { line: 1, column: 1, width: 0, source_line: String::new(), quote_column: 1 };
     let mut d = anchor.report(path, Code::Io, message);
     d.with_help(help);
     d
@@ -86,11 +86,34 @@ pub fn read_files(paths: &[PathBuf]) -> Vec<ParsedFile> {
 /// take the machine's memory.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Why a file could not be read: the message names the file, the hint what would be accepted.
+/// Why a file could not be read, and what would be accepted.
 #[derive(Debug)]
 pub struct Unreadable {
-    pub message: String,
+    /// The file, made safe to print.
+    shown: String,
+    /// What is wrong: an error from the system, or what the file is instead.
+    problem: Problem,
     pub help: &'static str,
+}
+
+#[derive(Debug)]
+enum Problem {
+    Io(std::io::Error),
+    NotRegular(&'static str),
+    TooLarge,
+}
+
+impl Unreadable {
+    /// The message, naming the file as `what` (`"config"` for the config file).
+    pub fn message(&self, what: &str) -> String {
+        let what = if what.is_empty() { String::new() } else { format!("{what} ") };
+        let shown = &self.shown;
+        match &self.problem {
+            Problem::Io(err) => format!("cannot read {what}{shown}: {err}"),
+            Problem::NotRegular(kind) => format!("{what}{shown} is {kind}, not a regular file"),
+            Problem::TooLarge => format!("{what}{shown} is larger than {} MiB, the most a file may be", MAX_FILE_BYTES / (1024 * 1024)),
+        }
+    }
 }
 
 /// The bytes of a regular file of at most [`MAX_FILE_BYTES`]. Anything else — a FIFO, a device,
@@ -100,36 +123,26 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let shown = crate::text::visible(&path.display().to_string(), false);
-    let cannot = |err: std::io::Error| Unreadable {
-        message: format!("cannot read {shown}: {err}"),
-        help: "check that the file exists and is readable",
-    };
-    let file =
-        std::fs::OpenOptions::new().read(true).custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32).open(path).map_err(cannot)?;
+    let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
+    let cannot = |err| fail(Problem::Io(err), "check that the file exists and is readable");
+    let too_large = || fail(Problem::TooLarge, "split it into several briefings, or check that it is a briefing at all");
+    let flags = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
-        return Err(Unreadable {
-            message: format!("{shown} is {}, not a regular file", file_kind(&meta)),
-            help: "only regular files are read as briefings; remove it or rename it so it does not end in .toml",
-        });
+        let help = "only regular files are read; remove it, or rename it so it does not end in .toml";
+        return Err(fail(Problem::NotRegular(file_kind(&meta)), help));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(&shown));
+        return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow while it is read: never take more than the limit.
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(&shown));
+        return Err(too_large());
     }
     Ok(bytes)
-}
-
-fn too_large(shown: &str) -> Unreadable {
-    Unreadable {
-        message: format!("{shown} is larger than {} MiB, the most a briefing may be", MAX_FILE_BYTES / (1024 * 1024)),
-        help: "split it into several briefings, or check that it is a briefing at all",
-    }
 }
 
 /// What sort of file system entry `meta` describes, for messages.
@@ -150,6 +163,8 @@ fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 pub fn read_file(path: &Path) -> ParsedFile {
     match read_bytes(path) {
         Ok(bytes) => parse_file(path, &bytes),
-        Err(why) => ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: vec![io_diagnostic(path, why.message, why.help)] },
+        Err(why) => {
+            ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: vec![io_diagnostic(path, why.message(""), why.help)] }
+        }
     }
 }

@@ -62,7 +62,7 @@ pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
         .filter_map(|path| {
             let bytes = match load::read_bytes(path) {
                 Ok(bytes) => bytes,
-                Err(why) => return Some(Err(load::io_diagnostic(path, why.message, why.help))),
+                Err(why) => return Some(Err(load::io_diagnostic(path, why.message(""), why.help))),
             };
             if !may_match(&bytes, q) {
                 return None;
