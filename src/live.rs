@@ -20,9 +20,27 @@ struct FileState {
 #[derive(Clone, Debug)]
 pub struct Live {
     root: PathBuf,
+    /// Every briefing file by path, and every path that could not be read (an unreadable
+    /// folder, a link to nowhere) as a file that failed: counted, shown and reloaded alike.
     files: BTreeMap<PathBuf, FileState>,
-    problems: Vec<Diagnostic>,
     loaded: Loaded,
+}
+
+/// Changed paths, sorted for a reload by [`Live::sort_changes`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Briefing files to read again.
+    pub read: Vec<PathBuf>,
+    /// Files and folders that are gone.
+    pub gone: Vec<PathBuf>,
+    /// Paths found but not readable (a folder without permission), as diagnostics.
+    pub unreadable: Vec<Diagnostic>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.read.is_empty() && self.gone.is_empty() && self.unreadable.is_empty()
+    }
 }
 
 /// What a reload changed, for the status line.
@@ -40,11 +58,13 @@ impl Live {
     /// Loads every briefing under `root`.
     pub fn load(root: &Path) -> Live {
         let (paths, problems) = load::discover(&[root.to_path_buf()]);
-        Live::from_parsed(root, load::read_files(&paths), problems)
+        let mut parsed = load::read_files(&paths);
+        parsed.extend(problems.into_iter().map(load::unreadable));
+        Live::from_parsed(root, parsed)
     }
 
     /// Builds from files already parsed (in any order).
-    pub fn from_parsed(root: &Path, parsed: Vec<ParsedFile>, problems: Vec<Diagnostic>) -> Live {
+    pub fn from_parsed(root: &Path, parsed: Vec<ParsedFile>) -> Live {
         let files = parsed
             .into_iter()
             .map(|p| {
@@ -52,7 +72,7 @@ impl Live {
                 (p.path.clone(), FileState { current: p, last_good })
             })
             .collect();
-        let mut live = Live { root: root.to_path_buf(), files, problems, loaded: Loaded::default() };
+        let mut live = Live { root: root.to_path_buf(), files, loaded: Loaded::default() };
         live.rebuild();
         live
     }
@@ -63,11 +83,6 @@ impl Live {
 
     pub fn library(&self) -> &Library {
         &self.loaded.library
-    }
-
-    /// Paths that could not be read at all (a missing folder).
-    pub fn problems(&self) -> &[Diagnostic] {
-        &self.problems
     }
 
     /// Every file with an error in its latest version, with those diagnostics (and its
@@ -108,28 +123,32 @@ impl Live {
         self.files.get(path).is_some_and(|s| s.current.loaded.is_none() && s.last_good.is_some())
     }
 
-    /// Sorts paths reported as changed into briefing files to read again and files that are
-    /// gone. A folder stands for the briefings below it, so a renamed or deleted folder takes
-    /// its files along; paths that hold no briefing are dropped.
-    pub fn sort_changes(&self, paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
-        let (mut read, mut gone) = (Vec::new(), Vec::new());
+    /// Sorts paths reported as changed into briefing files to read again, paths that are gone,
+    /// and paths that cannot be read. A folder stands for what is below it, so a renamed or
+    /// deleted folder takes its files along; paths that hold no briefing are dropped.
+    pub fn sort_changes(&self, paths: Vec<PathBuf>) -> Changes {
+        let mut c = Changes::default();
         for path in paths {
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    let (now, _) = load::discover(std::slice::from_ref(&path));
-                    gone.extend(self.files.keys().filter(|f| f.starts_with(&path) && !now.contains(f)).cloned());
-                    read.extend(now);
+                    let (now, problems) = load::discover(std::slice::from_ref(&path));
+                    let stays = |f: &PathBuf| now.contains(f) || problems.iter().any(|p| &p.file == f);
+                    c.gone.extend(self.files.keys().filter(|f| f.starts_with(&path) && !stays(f)).cloned());
+                    c.read.extend(now);
+                    c.unreadable.extend(problems);
                 }
-                Ok(_) if path.extension().is_some_and(|e| e == "toml") => read.push(path),
+                Ok(_) if path.extension().is_some_and(|e| e == "toml") => c.read.push(path),
                 Ok(_) => {}
-                Err(_) => gone.extend(self.files.keys().filter(|f| f.starts_with(&path)).cloned()),
+                // A link to nowhere named like a briefing is a briefing that cannot be read.
+                Err(_) if path.symlink_metadata().is_ok() && path.extension().is_some_and(|e| e == "toml") => c.read.push(path),
+                Err(_) => c.gone.extend(self.files.keys().filter(|f| f.starts_with(&path)).cloned()),
             }
         }
-        read.sort();
-        read.dedup();
-        gone.sort();
-        gone.dedup();
-        (read, gone)
+        c.read.sort();
+        c.read.dedup();
+        c.gone.sort();
+        c.gone.dedup();
+        c
     }
 
     /// Takes in new parses of changed files and the paths that disappeared.
@@ -169,7 +188,7 @@ mod tests {
 
     #[test]
     fn a_broken_edit_keeps_the_last_good_version_readable() {
-        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)], Vec::new());
+        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)]);
         assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Good"));
 
         let change = live.apply(vec![parse("lib/a.toml", "title = \"Broken\ndate = 2025-01-01\n")], Vec::new());
@@ -187,7 +206,7 @@ mod tests {
 
     #[test]
     fn removed_and_new_files() {
-        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)], Vec::new());
+        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)]);
         let change = live.apply(vec![parse("lib/b.toml", GOOD)], vec![PathBuf::from("lib/a.toml")]);
         assert_eq!(change.removed, [PathBuf::from("lib/a.toml")]);
         assert!(live.library().get("a").is_none());
@@ -196,7 +215,7 @@ mod tests {
 
     #[test]
     fn a_file_that_never_loaded_is_a_failure() {
-        let live = Live::from_parsed(Path::new("lib"), vec![parse("lib/bad.toml", "x = ")], Vec::new());
+        let live = Live::from_parsed(Path::new("lib"), vec![parse("lib/bad.toml", "x = ")]);
         assert!(live.library().is_empty());
         assert_eq!(live.failures().len(), 1);
         assert!(!live.is_stale(Path::new("lib/bad.toml")));

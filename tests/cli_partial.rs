@@ -48,7 +48,7 @@ fn assert_names_each_failure(err: &str, dir: &Path) {
         ("broken.toml", "3:16: invalid basic string"),
         ("secret.toml", "ermission denied"),
         ("locked", "ermission denied"),
-        ("dangling.toml", "No such file"),
+        ("dangling.toml", "link to nowhere.toml, which does not exist"),
     ] {
         let line = err.lines().find(|l| l.contains(&dir.join(name).display().to_string()));
         let line = line.unwrap_or_else(|| panic!("{name} is not named:\n{err}"));
@@ -107,4 +107,13 @@ fn every_option_of_search_is_an_option_after_the_query_too() {
         let query: Vec<_> = moved[dashes + 1..].iter().map(|a| a.to_string_lossy().into_owned()).collect();
         assert_eq!(query, ["lithium"], "`{flag}` after the query became query text: {moved:?}");
     }
+}
+
+#[test]
+fn export_goes_on_past_what_it_cannot_read_and_names_it() {
+    let dir = damaged_library();
+    let out = brief_unprivileged().args(["export", "good", "--format", "txt", "--dir", dir.path().to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Good rare earths"), "{}", stdout(&out));
+    assert_names_each_failure(&stderr(&out), dir.path());
 }

@@ -435,4 +435,22 @@ fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
     assert_eq!(shown_id(&app), event, "the timeline keeps its event although an earlier one sorts before it");
     press(&mut app, "2");
     assert_eq!(shown_id(&app), commitment, "the commitment stays selected although one was inserted above it");
+
+    // An unnamed event selected, and another unnamed one inserted before it: its positional
+    // name shifts, but the selection stays on what it says.
+    press(&mut app, "6 g g");
+    let text_of = |app: &App| {
+        let b = app.briefing().unwrap();
+        b.events[app.shown_item().unwrap().index].text.clone()
+    };
+    press(&mut app, "j");
+    let before = text_of(&app);
+    assert!(shown_id(&app).starts_with("event#"), "an unnamed event: {}", shown_id(&app));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let first_event = text.find("[[event]]").unwrap();
+    let mut edited = text.clone();
+    edited.insert_str(first_event, "[[event]]\ndate = \"1999\"\ntext = \"Earliest, unnamed.\"\ncites = [\"econotimes\"]\n\n");
+    std::fs::write(&file, edited).unwrap();
+    update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
+    assert_eq!(text_of(&app), before, "the selection stays on the unnamed event it was on");
 }

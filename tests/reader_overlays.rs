@@ -99,7 +99,7 @@ fn after_a_hit_backspace_returns_to_the_results_and_n_steps_without_history() {
     press(&mut app, "n n");
     assert!(app.status.as_ref().unwrap().text.contains(&format!("Hit 3 of {total}")), "{:?}", app.status);
     press(&mut app, "backspace");
-    assert!(matches!(app.screen, Screen::Results(_)), "back goes to the results, not to the previous hit");
+    assert!(matches!(app.screen, Screen::Results(c) if c.selected == 2), "back goes to the results, on the hit stepped to");
     press(&mut app, "ctrl-f");
     assert!(matches!(app.screen, Screen::Briefing(_)), "forward returns to the hit");
 }
@@ -113,4 +113,22 @@ fn the_errors_view_on_a_library_without_failures_still_takes_keys() {
     assert!(matches!(app.screen, Screen::Library(_)));
     press(&mut app, "E");
     assert!(app.overlay.is_none(), "E closes what E opened");
+}
+
+#[test]
+fn paths_that_cannot_be_read_count_as_failures_and_show_in_the_errors_view() {
+    let dir = failing_folder();
+    std::os::unix::fs::symlink("nowhere.toml", dir.path().join("dangling.toml")).unwrap();
+    let mut app = app_on(dir.path(), Config::default(), 120, 40);
+    assert!(screen(&app).contains("3 files failed"), "{}", screen(&app));
+    press(&mut app, "E");
+    let text = screen(&app);
+    assert!(text.contains("dangling.toml") && text.contains("which does not exist"), "{text}");
+    // Fixed on disk and reported by the watcher, the link stops failing.
+    std::fs::write(dir.path().join("nowhere.toml"), "title = \"Now\"\ndate = 2025-01-01\nsummary = \"s\"\n").unwrap();
+    let changed = vec![dir.path().join("dangling.toml"), dir.path().join("nowhere.toml")];
+    let changes = app.live.sort_changes(changed);
+    let parsed = brief::load::read_files(&changes.read);
+    brief::tui::update(&mut app, brief::action::Action::Reloaded(parsed, changes.gone));
+    assert_eq!(app.live.failure_count(), 2, "{:?}", app.live.failures().iter().map(|f| f.path.clone()).collect::<Vec<_>>());
 }

@@ -99,3 +99,68 @@ fn a_dir_through_a_symlink() {
     std::os::unix::fs::symlink("briefings", dir.path().join("link")).unwrap();
     exercise(Reader::start_in(dir.path(), &["--dir", "link"], 100, 30, &[]), &dir.path().join("briefings"));
 }
+
+#[test]
+fn a_folder_deleted_and_made_again_is_watched_again() {
+    let dir = workspace();
+    let briefings = dir.path().join("briefings");
+    let mut reader = Reader::start_in(dir.path(), &[], 100, 30, &[]);
+    reader.wait_for("3 briefings");
+    std::fs::rename(&briefings, dir.path().join("old")).unwrap();
+    std::fs::create_dir(&briefings).unwrap();
+    std::fs::write(briefings.join("fresh.toml"), NEW).unwrap();
+    reader.wait_for("A briefing added while reading");
+    reader.wait_for("1 briefing ·");
+    // And edits in the new folder are seen as they happen.
+    save(&briefings.join("fresh.toml"), &NEW.replace("added while reading", "edited in the new folder"));
+    reader.wait_for("A briefing edited in the new folder");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}
+
+#[test]
+fn a_symlink_pointed_elsewhere_shows_the_other_folder() {
+    let dir = workspace();
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("fresh.toml"), NEW).unwrap();
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink("briefings", &link).unwrap();
+    let mut reader = Reader::start_in(dir.path(), &["--dir", "link"], 100, 30, &[]);
+    reader.wait_for("3 briefings");
+    let tmp = dir.path().join("link.tmp");
+    std::os::unix::fs::symlink("other", &tmp).unwrap();
+    std::fs::rename(&tmp, &link).unwrap();
+    reader.wait_for("A briefing added while reading");
+    reader.wait_for("1 briefing ·");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}
+
+#[test]
+fn a_sub_folder_it_may_not_read_does_not_turn_live_reload_off() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let briefings = dir.path().join("briefings");
+    let locked = briefings.join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let brief = env!("CARGO_BIN_EXE_brief");
+    let dir_arg = briefings.to_str().unwrap();
+    let home = dir.path().to_str().unwrap();
+    let mut reader = if rustix::process::geteuid().is_root() {
+        let args = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "env", &format!("HOME={home}"), brief, "--dir", dir_arg];
+        Reader::start_program("setpriv", &args, 100, 30)
+    } else {
+        Reader::start_in(dir.path(), &["--dir", dir_arg], 100, 30, &[])
+    };
+    reader.wait_for("3 briefings");
+    reader.wait_for("Live reload skips 1 folder it may not read");
+    let london = briefings.join("london-talks.toml");
+    let text = std::fs::read_to_string(&london).unwrap();
+    save(&london, &text.replace("US–China talks in London", "Edited: talks in London"));
+    reader.wait_for("Edited: talks in London");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}

@@ -43,9 +43,8 @@ pub fn run(dir: &Path, config: &Config, r: Request) -> io::Result<ExitCode> {
         Some(Err(message)) => return fail(2, message),
     };
     let loaded = Library::load(&[dir.to_path_buf()]);
-    if let Some(problem) = loaded.problems.first() {
-        return fail(2, problem.message.clone());
-    }
+    // What could not be read elsewhere in the library is named, and the export goes on.
+    super::name_unloaded(&super::unloaded(&loaded.problems, &loaded.files))?;
     let picks = match export::select(&loaded.library, &r.ids, r.all, r.query.as_deref()) {
         Ok(picks) => picks,
         Err(message) => return fail(2, message),

@@ -39,7 +39,9 @@ pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
 
 /// The text in a new temporary file in `folder`, synced to disk.
 fn stage(folder: &Path, text: &str) -> io::Result<NamedTempFile> {
-    let mut file = tempfile::Builder::new().prefix(".brief-export-").suffix(".tmp").tempfile_in(folder)?;
+    // Readable as any new file is (0666 less the umask), not private as temporary files are.
+    let mode = std::os::unix::fs::PermissionsExt::from_mode(0o666);
+    let mut file = tempfile::Builder::new().prefix(".brief-export-").suffix(".tmp").permissions(mode).tempfile_in(folder)?;
     file.write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
     Ok(file)
@@ -86,5 +88,7 @@ mod tests {
         let staged = stage(dir.path(), "new").unwrap();
         finish(staged, &target, true).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new", "--force replaces");
+        let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&target).unwrap().permissions());
+        assert_eq!(mode & 0o044, 0o044, "an export is readable like any new file, not private: {mode:o}");
     }
 }

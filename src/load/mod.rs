@@ -19,6 +19,11 @@ pub fn io_diagnostic(path: &Path, message: String, help: &str) -> Diagnostic {
     d
 }
 
+/// A path that could not be read, as a file that failed to load with that one diagnostic.
+pub fn unreadable(problem: Diagnostic) -> ParsedFile {
+    ParsedFile { path: problem.file.clone(), loaded: None, diagnostics: vec![problem] }
+}
+
 /// Every `*.toml` file below `paths` (folders are read recursively, hidden entries skipped), in
 /// path order, each once. A file named directly is taken whatever its extension. Paths that
 /// cannot be read are returned as diagnostics.
@@ -65,11 +70,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, se
             Ok(_) if briefing => files.push(path),
             Ok(_) => {}
             // A link to nowhere named like a briefing is a briefing that cannot be read.
-            Err(err) if briefing => problems.push(io_diagnostic(
-                &path,
-                format!("cannot read {}: {err}", crate::text::visible(&path.display().to_string(), false)),
-                "the file is gone or a link points nowhere",
-            )),
+            Err(_) if briefing => {
+                if let Err(why) = read_bytes(&path) {
+                    problems.push(io_diagnostic(&path, why.message(""), why.help));
+                }
+            }
             Err(_) => {}
         }
     }
@@ -99,6 +104,8 @@ pub struct Unreadable {
 #[derive(Debug)]
 enum Problem {
     Io(std::io::Error),
+    /// A symbolic link whose target does not exist.
+    Dangling(PathBuf),
     NotRegular(&'static str),
     TooLarge,
 }
@@ -110,6 +117,10 @@ impl Unreadable {
         let shown = &self.shown;
         match &self.problem {
             Problem::Io(err) => format!("cannot read {what}{shown}: {err}"),
+            Problem::Dangling(target) => {
+                let target = crate::text::visible(&target.display().to_string(), false);
+                format!("cannot read {what}{shown}: it is a link to {target}, which does not exist")
+            }
             Problem::NotRegular(kind) => format!("{what}{shown} is {kind}, not a regular file"),
             Problem::TooLarge => format!("{what}{shown} is larger than {} MiB, the most a file may be", MAX_FILE_BYTES / (1024 * 1024)),
         }
@@ -124,7 +135,12 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     use std::os::unix::fs::OpenOptionsExt;
     let shown = crate::text::visible(&path.display().to_string(), false);
     let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
-    let cannot = |err| fail(Problem::Io(err), "check that the file exists and is readable");
+    let cannot = |err: std::io::Error| match std::fs::read_link(path) {
+        Ok(target) if err.kind() == std::io::ErrorKind::NotFound => {
+            fail(Problem::Dangling(target), "point the link at a briefing, or remove it")
+        }
+        _ => fail(Problem::Io(err), "check that the file exists and is readable"),
+    };
     let too_large = || fail(Problem::TooLarge, "split it into several briefings, or check that it is a briefing at all");
     let flags = rustix::fs::OFlags::NONBLOCK.bits() as i32;
     let file = std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path).map_err(cannot)?;

@@ -84,14 +84,8 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         ));
         return ExitCode::from(2);
     }
-    let watch = match watch::start(dir) {
-        Ok(watch) => Some(watch),
-        Err(err) => {
-            app.set_status(format!("Live reload is off: {err}"), true);
-            None
-        }
-    };
-    let result = event_loop(&mut terminal, &mut app, watch.as_ref(), &lifeline);
+    let watch = start_watch(&mut app, dir);
+    let result = event_loop(&mut terminal, &mut app, watch, dir, &lifeline);
     terminal::restore();
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
@@ -103,11 +97,43 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
     }
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, lifeline: &Lifeline) -> io::Result<Exit> {
+/// Watches the folder, saying in the status line what cannot be watched.
+fn start_watch(app: &mut App, dir: &Path) -> Option<watch::Watch> {
+    match watch::start(dir) {
+        Ok(watch) => {
+            if watch.skipped > 0 {
+                let folders = if watch.skipped == 1 { "1 folder".to_string() } else { format!("{} folders", watch.skipped) };
+                app.set_status(format!("Live reload skips {folders} it may not read"), true);
+            }
+            Some(watch)
+        }
+        Err(err) => {
+            let why = crate::text::visible(&err.to_string(), false);
+            app.set_status(format!("Live reload is off: {why}"), true);
+            None
+        }
+    }
+}
+
+fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>, dir: &Path, lifeline: &Lifeline) -> io::Result<Exit> {
     let size = terminal.size()?;
     dispatch(terminal, app, Action::Resize(size.width, size.height))?;
     let mut dirty = true;
+    let (mut looked, mut folder) = (std::time::Instant::now(), watch::identity(dir));
     loop {
+        // A folder deleted and made again, or a link pointed elsewhere, is another folder: its
+        // old watch sees nothing, so it is watched anew and read again whole. A stat a second
+        // is all it costs.
+        if looked.elapsed() >= Duration::from_secs(1) {
+            looked = std::time::Instant::now();
+            let now = watch::identity(dir);
+            if now != folder && now.is_some() {
+                folder = now;
+                watch = start_watch(app, dir);
+                dispatch(terminal, app, Action::FilesChanged(vec![dir.to_path_buf()]))?;
+                dirty = true;
+            }
+        }
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
@@ -125,7 +151,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, watch: Option<&watch::Watch>, l
             dispatch(terminal, app, action)?;
             dirty = true;
         }
-        if let Some(paths) = watch.map(changed_paths).filter(|p| !p.is_empty()) {
+        if let Some(paths) = watch.as_ref().map(changed_paths).filter(|p| !p.is_empty()) {
             dispatch(terminal, app, Action::FilesChanged(paths))?;
             dirty = true;
         }
@@ -176,11 +202,13 @@ fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Optio
             }
         }
         Effect::Reload(paths) => {
-            let (read, gone) = app.live.sort_changes(paths);
-            if read.is_empty() && gone.is_empty() {
+            let changes = app.live.sort_changes(paths);
+            if changes.is_empty() {
                 return Ok(None);
             }
-            Action::Reloaded(crate::load::read_files(&read), gone)
+            let mut parsed = crate::load::read_files(&changes.read);
+            parsed.extend(changes.unreadable.into_iter().map(crate::load::unreadable));
+            Action::Reloaded(parsed, changes.gone)
         }
     }))
 }

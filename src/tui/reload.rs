@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::action::Action;
 use crate::library::Library;
 use crate::load::ParsedFile;
+use crate::model::{Briefing, ItemRef};
 use crate::tui::app::{App, Cursor, Pane, Screen};
 use crate::tui::search;
 use crate::tui::update::settle;
@@ -14,11 +15,28 @@ use crate::tui::update::settle;
 /// What the cursors of a screen point at, by id.
 enum Anchor {
     Library(Option<String>),
-    /// The briefing's id, and the selected item's id in each list pane.
-    Briefing(String, Vec<Option<String>>),
+    /// The briefing's id, and the selected item in each list pane.
+    Briefing(String, Vec<Option<Item>>),
     /// The selected hit's briefing and item, and the cursor as it was (a search run again
     /// starts at the top).
     Results(Option<(Arc<str>, Arc<str>)>, Cursor),
+}
+
+/// An item as a reload finds it again: by its written id, or, for an item written without one
+/// (whose positional name shifts when one is inserted before it), by what it says.
+struct Item {
+    id: String,
+    label: String,
+}
+
+impl Item {
+    fn of(b: &Briefing, item: ItemRef) -> Item {
+        Item { id: b.id_of(item).to_string(), label: b.label(item) }
+    }
+
+    fn is(&self, b: &Briefing, item: ItemRef) -> bool {
+        if self.id.contains('#') { b.label(item) == self.label } else { b.id_of(item) == self.id }
+    }
 }
 
 fn anchor(app: &App) -> Anchor {
@@ -30,7 +48,7 @@ fn anchor(app: &App) -> Anchor {
                 .iter()
                 .map(|pane| {
                     let b = library.get(&view.id)?;
-                    Pane::items(*pane, b).get(view.cursor(*pane).selected).map(|item| b.id_of(*item).to_string())
+                    Pane::items(*pane, b).get(view.cursor(*pane).selected).map(|item| Item::of(b, *item))
                 })
                 .collect();
             Anchor::Briefing(view.id.clone(), ids)
@@ -55,7 +73,7 @@ fn restore(app: &mut App, anchor: Anchor) {
         (Anchor::Briefing(id, ids), Screen::Briefing(view)) if view.id == id => {
             let Some(b) = library.get(&id) else { return };
             for (pane, id) in Pane::LISTS.iter().zip(ids) {
-                let at = id.and_then(|id| Pane::items(*pane, b).iter().position(|item| b.id_of(*item) == id));
+                let at = id.and_then(|id| Pane::items(*pane, b).iter().position(|item| id.is(b, *item)));
                 if let Some(at) = at {
                     view.cursor_mut(*pane).selected = at;
                 }

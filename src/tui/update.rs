@@ -340,6 +340,10 @@ fn restore(app: &mut App, screen: Screen) -> bool {
         return false;
     }
     app.screen = screen;
+    // Back on the results, the hit stepped to with `n` is the one selected.
+    if let (Screen::Results(cursor), Some(current)) = (&mut app.screen, app.search.as_ref().and_then(|s| s.current)) {
+        cursor.selected = current;
+    }
     settle(app);
     true
 }

@@ -10,6 +10,8 @@ pub struct Watch {
     _watcher: RecommendedWatcher,
     /// Changed paths, in the form the library knows its files by (under the folder as given).
     pub changes: Receiver<PathBuf>,
+    /// Sub-folders that could not be watched.
+    pub skipped: usize,
 }
 
 /// Editors' hidden temporary files, and files that are not briefings, change nothing. A folder,
@@ -25,6 +27,16 @@ fn as_given(path: PathBuf, dir: &Path, prefixes: &[PathBuf]) -> PathBuf {
     prefixes.iter().find_map(|prefix| path.strip_prefix(prefix).ok().map(|rest| dir.join(rest))).unwrap_or(path)
 }
 
+/// Which folder `dir` is now, as the file system knows it: a folder deleted and made again,
+/// or a link pointed elsewhere, is another folder to watch.
+pub fn identity(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// Starts watching `dir` and everything below it. A sub-folder that cannot be watched (no
+/// permission) does not stop the rest: the others are watched one by one, and `skipped` says
+/// how many were left out.
 pub fn start(dir: &Path) -> notify::Result<Watch> {
     let (tx, changes) = channel();
     let given = dir.to_path_buf();
@@ -41,8 +53,26 @@ pub fn start(dir: &Path) -> notify::Result<Watch> {
             let _ = tx.send(path);
         }
     })?;
-    watcher.watch(dir, RecursiveMode::Recursive)?;
-    Ok(Watch { _watcher: watcher, changes })
+    let mut skipped = 0;
+    if watcher.watch(dir, RecursiveMode::Recursive).is_err() {
+        // Some folder below cannot be watched: watch each one that can.
+        watcher.watch(dir, RecursiveMode::NonRecursive)?;
+        let mut folders = vec![dir.to_path_buf()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if !entry.file_type().is_ok_and(|t| t.is_dir()) || entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
+                match watcher.watch(&path, RecursiveMode::NonRecursive) {
+                    Ok(()) => folders.push(path),
+                    Err(_) => skipped += 1,
+                }
+            }
+        }
+    }
+    Ok(Watch { _watcher: watcher, changes, skipped })
 }
 
 #[cfg(test)]

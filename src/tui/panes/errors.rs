@@ -28,10 +28,7 @@ pub fn content(app: &App) -> (Vec<Line<'static>>, Vec<Entry>) {
     let failures = app.live.failures();
     let mut lines = Vec::new();
     let mut entries = Vec::new();
-    for d in app.live.problems() {
-        lines.push(Line::styled(d.message.clone(), s.error));
-    }
-    if failures.is_empty() && lines.is_empty() {
+    if failures.is_empty() {
         lines.push(Line::styled("Every file loaded.", s.muted));
     }
     for f in failures {
