@@ -73,7 +73,7 @@ impl Library {
                     let mut d = facts.id_anchor.report(
                         &path,
                         Code::DuplicateBriefing,
-                        format!("briefing id `{}` is already used by {}", briefing.id, first.display()),
+                        format!("briefing id `{}` is already used by {}", briefing.id, crate::text::path(first)),
                     );
                     d.with_label("same id as another file").with_help(
                         "briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)",
@@ -172,7 +172,7 @@ fn cross_file_warnings(accepted: &[(Briefing, LibraryFacts)]) -> Vec<(PathBuf, D
                             "official `{id}` is named “{}” here but “{}” in {}",
                             text::visible(name, false),
                             text::visible(first, false),
-                            path.display()
+                            crate::text::path(path)
                         ),
                     );
                     d.with_label("different name for the same id").with_help(

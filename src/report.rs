@@ -92,7 +92,7 @@ pub fn one_line(d: &Diagnostic) -> String {
     if d.code == crate::diag::Code::Io {
         return d.message.clone();
     }
-    let file = crate::text::visible(&d.file.display().to_string(), false);
+    let file = crate::text::path(&d.file);
     format!("{file}:{}:{}: {}", d.line, d.column, d.message)
 }
 
@@ -102,12 +102,12 @@ pub fn render(d: &Diagnostic, style: Style) -> String {
     let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_wrap_lines(false).with_context_lines(0);
     let shift = d.column.saturating_sub(d.quote_column);
-    let name = crate::text::visible(&d.file.display().to_string(), false);
+    let name = crate::text::path(&d.file);
     let shown = Shown { d, line: LineSource { name, number: d.line, text: &d.source_line, shift } };
     let mut out = String::new();
     // Writing into a String cannot fail; a miette bug would only lose the snippet.
     if handler.render_report(&mut out, &shown).is_err() {
-        out = format!("{}: {}:{}:{}: {}\n", d.severity_word(), d.file.display(), d.line, d.column, d.message);
+        out = format!("{}: {}:{}:{}: {}\n", d.severity_word(), crate::text::path(&d.file), d.line, d.column, d.message);
     }
     out
 }

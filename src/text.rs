@@ -1,5 +1,6 @@
-//! Text helpers shared by diagnostics and, later, every front end: making file text safe to show,
-//! and suggesting the closest known word.
+//! Text helpers shared by every front end: making text from files (and file names) safe for
+//! each place it goes — a terminal ([`visible`], [`path`]), JSON ([`json`]), a URL in Markdown
+//! ([`url`]) — and suggesting the closest known word.
 
 /// Replaces every character that a terminal would act on instead of drawing with a visible
 /// stand-in, one character for one, so columns counted in characters stay the same.
@@ -18,6 +19,46 @@ pub fn visible(text: &str, keep_newlines: bool) -> String {
             c => c,
         })
         .collect()
+}
+
+/// A path as a terminal may show it: file names are text from anyone, too.
+pub fn path(path: &std::path::Path) -> String {
+    visible(&path.display().to_string(), false)
+}
+
+/// Pretty JSON in which no character can drive a terminal the document is printed on: serde
+/// escapes C0 controls; DEL, C1 and the invisible bidi and format controls are escaped here, as
+/// `\uXXXX`. Those characters can only stand inside strings, so escaping them throughout the
+/// text is escaping them in the strings.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let raw = serde_json::to_string_pretty(value).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c == '\u{7f}' || is_invisible_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A URL safe in Markdown's `<…>` and on a terminal: every character that could end the link,
+/// break the line or drive a terminal (controls, C1, bidi and format controls, spaces, `<`,
+/// `>`) is percent-encoded, which keeps the address what it was.
+pub fn url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_control() || c == '\u{7f}' || is_invisible_control(c) || c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`') {
+            let mut buf = [0u8; 4];
+            for byte in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// True for characters that change how a terminal or a bidi-aware renderer lays text out
@@ -58,6 +99,20 @@ pub fn list_words<'a>(words: impl IntoIterator<Item = &'a str>, max: usize) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let text = json(&"a\u{1b}[2J b\u{9b}c \u{202e}d\u{200b}e\u{7f}");
+        assert_eq!(text, "\"a\\u001b[2J b\\u009bc \\u202ed\\u200be\\u007f\"");
+        let back: String = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, "a\u{1b}[2J b\u{9b}c \u{202e}d\u{200b}e\u{7f}", "the value is unchanged");
+    }
+
+    #[test]
+    fn urls_are_percent_encoded_where_they_could_escape() {
+        assert_eq!(url("https://x.org/a b?q=<1>\u{1b}]52;c;\u{7}"), "https://x.org/a%20b?q=%3C1%3E%1B]52;c;%07");
+        assert_eq!(url("https://example.com/ünï"), "https://example.com/ünï", "letters stay");
+    }
 
     #[test]
     fn escape_sequences_become_visible_one_for_one() {

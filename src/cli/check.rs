@@ -29,7 +29,7 @@ pub fn run(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style
     let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
     if json {
         let doc = JsonReport::new(&reported, &problems);
-        output::out(&(serde_json::to_string_pretty(&doc).map_err(io::Error::other)? + "\n"))?;
+        output::out(&(crate::text::json(&doc) + "\n"))?;
     } else {
         super::print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style)?;
         output::err(&summary.sentence())?;

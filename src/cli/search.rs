@@ -56,7 +56,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> io::Res
                 marks: f.snippet.marks.iter().map(|m| [m.start, m.end]).collect(),
             })
             .collect();
-        out = serde_json::to_string_pretty(&hits).map_err(io::Error::other)? + "\n";
+        out = text::json(&hits) + "\n";
     } else {
         let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         for f in shown {

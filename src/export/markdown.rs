@@ -141,7 +141,7 @@ fn briefing(out: &mut String, s: &Summary) {
                 let _ = write!(line, ", {published}");
             }
             if let Some(url) = &src.url {
-                let _ = write!(line, ", <{}>", url.replace(['<', '>', ' '], ""));
+                let _ = write!(line, ", <{}>", crate::text::url(url));
             }
             let items = super::resting(src.items_resting_on_it);
             let _ = writeln!(out, "[^{}]: {line} ({}). {items}.", src.number, src.kind);

@@ -22,7 +22,7 @@ pub fn render(doc: &Document, format: ExportFormat, width: usize) -> String {
         ExportFormat::Markdown => markdown::render(doc),
         ExportFormat::Text => text::render(doc, width),
         ExportFormat::Json => {
-            let mut json = serde_json::to_string_pretty(doc).expect("the export model always serializes");
+            let mut json = crate::text::json(doc);
             json.push('\n');
             json
         }
@@ -72,7 +72,7 @@ pub fn select<'a>(library: &'a Library, ids: &[String], all: bool, query: Option
         .map(|id| {
             library.get(id).map(|b| (b, Pick::default())).ok_or_else(|| {
                 let known: Vec<&str> = library.briefings().iter().map(|b| b.id.as_str()).collect();
-                format!("no briefing `{id}`; known: {}", crate::text::list_words(known, 10))
+                format!("no briefing `{}`; known: {}", crate::text::visible(id, false), crate::text::list_words(known, 10))
             })
         })
         .collect()

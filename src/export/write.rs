@@ -18,8 +18,8 @@ pub enum WriteError {
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            WriteError::Exists(path) => write!(f, "{} exists; pass --force to replace it", path.display()),
-            WriteError::Io(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+            WriteError::Exists(path) => write!(f, "{} exists; pass --force to replace it", crate::text::path(path)),
+            WriteError::Io(path, err) => write!(f, "cannot write {}: {err}", crate::text::path(path)),
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             Ok(_) => files.push(path.clone()),
             Err(err) => problems.push(io_diagnostic(
                 path,
-                format!("cannot read {}: {err}", path.display()),
+                format!("cannot read {}: {err}", crate::text::path(path)),
                 "check the path: brief reads `*.toml` files and folders of them",
             )),
         }
@@ -55,7 +55,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, se
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            problems.push(io_diagnostic(dir, format!("cannot read folder {}: {err}", dir.display()), "check the folder's permissions"));
+            problems.push(io_diagnostic(
+                dir,
+                format!("cannot read folder {}: {err}", crate::text::path(dir)),
+                "check the folder's permissions",
+            ));
             return;
         }
     };
@@ -118,7 +122,7 @@ impl Unreadable {
         match &self.problem {
             Problem::Io(err) => format!("cannot read {what}{shown}: {err}"),
             Problem::Dangling(target) => {
-                let target = crate::text::visible(&target.display().to_string(), false);
+                let target = crate::text::path(&target);
                 format!("cannot read {what}{shown}: it is a link to {target}, which does not exist")
             }
             Problem::NotRegular(kind) => format!("{what}{shown} is {kind}, not a regular file"),
@@ -133,7 +137,7 @@ impl Unreadable {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
-    let shown = crate::text::visible(&path.display().to_string(), false);
+    let shown = crate::text::path(&path);
     let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
     let cannot = |err: std::io::Error| match std::fs::read_link(path) {
         Ok(target) if err.kind() == std::io::ErrorKind::NotFound => {

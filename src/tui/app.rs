@@ -199,8 +199,10 @@ impl App {
         Pane::items(view.shown, b).get(view.cursor(view.shown).selected).copied()
     }
 
+    /// Says something in the status line. Every message passes here, and may quote a file's
+    /// text, a file name or what the user typed: it is made safe to show here, once.
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
-        self.status = Some(Status { text: text.into(), error });
+        self.status = Some(Status { text: crate::text::visible(&text.into(), false), error });
     }
 
     /// Says in the status line how many files failed, if any did.
@@ -227,7 +229,7 @@ impl App {
 
     /// A path as the status line names it: relative to the library folder.
     pub fn display_path(&self, path: &Path) -> String {
-        path.strip_prefix(self.live.root()).unwrap_or(path).display().to_string()
+        crate::text::path(path.strip_prefix(self.live.root()).unwrap_or(path))
     }
 
     /// Whether the file behind the briefing on screen failed to reload (its last good version

@@ -64,7 +64,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         }
     };
     let _ = terminal.draw(|frame| {
-        let text = format!("Loading the briefings in {}…", dir.display());
+        let text = format!("Loading the briefings in {}…", crate::text::path(dir));
         frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
     });
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -79,7 +79,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         crate::output::note(&format!(
             "no briefing `{}` in {}; known: {}",
             crate::text::visible(id, false),
-            crate::text::visible(&dir.display().to_string(), false),
+            crate::text::path(&dir),
             crate::text::list_words(known, 10)
         ));
         return ExitCode::from(2);
@@ -230,7 +230,7 @@ pub fn export(app: &App, briefing: Option<String>, query: Option<String>) -> Act
         (None, None) => "export".into(),
     };
     match crate::export::write_new(&settings.folder, &stem, settings.format, &text) {
-        Ok(path) => Action::Report(format!("Exported to {}", path.display()), false),
+        Ok(path) => Action::Report(format!("Exported to {}", crate::text::path(&path)), false),
         Err(err) => Action::Report(format!("Could not export: {err}"), true),
     }
 }

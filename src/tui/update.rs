@@ -451,13 +451,25 @@ fn open_url(app: &mut App) -> Option<Effect> {
     let b = app.briefing()?;
     let source = &b.sources[item.index];
     match &source.url {
-        Some(url) => Some(Effect::OpenUrl(url.clone())),
+        Some(url) if opens(url) => Some(Effect::OpenUrl(url.clone())),
+        Some(url) => {
+            // A briefing is text from anyone: `file:`, `javascript:` or a custom scheme could run
+            // or reveal something on this machine.
+            app.set_status(format!("Not opening {}: only http, https and mailto links are opened", crate::text::url(url)), true);
+            None
+        }
         None => {
             let id = source.id.clone();
             app.set_status(format!("Source `{id}` has no URL"), false);
             None
         }
     }
+}
+
+/// Whether `o` hands a URL to the system: web pages and mail addresses only.
+pub fn opens(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+    matches!(scheme.as_deref(), Some("http" | "https" | "mailto"))
 }
 
 /// `x`: what is on screen — the search results, the briefing shown, or the one selected.

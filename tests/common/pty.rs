@@ -18,6 +18,8 @@ use super::{DEADLINE, root};
 pub struct Reader {
     pub child: Box<dyn Child + Send + Sync>,
     pub screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as written.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Option<Box<dyn Write + Send>>,
     master: Option<Box<dyn MasterPty + Send>>,
     closing: Arc<AtomicBool>,
@@ -65,13 +67,17 @@ impl Reader {
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let closing = Arc::new(AtomicBool::new(false));
         let mut output = pty.master.try_clone_reader().unwrap();
-        let (parser, stop) = (Arc::clone(&screen), Arc::clone(&closing));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (parser, stop, record) = (Arc::clone(&screen), Arc::clone(&closing), Arc::clone(&raw));
         let output = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while !stop.load(Ordering::SeqCst) {
                 match output.read(&mut buf) {
                     Ok(0) => break,
-                    Ok(n) => parser.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        parser.lock().unwrap().process(&buf[..n]);
+                        record.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
                     Err(e) if e.kind() == ErrorKind::WouldBlock => std::thread::sleep(Duration::from_millis(5)),
                     Err(e) if e.kind() == ErrorKind::Interrupted => {}
                     Err(_) => break,
@@ -79,11 +85,16 @@ impl Reader {
             }
         });
         let writer = pty.master.take_writer().unwrap();
-        Reader { child, screen, writer: Some(writer), master: Some(pty.master), closing, output: Some(output) }
+        Reader { child, screen, raw, writer: Some(writer), master: Some(pty.master), closing, output: Some(output) }
     }
 
     pub fn text(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Every byte written so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn pid(&self) -> u32 {

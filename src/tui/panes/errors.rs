@@ -32,7 +32,7 @@ pub fn content(app: &App) -> (Vec<Line<'static>>, Vec<Entry>) {
         lines.push(Line::styled("Every file loaded.", s.muted));
     }
     for f in failures {
-        let mut head = vec![Span::styled(f.path.display().to_string(), s.accent)];
+        let mut head = vec![Span::styled(crate::text::path(&f.path), s.accent)];
         if f.briefing.is_some() {
             head.push(Span::styled("  (its last good version is still shown)", s.muted));
         }

@@ -27,7 +27,7 @@ pub fn render(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
     }
     let mut title = vec![Span::styled(visible(&b.title, false), s.accent)];
     if let Some(path) = app.showing_stale() {
-        title.push(Span::styled(format!("  (last good version: {} has errors)", path.display()), s.error));
+        title.push(Span::styled(format!("  (last good version: {} has errors)", crate::text::path(path)), s.error));
     }
     Paragraph::new(vec![Line::from(title), Line::from(facts)]).render(area, buf);
 }

@@ -16,7 +16,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let library = app.live.library();
     let count = if library.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", library.len()) };
-    let title = format!("brief · {count} · {}", app.live.root().display());
+    let title = format!("brief · {count} · {}", crate::text::path(app.live.root()));
     Line::from(vec![Span::styled(title, s.accent)]).render(l.title, buf);
     let rows: Vec<Line> = library
         .briefings()
@@ -36,7 +36,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         let block = pane_block(true).title(" Briefings ");
         let inner = block.inner(l.list);
         block.render(l.list, buf);
-        Paragraph::new(format!("No briefings in {}.", app.live.root().display())).style(s.muted).render(inner, buf);
+        Paragraph::new(format!("No briefings in {}.", crate::text::path(app.live.root()))).style(s.muted).render(inner, buf);
         return;
     };
     let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
