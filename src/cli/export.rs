@@ -61,7 +61,7 @@ pub fn run(dir: &Path, config: &Config, r: Request) -> io::Result<ExitCode> {
             if let Err(err) = export::write::write(path, &text, r.force) {
                 return fail(1, err.to_string());
             }
-            output::err(&format!("brief: wrote {}", text::path(&path)))?;
+            output::err(&format!("brief: wrote {}", text::path(path)))?;
         }
     }
     Ok(ExitCode::SUCCESS)
