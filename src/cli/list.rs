@@ -16,7 +16,7 @@ pub fn run(dir: &Path) -> io::Result<ExitCode> {
     output::out(&lines(&loaded.library))?;
     let failed = super::unloaded(&loaded.problems, &loaded.files);
     if loaded.library.is_empty() && failed.is_empty() {
-        output::err(&format!("brief: no briefings in {}", text::path(&dir)))?;
+        output::err(&format!("brief: no briefings in {}", text::path(dir)))?;
     }
     super::name_unloaded(&failed)?;
     Ok(ExitCode::from(u8::from(!failed.is_empty())))

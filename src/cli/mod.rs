@@ -205,7 +205,7 @@ fn print_diagnostics<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>, 
 
 /// Whether the briefings folder can be read, or what to tell the user.
 fn folder_ready(dir: &Path) -> Result<(), String> {
-    let shown = text::path(&dir);
+    let shown = text::path(dir);
     let fix = "pass --dir DIR or set `briefings` in config.toml";
     match std::fs::metadata(dir) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Err(format!("no briefings folder at {shown}; {fix}")),

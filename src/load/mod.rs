@@ -122,7 +122,7 @@ impl Unreadable {
         match &self.problem {
             Problem::Io(err) => format!("cannot read {what}{shown}: {err}"),
             Problem::Dangling(target) => {
-                let target = crate::text::path(&target);
+                let target = crate::text::path(target);
                 format!("cannot read {what}{shown}: it is a link to {target}, which does not exist")
             }
             Problem::NotRegular(kind) => format!("{what}{shown} is {kind}, not a regular file"),
@@ -137,7 +137,7 @@ impl Unreadable {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
-    let shown = crate::text::path(&path);
+    let shown = crate::text::path(path);
     let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
     let cannot = |err: std::io::Error| match std::fs::read_link(path) {
         Ok(target) if err.kind() == std::io::ErrorKind::NotFound => {

@@ -79,7 +79,7 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
         crate::output::note(&format!(
             "no briefing `{}` in {}; known: {}",
             crate::text::visible(id, false),
-            crate::text::path(&dir),
+            crate::text::path(dir),
             crate::text::list_words(known, 10)
         ));
         return ExitCode::from(2);
