@@ -114,7 +114,6 @@ cites = ["src"]
 /// broken one quoting the payload, and a config naming the folder and an export folder.
 struct Library {
     _tmp: tempfile::TempDir,
-    dir: PathBuf,
     config: PathBuf,
 }
 
@@ -137,7 +136,7 @@ fn library() -> Library {
             .collect::<String>()
     };
     std::fs::write(&config, format!("briefings = \"{}\"\n[export]\nfolder = \"{}\"\n", quoted(&dir), quoted(&exports))).unwrap();
-    Library { _tmp: tmp, dir, config }
+    Library { _tmp: tmp, config }
 }
 
 fn run(lib: &Library, args: &[&str]) -> std::process::Output {
