@@ -111,3 +111,25 @@ fn a_byte_order_mark_does_not_shift_the_columns_of_line_1() {
     let out = brief().args(["check", file.to_str().unwrap()]).output().unwrap();
     assert!(stderr(&out).contains(&format!("{}:1:9", file.display())), "the value starts at column 9:\n{}", stderr(&out));
 }
+
+#[test]
+fn export_never_replaces_a_device_and_sweeps_what_killed_exports_left() {
+    use rustix::fs::{CWD, FileType, Mode, makedev, mknodat};
+    let dir = tempfile::tempdir().unwrap();
+    // Our own device node, as root; as a user a FIFO stands in (neither may be replaced).
+    let null = dir.path().join("null.md");
+    if mknodat(CWD, &null, FileType::CharacterDevice, Mode::from_raw_mode(0o666), makedev(1, 3)).is_err() {
+        mkfifo(&null);
+    }
+    let out = brief().args(["export", "london-talks", "--force", "--out"]).arg(&null).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("an export replaces only a regular file"), "{}", stderr(&out));
+    assert!(!null.symlink_metadata().unwrap().file_type().is_file(), "the node is still a node");
+
+    // A killed export's temporary file (its process long gone) is removed by the next export.
+    let stale = dir.path().join(".brief-export-99999999-x.tmp");
+    std::fs::write(&stale, "half an export").unwrap();
+    let out = brief().args(["export", "london-talks", "--out"]).arg(dir.path().join("london.md")).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stale.exists(), "the leftover is swept");
+}
