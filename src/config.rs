@@ -245,7 +245,15 @@ fn parse_keys(sink: &mut Sink, t: &Table<'_, '_>) -> KeyMap {
             }
         }
     }
-    KeyMap::build(&custom)
+    let map = KeyMap::build(&custom);
+    if map.keys(&Action::Quit).next().is_none() {
+        // Emptied by hand, or its default keys taken by other actions.
+        let span = t.get("quit").map_or(t.span.clone(), |v| v.span());
+        sink.report(Code::BadValue, span, "no key is left to quit the reader").with_label("`quit` needs a key").with_help(
+            "give `quit` at least one key, as in `quit = [\"q\", \"ctrl-c\"]`: without one the reader could not be left from the keyboard",
+        );
+    }
+    map
 }
 
 fn parse_export(sink: &mut Sink, t: &Table<'_, '_>, base: &Path, export: &mut ExportSettings) {

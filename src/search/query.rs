@@ -106,6 +106,8 @@ const SCOPES: &[&str] = &["briefing", "source", "official", "commitment", "react
 struct Piece {
     text: String,
     quoted: bool,
+    /// Where in `text` the first quote opened: after `key:` it quotes a filter's value.
+    quote_at: Option<usize>,
     excluded: bool,
     column: usize,
 }
@@ -127,10 +129,12 @@ fn pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
         }
         let mut text = String::new();
         let mut quoted = false;
+        let mut quote_at = None;
         while i < chars.len() && !chars[i].is_whitespace() {
             if chars[i] == '"' {
                 let open = i;
                 quoted = true;
+                quote_at.get_or_insert(text.len());
                 i += 1;
                 while i < chars.len() && chars[i] != '"' {
                     text.push(chars[i]);
@@ -144,7 +148,7 @@ fn pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
             }
             i += 1;
         }
-        out.push(Piece { text, quoted, excluded, column });
+        out.push(Piece { text, quoted, quote_at, excluded, column });
     }
     Ok(out)
 }
@@ -153,7 +157,13 @@ fn pieces(input: &str) -> Result<Vec<Piece>, QueryError> {
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let mut query = Query::default();
     for piece in pieces(input)? {
-        let filter = (!piece.quoted)
+        // `kind:fact`, or `source:"Econo Times"` with the value quoted; a phrase that starts
+        // with a quote is never a filter.
+        let unquoted_key = match piece.quote_at {
+            None => true,
+            Some(at) => at > 0 && piece.text[..at].ends_with(':') && piece.text[..at - 1].find(':').is_none(),
+        };
+        let filter = unquoted_key
             .then(|| piece.text.split_once(':'))
             .flatten()
             .filter(|(key, _)| !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic()));
@@ -293,5 +303,21 @@ mod tests {
     fn quoted_colons_are_words() {
         let q = parse("\"note: this\"").unwrap();
         assert_eq!(terms(&q), ["note: this"]);
+    }
+
+    #[test]
+    fn a_filter_value_may_be_quoted() {
+        assert_eq!(parse("kind:\"fact\"").unwrap(), parse("kind:fact").unwrap());
+        let q = parse("source:\"econo times\" lithium").unwrap();
+        assert_eq!(
+            q,
+            parse("source:econo lithium")
+                .map(|mut q| {
+                    q.filters.sources = vec!["econo times".into()];
+                    q
+                })
+                .unwrap()
+        );
+        assert!(parse("kind:\"facts\"").unwrap_err().message.contains("kind"), "a quoted bad value is still checked");
     }
 }
