@@ -133,6 +133,8 @@ actions! {
     Report(String, bool);
     /// A character typed into the search line
     Input(char);
+    /// Text pasted (or typed ahead faster than it is searched) into the search line at once
+    Paste(String);
     /// Backspace in the search line
     DeleteBack;
     }

@@ -133,3 +133,19 @@ fn export_never_replaces_a_device_and_sweeps_what_killed_exports_left() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stale.exists(), "the leftover is swept");
 }
+
+#[test]
+fn search_in_one_file_of_many_items_does_not_grow_with_their_square() {
+    // 40,000 facts that all match: the old search walked every field of the briefing for each
+    // hit's snippet (16,000 facts took 3 s, 100,000 over a minute). The deadline catches a
+    // return of that; the figures are in bench/hostile.sh.
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("title = \"Many\"\ndate = 2025-01-01\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\n");
+    for i in 0..40_000 {
+        text.push_str(&format!("[[fact]]\nid = \"f{i}\"\ntext = \"Rare earth fact {i}.\"\ncites = [\"s\"]\n\n"));
+    }
+    std::fs::write(dir.path().join("many.toml"), text).unwrap();
+    let out = brief().args(["search", "rare", "--dir", dir.path().to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 40_000);
+}

@@ -33,64 +33,74 @@ const BODY: u8 = 1;
 
 /// Every searchable field of a briefing, place by place: (place, field name, weight, text).
 pub fn fields(b: &Briefing) -> Vec<(Place, &'static str, u8, &str)> {
-    let mut out: Vec<(Place, &'static str, u8, &str)> = Vec::new();
-    fn push<'b>(out: &mut Vec<(Place, &'static str, u8, &'b str)>, place: Place, name: &'static str, weight: u8, text: Option<&'b str>) {
-        if let Some(text) = text.filter(|t| !t.is_empty()) {
-            out.push((place, name, weight, text));
-        }
-    }
-    let mut add = |place, name, weight, text| push(&mut out, place, name, weight, text);
-    let header = Place::Briefing;
-    add(header, "title", NAME, Some(&b.title));
-    add(header, "summary", BODY, Some(&b.summary));
-    add(header, "place", BODY, b.place.as_deref());
-    for tag in &b.tags {
-        add(header, "tags", BODY, Some(tag));
-    }
-    for item in b.items() {
-        let p = Place::Item(item);
-        let i = item.index;
-        match item.kind {
-            Kind::Source => {
-                let s = &b.sources[i];
-                add(p, "title", NAME, Some(&s.title));
-                add(p, "outlet", BODY, s.outlet.as_deref());
-                for point in &s.points {
-                    add(p, "points", BODY, Some(point));
-                }
-            }
-            Kind::Official => {
-                let o = &b.officials[i];
-                add(p, "name", NAME, Some(&o.name));
-                add(p, "role", BODY, o.role.as_deref());
-                add(p, "side", BODY, o.side.as_deref());
-                add(p, "notes", BODY, o.notes.as_deref());
-            }
-            Kind::Commitment => {
-                let c = &b.commitments[i];
-                add(p, "text", BODY, Some(&c.text));
-                add(p, "party", BODY, Some(&c.party));
-                add(p, "status", BODY, Some(c.status.as_str()));
-                if let Some(crate::date::Due::Text(due)) = &c.due {
-                    add(p, "due", BODY, Some(due));
-                }
-            }
-            Kind::Reaction => {
-                let r = &b.reactions[i];
-                add(p, "market", NAME, Some(&r.market));
-                add(p, "move", BODY, r.movement.as_deref());
-                add(p, "direction", BODY, r.direction.map(|d| d.as_str()));
-                add(p, "note", BODY, r.note.as_deref());
-            }
-            Kind::Fact => {
-                add(p, "text", BODY, Some(&b.facts[i].text));
-                add(p, "topic", BODY, b.facts[i].topic.as_deref());
-            }
-            Kind::Event => add(p, "text", BODY, Some(&b.events[i].text)),
-            Kind::Discrepancy => add(p, "text", BODY, Some(&b.discrepancies[i].text)),
-        }
+    let mut out = Vec::new();
+    for place in std::iter::once(Place::Briefing).chain(b.items().map(Place::Item)) {
+        out.extend(place_fields(b, place).into_iter().map(|(name, weight, text)| (place, name, weight, text)));
     }
     out
+}
+
+/// The searchable fields of one place, in order: (field name, weight, text). Empty fields are
+/// left out.
+pub fn place_fields(b: &Briefing, place: Place) -> Vec<(&'static str, u8, &str)> {
+    let mut out: Vec<(&'static str, u8, &str)> = Vec::new();
+    let mut add = |name, weight, text| push(&mut out, name, weight, text);
+    let Place::Item(item) = place else {
+        add("title", NAME, Some(&b.title));
+        add("summary", BODY, Some(&b.summary));
+        add("place", BODY, b.place.as_deref());
+        for tag in &b.tags {
+            add("tags", BODY, Some(tag));
+        }
+        return out;
+    };
+    let i = item.index;
+    match item.kind {
+        Kind::Source => {
+            let s = &b.sources[i];
+            add("title", NAME, Some(&s.title));
+            add("outlet", BODY, s.outlet.as_deref());
+            for point in &s.points {
+                add("points", BODY, Some(point));
+            }
+        }
+        Kind::Official => {
+            let o = &b.officials[i];
+            add("name", NAME, Some(&o.name));
+            add("role", BODY, o.role.as_deref());
+            add("side", BODY, o.side.as_deref());
+            add("notes", BODY, o.notes.as_deref());
+        }
+        Kind::Commitment => {
+            let c = &b.commitments[i];
+            add("text", BODY, Some(&c.text));
+            add("party", BODY, Some(&c.party));
+            add("status", BODY, Some(c.status.as_str()));
+            if let Some(crate::date::Due::Text(due)) = &c.due {
+                add("due", BODY, Some(due));
+            }
+        }
+        Kind::Reaction => {
+            let r = &b.reactions[i];
+            add("market", NAME, Some(&r.market));
+            add("move", BODY, r.movement.as_deref());
+            add("direction", BODY, r.direction.map(|d| d.as_str()));
+            add("note", BODY, r.note.as_deref());
+        }
+        Kind::Fact => {
+            add("text", BODY, Some(&b.facts[i].text));
+            add("topic", BODY, b.facts[i].topic.as_deref());
+        }
+        Kind::Event => add("text", BODY, Some(&b.events[i].text)),
+        Kind::Discrepancy => add("text", BODY, Some(&b.discrepancies[i].text)),
+    }
+    out
+}
+
+fn push<'b>(out: &mut Vec<(&'static str, u8, &'b str)>, name: &'static str, weight: u8, text: Option<&'b str>) {
+    if let Some(text) = text.filter(|t| !t.is_empty()) {
+        out.push((name, weight, text));
+    }
 }
 
 /// One field inside a [`Folded`] blob.
@@ -143,9 +153,11 @@ pub struct Hit {
     pub place: Place,
     /// The item's id (positional for unnamed items), or the briefing id for the header.
     pub item: Arc<str>,
-    /// The best matching field, its index among [`fields`], and its weight.
+    /// The best matching field, its index among [`fields`] and among its place's fields
+    /// ([`place_fields`]), and its weight.
     pub field: &'static str,
     pub field_index: usize,
+    pub place_field: usize,
     pub weight: u8,
     /// How many terms match there as whole words.
     pub whole: u8,
@@ -266,6 +278,7 @@ pub fn aggregate(b: &Briefing, folded: &Folded, q: &Query, masks: &Masks) -> Vec
             place,
             field: folded.spans[best].name,
             field_index: best,
+            place_field: best - group.start,
             weight: folded.spans[best].weight,
             whole: whole[best].count_ones() as u8,
             order,
@@ -327,7 +340,8 @@ pub struct Snippet {
 /// The matched field of a hit, cut to about `width` characters around the first match, with
 /// every term marked. Control characters are made visible, one for one.
 pub fn snippet(b: &Briefing, hit: &Hit, terms: &[Term], width: usize) -> Snippet {
-    let text = fields(b).get(hit.field_index).map(|f| f.3).unwrap_or("");
+    // Only the hit's own place: a briefing of many items would cost a walk of all of them per hit.
+    let text = place_fields(b, hit.place).get(hit.place_field).map(|f| f.2).unwrap_or("");
     highlight(text, terms, width)
 }
 

@@ -55,6 +55,7 @@ pub fn action(event: &Event, keys: &KeyMap, typing: bool) -> Option<Action> {
         }
     }
     match event {
+        Event::Paste(text) if typing => Some(Action::Paste(text.clone())),
         Event::Key(key) if key.kind != KeyEventKind::Release => keys.action(&chord(key)?),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),

@@ -145,10 +145,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
             return Ok(Exit::Signal(status));
         }
         // A short wait keeps signals and file changes prompt; keys wake it at once.
-        if event::poll(Duration::from_millis(100))?
-            && let Some(action) = input::action(&event::read()?, &app.config.keys, search::typing(app))
-        {
-            dispatch(terminal, app, action)?;
+        if event::poll(Duration::from_millis(100))? {
+            for action in pending_actions(app)? {
+                dispatch(terminal, app, action)?;
+            }
             dirty = true;
         }
         if let Some(paths) = watch.as_ref().map(changed_paths).filter(|p| !p.is_empty()) {
@@ -156,6 +156,38 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
             dirty = true;
         }
     }
+}
+
+/// Events that wait to be read, as actions. Characters typed ahead into the search line (a
+/// paste without bracketed paste arrives as a key each) become one piece of text, searched
+/// once instead of once per key. Any other action ends the batch, since it may change whether
+/// keys are text; at most a few thousand events are taken at once, so a flood still lets the
+/// screen and signals through.
+fn pending_actions(app: &App) -> io::Result<Vec<Action>> {
+    let typing = search::typing(app);
+    let mut actions: Vec<Action> = Vec::new();
+    for _ in 0..4096 {
+        if let Some(action) = input::action(&event::read()?, &app.config.keys, typing) {
+            let typed = match &action {
+                Action::Input(c) => Some(c.to_string()),
+                Action::Paste(text) => Some(text.clone()),
+                _ => None,
+            };
+            match (actions.last_mut(), typed) {
+                (Some(Action::Paste(text)), Some(more)) => text.push_str(&more),
+                (_, Some(more)) => actions.push(Action::Paste(more)),
+                (_, None) => {
+                    actions.push(action);
+                    break;
+                }
+            }
+        }
+        // Not a zero wait: crossterm's poll then skips the events it has already parsed.
+        if !event::poll(Duration::from_micros(1))? {
+            break;
+        }
+    }
+    Ok(actions)
 }
 
 /// Collects a burst of file events (an editor's save is several) into one set of paths.

@@ -45,9 +45,11 @@ pub fn open(app: &mut App) {
     }
 }
 
-pub fn input(app: &mut App, c: char) {
+/// Text typed or pasted into the search line: one search for all of it. A line break in
+/// pasted text is a space (the search line has one line).
+pub fn input(app: &mut App, text: &str) {
     if let Some(search) = app.search.as_mut().filter(|s| s.editing) {
-        search.input.push(c);
+        search.input.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
         refresh(app);
     }
 }

@@ -84,7 +84,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextHit => search::step(app, 1),
         Action::PrevHit => search::step(app, -1),
         Action::Export => return export(app),
-        Action::Input(c) => search::input(app, c),
+        Action::Input(c) => search::input(app, &c.to_string()),
+        Action::Paste(text) => search::input(app, &text),
         Action::DeleteBack => search::delete_back(app),
     }
     None

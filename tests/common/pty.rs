@@ -125,10 +125,21 @@ impl Reader {
         panic!("the screen kept showing “{needle}”:\n{}", self.text());
     }
 
+    /// Types `bytes`. The master is non-blocking, so a long text that fills the terminal's
+    /// input buffer is written as the program reads it.
     pub fn send(&mut self, bytes: &str) {
         let writer = self.writer.as_mut().expect("the terminal is open");
-        writer.write_all(bytes.as_bytes()).unwrap();
-        writer.flush().unwrap();
+        let mut rest = bytes.as_bytes();
+        let deadline = Instant::now() + DEADLINE;
+        while !rest.is_empty() {
+            match writer.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e.kind() == ErrorKind::WouldBlock && Instant::now() < deadline => std::thread::sleep(Duration::from_millis(2)),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) => panic!("typing into the terminal: {e}"),
+            }
+        }
+        let _ = writer.flush();
     }
 
     /// Closes every copy of the master side: to the program, its terminal has gone away.

@@ -107,7 +107,25 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
 fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let Some(search) = &app.search else { return };
-    let mut spans = vec![Span::styled("/", s.accent), Span::raw(crate::text::visible(&search.input, false))];
+    // While typing, the end of a long query is what matters: it is cut from the front.
+    let input = crate::text::visible(&search.input, false);
+    let room = usize::from(area.width).saturating_sub(if search.editing { 30 } else { 2 }).max(8);
+    let width = unicode_width::UnicodeWidthStr::width(input.as_str());
+    let shown = if search.editing && width > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 1;
+        for c in input.chars().rev() {
+            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used > room {
+                break;
+            }
+            tail.push(c);
+        }
+        std::iter::once('…').chain(tail.into_iter().rev()).collect()
+    } else {
+        input
+    };
+    let mut spans = vec![Span::styled("/", s.accent), Span::raw(shown)];
     if search.editing {
         spans.push(Span::styled("▏", s.accent));
         spans.push(Span::styled("   enter opens · esc closes", s.muted));
