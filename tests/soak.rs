@@ -75,7 +75,7 @@ fn mutate(app: &mut App, dir: &Path, rng: &mut Rng, step: usize) {
             changed.push(path);
         }
     }
-    for effect in brief::tui::update(app, Action::FilesChanged(changed)) {
+    if let Some(effect) = brief::tui::update(app, Action::FilesChanged(changed)) {
         reload(app, effect);
     }
 }
