@@ -139,16 +139,29 @@ pub struct Sink<'t> {
     file: PathBuf,
     index: LineIndex<'t>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the text being read starts in the file: a large file is parsed a piece at a
+    /// time, and the parser's spans count from the start of its piece.
+    base: usize,
 }
 
 impl<'t> Sink<'t> {
     pub fn new(file: &Path, text: &'t str) -> Self {
-        Sink { file: file.to_path_buf(), index: LineIndex::new(text), diagnostics: Vec::new() }
+        Sink { file: file.to_path_buf(), index: LineIndex::new(text), diagnostics: Vec::new(), base: 0 }
+    }
+
+    /// Spans from now on count from byte `base` of the file.
+    pub fn set_base(&mut self, base: usize) {
+        self.base = base;
+    }
+
+    /// A span of the piece being read as a span of the whole file.
+    pub fn absolute(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.base..span.end + self.base
     }
 
     /// Records a problem covering the bytes `span` of the file.
     pub fn report(&mut self, code: Code, span: Range<usize>, message: impl Into<String>) -> &mut Diagnostic {
-        let diagnostic = at_span(&self.file, &self.index, code, span, message.into());
+        let diagnostic = at_span(&self.file, &self.index, code, self.absolute(span), message.into());
         self.diagnostics.push(diagnostic);
         self.diagnostics.last_mut().expect("just pushed")
     }
@@ -159,12 +172,12 @@ impl<'t> Sink<'t> {
 
     /// Remembers a place for a diagnostic that may be made later, once other files are read.
     pub fn anchor(&self, span: Range<usize>) -> Anchor {
-        Anchor::new(&self.index, span)
+        Anchor::new(&self.index, self.absolute(span))
     }
 
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
-        self.index.position(offset).0
+        self.index.position(offset + self.base).0
     }
 
     pub fn file(&self) -> &Path {

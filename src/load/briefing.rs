@@ -90,30 +90,71 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> ParsedFile {
 }
 
 fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, LibraryFacts)> {
-    let (root, errors) = DeTable::parse_recoverable(text);
-    // Deep nesting gives the same error once per level: say it once.
-    let mut said = std::collections::HashSet::new();
-    for err in &errors {
-        let span = err.span().unwrap_or(0..0);
-        let message = err.message().trim_end().to_string();
-        if said.insert((span.clone(), message.clone())) {
-            sink.report(Code::Syntax, span, message).with_label("TOML syntax");
+    parse_pieces(sink, path, text, super::pieces::PIECE_BYTES)
+}
+
+/// Parses `text` a piece of about `piece` bytes at a time (see [`super::pieces`]), so that no
+/// more than one piece's TOML tree is ever held: the tree takes about thirty times the text.
+pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usize) -> Option<(Briefing, LibraryFacts)> {
+    let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new() };
+    let mut read: Option<(Briefing, Header)> = None;
+    let (mut official_names, mut counts) = (Vec::new(), [0usize; 7]);
+    let mut syntax = false;
+    let mut before: Vec<String> = Vec::new();
+    for range in super::pieces::split(text, piece) {
+        b.sink.set_base(range.start);
+        let (root, errors) = DeTable::parse_recoverable(&text[range.clone()]);
+        // Deep nesting gives the same error once per level: say it once.
+        let mut said = std::collections::HashSet::new();
+        for err in &errors {
+            let span = err.span().unwrap_or(0..0);
+            let message = err.message().trim_end().to_string();
+            if said.insert((span.clone(), message.clone())) {
+                b.sink.report(Code::Syntax, span, message).with_label("TOML syntax");
+            }
+        }
+        // After a syntax error, later pieces are only checked for syntax: a recovered tree
+        // would only add follow-on noise.
+        syntax |= !errors.is_empty();
+        if syntax {
+            continue;
+        }
+        let root = root.into_inner();
+        let known = b.sink.diagnostics.len();
+        root.iter().for_each(|(_, v)| reader::check_numbers(b.sink, v));
+        if b.sink.diagnostics.len() > known {
+            syntax = true;
+            continue;
+        }
+        match &mut read {
+            None => {
+                let (mut briefing, header) = b.header(path, &root);
+                b.items(&root, &mut briefing, &mut official_names, &mut counts);
+                before = root.iter().map(|(k, _)| k.get_ref().to_string()).collect();
+                read = Some((briefing, header));
+            }
+            Some((briefing, _)) => {
+                // A later piece holds only `[[item]]` tables; a key the first piece already
+                // defined is defined twice, as TOML itself would say of the whole file.
+                for (key, _) in
+                    root.iter().filter(|(k, _)| before.iter().any(|b| b == k.get_ref().as_ref()) && Kind::parse(k.get_ref()).is_none())
+                {
+                    b.sink
+                        .report(Code::Syntax, key.span(), format!("duplicate key `{}`", text::visible(key.get_ref(), false)))
+                        .with_label("TOML syntax");
+                }
+                Table { table: &root, span: 0..0, what: "the briefing" }.check_keys(b.sink, TOP_KEYS);
+                b.items(&root, briefing, &mut official_names, &mut counts);
+            }
         }
     }
-    if !errors.is_empty() {
-        // A recovered tree would only add follow-on noise: fix the syntax first.
+    b.sink.set_base(0);
+    if syntax {
         return None;
     }
-    let root = root.into_inner();
-    root.iter().for_each(|(_, v)| reader::check_numbers(sink, v));
-    if sink.has_errors() {
-        return None;
-    }
-    let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new() };
-    let parsed = b.briefing(path, &root);
     let BriefingReader { refs, ids, .. } = b;
     let index = refs::check(sink, &ids, &refs);
-    let (mut briefing, facts) = parsed?;
+    let (mut briefing, header) = read?;
     if sink.has_errors() {
         return None;
     }
@@ -123,7 +164,13 @@ fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, Lib
     // join it only now, so no reference written in the file could have resolved to one.
     briefing.ids = briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).collect();
     briefing.links = crate::links::derive(&briefing);
-    Some((briefing, facts))
+    Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names }))
+}
+
+/// What the header of a briefing gives the library's checks.
+struct Header {
+    id_anchor: Anchor,
+    related: Vec<(String, Anchor)>,
 }
 
 struct BriefingReader<'s, 't> {
@@ -135,7 +182,8 @@ struct BriefingReader<'s, 't> {
 }
 
 impl BriefingReader<'_, '_> {
-    fn briefing(&mut self, path: &Path, root: &DeTable<'_>) -> Option<(Briefing, LibraryFacts)> {
+    /// The briefing's own keys, from the first piece of the file, with no items yet.
+    fn header(&mut self, path: &Path, root: &DeTable<'_>) -> (Briefing, Header) {
         let top = Table { table: root, span: 0..0, what: "the briefing" };
         top.check_keys(self.sink, TOP_KEYS);
         let title = top.string(self.sink, "title", true);
@@ -160,7 +208,7 @@ impl BriefingReader<'_, '_> {
             }
         }
 
-        let mut briefing = Briefing {
+        let briefing = Briefing {
             id,
             path: path.to_path_buf(),
             title: title.map(|s| s.value).unwrap_or_default(),
@@ -180,14 +228,28 @@ impl BriefingReader<'_, '_> {
             links: Default::default(),
             ids: Default::default(),
         };
-        let mut official_names = Vec::new();
+        let header = Header { id_anchor, related: related.into_iter().map(|r| (r.value, self.sink.anchor(r.span))).collect() };
+        (briefing, header)
+    }
+
+    /// The items of one piece of the file (the whole file, unless it is large): each array of
+    /// tables of a kind, numbered on from the items of that kind before it.
+    fn items(
+        &mut self,
+        root: &DeTable<'_>,
+        briefing: &mut Briefing,
+        official_names: &mut Vec<(String, String, Anchor)>,
+        counts: &mut [usize; 7],
+    ) {
         for (key, value) in root.iter() {
             let Some(kind) = Kind::parse(key.get_ref()) else { continue };
             let what = format!("this [[{kind}]]");
-            for (position, (table, span)) in reader::array_of_tables(self.sink, kind.as_str(), value).into_iter().enumerate() {
+            let count = &mut counts[kind as usize];
+            for (table, span) in reader::array_of_tables(self.sink, kind.as_str(), value) {
                 let t = Table { table, span, what: &what };
                 let line = self.sink.line(t.span.start);
-                let at = ItemRef { kind, index: position };
+                let at = ItemRef { kind, index: *count };
+                *count += 1;
                 // An item missing what it needs is left out; its diagnostics say why.
                 match kind {
                     Kind::Source => briefing.sources.extend(self.source(&t, at, line)),
@@ -205,9 +267,13 @@ impl BriefingReader<'_, '_> {
                 }
             }
         }
-        let facts =
-            LibraryFacts { id_anchor, related: related.into_iter().map(|r| (r.value, self.sink.anchor(r.span))).collect(), official_names };
-        Some((briefing, facts))
+    }
+
+    /// A reference written in the file, kept with its place in the whole file: it is checked
+    /// once every piece is read.
+    fn push_ref(&mut self, key: &'static str, id: &Str, expect: Expect, from: &str) {
+        let id = Str { value: id.value.clone(), span: self.sink.absolute(id.span.clone()) };
+        self.refs.push(Ref { key, id, expect, from: from.to_string() });
     }
 
     /// The briefing's id: written, or the file stem.
@@ -246,7 +312,7 @@ impl BriefingReader<'_, '_> {
             None => return String::new(),
         };
         if is_valid_id(&id.value) {
-            self.ids.push((id.clone(), item));
+            self.ids.push((Str { value: id.value.clone(), span: self.sink.absolute(id.span.clone()) }, item));
         } else {
             self.bad_id(&id, "id");
         }
@@ -256,7 +322,7 @@ impl BriefingReader<'_, '_> {
     fn id_refs(&mut self, t: &Table<'_, '_>, key: &'static str, expect: Expect, from: &str) -> Vec<String> {
         let ids = t.strings(self.sink, key);
         for id in &ids {
-            self.refs.push(Ref { key, id: id.clone(), expect, from: from.to_string() });
+            self.push_ref(key, id, expect, from);
         }
         ids.into_iter().map(|s| s.value).collect()
     }
@@ -289,7 +355,7 @@ impl BriefingReader<'_, '_> {
                 t.check_keys(self.sink, &["source", "at"]);
                 let at = t.string(self.sink, "at", false).map(|s| s.value);
                 let source = t.string(self.sink, "source", true)?;
-                self.refs.push(Ref { key: "source", id: source.clone(), expect: Expect::Source, from: from.to_string() });
+                self.push_ref("source", &source, Expect::Source, from);
                 return Some(Citation { source: source.value, at });
             }
             _ => {
@@ -303,7 +369,7 @@ impl BriefingReader<'_, '_> {
                 return None;
             }
         };
-        self.refs.push(Ref { key: "cites", id: source.clone(), expect: Expect::Source, from: from.to_string() });
+        self.push_ref("cites", &source, Expect::Source, from);
         Some(Citation { source: source.value, at: None })
     }
 
@@ -425,10 +491,42 @@ impl BriefingReader<'_, '_> {
         let id = self.item_id(t, at, true);
         let about = t.string(self.sink, "about", true);
         if let Some(about) = &about {
-            self.refs.push(Ref { key: "about", id: about.clone(), expect: Expect::Any, from: id.clone() });
+            self.push_ref("about", about, Expect::Any, &id);
         }
         let text = t.string(self.sink, "text", true);
         let cites = self.cites(t, &id);
         Some(Discrepancy { about: about?.value, text: text?.value, cites, id, line })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every diagnostic, in place order, and the briefing, of `bytes` read in pieces of `piece`.
+    fn read(path: &Path, text: &str, piece: usize) -> (Vec<Diagnostic>, Option<Briefing>) {
+        let mut sink = Sink::new(path, text);
+        let loaded = parse_pieces(&mut sink, path, text, piece);
+        let mut diagnostics = sink.diagnostics;
+        diagnostics.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
+        (diagnostics, loaded.map(|(b, _)| b))
+    }
+
+    #[test]
+    fn a_file_read_in_pieces_is_the_file_read_whole() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (files, _) = super::super::discover(&[root.join("briefings"), root.join("tests/fixtures")]);
+        assert!(files.len() > 30);
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            let whole = read(&path, text, usize::MAX);
+            if whole.0.iter().any(|d| d.code == Code::Syntax) {
+                // Broken TOML: each piece reports its own syntax errors instead.
+                assert!(read(&path, text, 1).0.iter().any(|d| d.code == Code::Syntax), "{}", path.display());
+                continue;
+            }
+            assert_eq!(read(&path, text, 1), whole, "{}", path.display());
+        }
     }
 }

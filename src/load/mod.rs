@@ -1,6 +1,7 @@
 //! Reading briefing files: finding them, parsing each one on its own, reporting what is wrong.
 
 pub mod briefing;
+mod pieces;
 pub mod reader;
 mod refs;
 
