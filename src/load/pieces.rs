@@ -72,7 +72,7 @@ pub fn split(text: &str, piece: usize) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    fn pieces<'t>(text: &'t str, piece: usize) -> Vec<&'t str> {
+    fn pieces(text: &str, piece: usize) -> Vec<&str> {
         split(text, piece).into_iter().map(|r| &text[r]).collect()
     }
 
