@@ -344,7 +344,11 @@ impl BriefingReader<'_, '_> {
                 .report(Code::EmptyCites, value.span(), format!("`cites` is empty: nothing says where {} comes from", t.what))
                 .with_help("name at least one source that supports it, e.g. `cites = [\"source-id\"]`");
         }
-        entries.iter().filter_map(|entry| self.citation(entry, from)).collect()
+        // Sized exactly: collecting would reserve room for four, and a large briefing holds a
+        // list of citations per item.
+        let mut cites = Vec::with_capacity(entries.len());
+        cites.extend(entries.iter().filter_map(|entry| self.citation(entry, from)));
+        cites
     }
 
     fn citation(&mut self, entry: &Value<'_>, from: &str) -> Option<Citation> {
