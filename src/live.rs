@@ -28,13 +28,13 @@ pub struct Live {
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Changes {
+struct Changes {
     /// Briefing files to read again.
-    pub read: Vec<PathBuf>,
+    read: Vec<PathBuf>,
     /// Files and folders that are gone.
-    pub gone: Vec<PathBuf>,
+    gone: Vec<PathBuf>,
     /// Paths found but not readable (a folder without permission), as diagnostics.
-    pub unreadable: Vec<Diagnostic>,
+    unreadable: Vec<Diagnostic>,
 }
 
 impl Changes {
@@ -126,7 +126,7 @@ impl Live {
     /// Sorts paths reported as changed into briefing files to read again, paths that are gone,
     /// and paths that cannot be read. A folder stands for what is below it, so a renamed or
     /// deleted folder takes its files along; paths that hold no briefing are dropped.
-    pub fn sort_changes(&self, paths: Vec<PathBuf>) -> Changes {
+    fn sort_changes(&self, paths: Vec<PathBuf>) -> Changes {
         let mut c = Changes::default();
         for path in paths {
             match std::fs::metadata(&path) {
@@ -149,6 +149,19 @@ impl Live {
         c.gone.sort();
         c.gone.dedup();
         c
+    }
+
+    /// Reads what changed: the new parses (paths that cannot be read among them, as failures)
+    /// and the paths that are gone, for [`Live::apply`]; `None` when nothing that matters
+    /// changed.
+    pub fn reread(&self, paths: Vec<PathBuf>) -> Option<(Vec<ParsedFile>, Vec<PathBuf>)> {
+        let changes = self.sort_changes(paths);
+        if changes.is_empty() {
+            return None;
+        }
+        let mut parsed = load::read_files(&changes.read);
+        parsed.extend(changes.unreadable.into_iter().map(load::unreadable));
+        Some((parsed, changes.gone))
     }
 
     /// Takes in new parses of changed files and the paths that disappeared.

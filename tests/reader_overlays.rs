@@ -127,8 +127,7 @@ fn paths_that_cannot_be_read_count_as_failures_and_show_in_the_errors_view() {
     // Fixed on disk and reported by the watcher, the link stops failing.
     std::fs::write(dir.path().join("nowhere.toml"), "title = \"Now\"\ndate = 2025-01-01\nsummary = \"s\"\n").unwrap();
     let changed = vec![dir.path().join("dangling.toml"), dir.path().join("nowhere.toml")];
-    let changes = app.live.sort_changes(changed);
-    let parsed = brief::load::read_files(&changes.read);
-    brief::tui::update(&mut app, brief::action::Action::Reloaded(parsed, changes.gone));
+    let (parsed, gone) = app.live.reread(changed).expect("something changed");
+    brief::tui::update(&mut app, brief::action::Action::Reloaded(parsed, gone));
     assert_eq!(app.live.failure_count(), 2, "{:?}", app.live.failures().iter().map(|f| f.path.clone()).collect::<Vec<_>>());
 }

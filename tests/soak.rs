@@ -82,11 +82,10 @@ fn mutate(app: &mut App, dir: &Path, rng: &mut Rng, step: usize) {
 
 /// Runs a reload effect as the loop does; other effects leave the process and are skipped.
 fn reload(app: &mut App, effect: Effect) {
-    if let Effect::Reload(paths) = effect {
-        let changes = app.live.sort_changes(paths);
-        let mut parsed = brief::load::read_files(&changes.read);
-        parsed.extend(changes.unreadable.into_iter().map(brief::load::unreadable));
-        brief::tui::update(app, Action::Reloaded(parsed, changes.gone));
+    if let Effect::Reload(paths) = effect
+        && let Some((parsed, gone)) = app.live.reread(paths)
+    {
+        brief::tui::update(app, Action::Reloaded(parsed, gone));
     }
 }
 

@@ -39,7 +39,7 @@ pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
         // Only a file of one's own is ever replaced: never a device (run as root, a rename
         // would turn /dev/null into a file), a folder, a FIFO or a socket.
         if !(t.is_file() || t.is_symlink()) {
-            return Err(WriteError::NotAFile(path.to_path_buf(), kind(&meta)));
+            return Err(WriteError::NotAFile(path.to_path_buf(), crate::load::file_kind(&meta)));
         }
         if !force {
             return Err(WriteError::Exists(path.to_path_buf()));
@@ -49,18 +49,6 @@ pub fn write(path: &Path, text: &str, force: bool) -> Result<(), WriteError> {
     sweep(folder);
     let staged = stage(folder, text).map_err(|e| WriteError::Io(path.to_path_buf(), e))?;
     finish(staged, path, force)
-}
-
-fn kind(meta: &std::fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
-    match () {
-        _ if t.is_dir() => "a folder",
-        _ if t.is_fifo() => "a FIFO",
-        _ if t.is_char_device() || t.is_block_device() => "a device",
-        _ if t.is_socket() => "a socket",
-        _ => "not a regular file",
-    }
 }
 
 /// The start of every temporary file an export writes; the process id follows, so a later

@@ -167,7 +167,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
 }
 
 /// What sort of file system entry `meta` describes, for messages.
-fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     match () {

@@ -233,15 +233,10 @@ fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Optio
                 Err(err) => Action::Report(format!("Could not start the editor `{program}`: {err}"), true),
             }
         }
-        Effect::Reload(paths) => {
-            let changes = app.live.sort_changes(paths);
-            if changes.is_empty() {
-                return Ok(None);
-            }
-            let mut parsed = crate::load::read_files(&changes.read);
-            parsed.extend(changes.unreadable.into_iter().map(crate::load::unreadable));
-            Action::Reloaded(parsed, changes.gone)
-        }
+        Effect::Reload(paths) => match app.live.reread(paths) {
+            Some((parsed, gone)) => Action::Reloaded(parsed, gone),
+            None => return Ok(None),
+        },
     }))
 }
 
