@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod action;
+pub mod archive;
 pub mod cli;
 pub mod config;
 pub mod date;
