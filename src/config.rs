@@ -101,6 +101,8 @@ pub struct Config {
     /// The file the settings came from, if any.
     pub file: Option<PathBuf>,
     pub briefings: PathBuf,
+    /// The folder of saved copies of the sources (`archive = "…"` in a `[[source]]`), if set.
+    pub archive: Option<PathBuf>,
     pub theme: Theme,
     pub keys: KeyMap,
     pub export: ExportSettings,
@@ -111,6 +113,7 @@ impl Default for Config {
         Config {
             file: None,
             briefings: PathBuf::from("briefings"),
+            archive: None,
             theme: Theme::default(),
             keys: KeyMap::default(),
             export: ExportSettings { format: ExportFormat::Markdown, folder: PathBuf::from("exports"), width: 80 },
@@ -151,7 +154,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, Vec<Diagnostic>> {
     parse(&path, &bytes)
 }
 
-const TOP_KEYS: &[&str] = &["briefings", "theme", "keys", "export"];
+const TOP_KEYS: &[&str] = &["briefings", "archive", "theme", "keys", "export"];
 
 /// Parses a config file's bytes; `path` is used in messages and to resolve relative paths.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
@@ -173,6 +176,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Config, Vec<Diagnostic>> {
         top.check_keys(&mut sink, TOP_KEYS);
         if let Some(dir) = top.string(&mut sink, "briefings", false) {
             config.briefings = base.join(dir.value);
+        }
+        if let Some(dir) = top.string(&mut sink, "archive", false) {
+            config.archive = Some(base.join(dir.value));
         }
         if let Some(t) = sub_table(&mut sink, &top, "theme") {
             config.theme = Theme::parse(&mut sink, &t);

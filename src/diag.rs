@@ -59,6 +59,7 @@ codes! {
     UnknownRelated = "unknown-related", Warning;
     EndBeforeStart = "end-before-start", Warning;
     NameMismatch = "name-mismatch", Warning;
+    MissingArchive = "missing-archive", Warning;
 }
 
 /// One problem in one file.

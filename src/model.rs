@@ -94,6 +94,9 @@ pub struct Source {
     pub url: Option<String>,
     pub kind: SourceKind,
     pub points: Vec<String>,
+    /// The file name of the curator's saved copy, in the archive folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archive: Option<String>,
     pub line: usize,
 }
 

@@ -1,7 +1,7 @@
 //! Every error and warning the format lists, and every reference key, has a fixture in
 //! `tests/fixtures/invalid/`; each is run through the real binary. A fixture states what it
 //! expects in comment lines: `# expect: CODE LINE:COL phrase | phrase …`, each phrase a piece
-//! of the message or hint that must appear.
+//! of the message or hint that must appear; `# args: …` gives options the check runs with.
 
 mod common;
 
@@ -61,7 +61,15 @@ fn run_check(case: &Path, extra: &[&str]) -> std::process::Output {
         // No library around a lone file: `--dir` names a folder that does not exist.
         cmd.args(["--dir", "target/no-such-library", "check", &rel(case)]);
     }
-    cmd.args(extra).output().unwrap()
+    // Options a fixture asks for, such as the archive folder its sources name copies in.
+    let file = if case.is_dir() { None } else { std::fs::read_to_string(case).ok() };
+    let asked: Vec<String> = file
+        .iter()
+        .flat_map(|t| {
+            t.lines().filter_map(|l| l.strip_prefix("# args: ")).flat_map(|a| a.split_whitespace().map(str::to_string)).collect::<Vec<_>>()
+        })
+        .collect();
+    cmd.args(asked).args(extra).output().unwrap()
 }
 
 #[test]

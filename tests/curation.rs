@@ -21,3 +21,18 @@ fn no_briefing_copies_ten_words_from_an_article() {
         .expect("python3 runs the copied-text tool");
     assert!(out.status.success(), "runs of ten words shared with an article:\n{}{}", stdout(&out), stderr(&out));
 }
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn every_source_names_its_saved_copy_and_the_copies_are_there() {
+    let shared = common::shared();
+    let library = brief::Library::load(&[root().join("briefings")]).library;
+    for b in library.briefings() {
+        for s in &b.sources {
+            assert!(s.archive.is_some(), "{} `{}` names no saved copy", b.id, s.id);
+        }
+    }
+    let out =
+        common::brief().args(["check", "--deny-warnings", "--archive"]).arg(shared.join("sources")).arg("briefings").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}

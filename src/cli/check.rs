@@ -11,7 +11,8 @@ use crate::output;
 use crate::report::{JsonReport, Style, Summary};
 
 /// The given paths (or the folder), checked as part of the library in `dir`.
-pub fn run(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style: Style) -> io::Result<ExitCode> {
+/// With an archive folder, the saved copies the sources name are looked for there too.
+pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, json: bool, deny_warnings: bool, style: Style) -> io::Result<ExitCode> {
     let targets = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
     let (target_files, problems) = load::discover(&targets);
     let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -24,7 +25,11 @@ pub fn run(dir: &Path, paths: &[PathBuf], json: bool, deny_warnings: bool, style
     // Path order decides which of two files with one id is kept.
     files.sort();
     let paths: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
-    let loaded = Library::from_parsed(load::read_files(&paths));
+    let mut parsed = load::read_files(&paths);
+    if let Some(folder) = archive {
+        crate::archive::check_copies(folder, &mut parsed);
+    }
+    let loaded = Library::from_parsed(parsed);
     let reported: Vec<&FileReport> = loaded.files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
     let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
     if json {

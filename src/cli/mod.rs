@@ -32,6 +32,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// The folder of saved copies of the sources (default: `archive` from the config file)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -120,7 +124,10 @@ pub fn main() -> ExitCode {
             return Ok(ExitCode::from(2));
         }
         match cli.command {
-            Some(Command::Check { paths, json, deny_warnings }) => check::run(&dir, &paths, json, deny_warnings, style),
+            Some(Command::Check { paths, json, deny_warnings }) => {
+                let archive = cli.archive.clone().or(config.archive.clone());
+                check::run(&dir, &paths, archive.as_deref(), json, deny_warnings, style)
+            }
             Some(Command::List) => list::run(&dir),
             Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json),
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {

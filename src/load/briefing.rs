@@ -37,6 +37,8 @@ pub struct LibraryFacts {
     pub id_anchor: Anchor,
     pub related: Vec<(String, Anchor)>,
     pub official_names: Vec<(String, String, Anchor)>,
+    /// The saved copies the sources name, with where each is written.
+    pub archives: Vec<(String, Anchor)>,
 }
 
 /// The outcome of reading one file.
@@ -96,7 +98,7 @@ fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, Lib
 /// Parses `text` a piece of about `piece` bytes at a time (see [`super::pieces`]), so that no
 /// more than one piece's TOML tree is ever held: the tree takes about thirty times the text.
 pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usize) -> Option<(Briefing, LibraryFacts)> {
-    let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new() };
+    let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new(), archives: Vec::new() };
     let mut read: Option<(Briefing, Header)> = None;
     let (mut official_names, mut counts) = (Vec::new(), [0usize; 7]);
     let mut syntax = false;
@@ -152,7 +154,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     if syntax {
         return None;
     }
-    let BriefingReader { refs, ids, .. } = b;
+    let BriefingReader { refs, ids, archives, .. } = b;
     let index = refs::check(sink, &ids, &refs);
     let (mut briefing, header) = read?;
     if sink.has_errors() {
@@ -164,7 +166,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     // join it only now, so no reference written in the file could have resolved to one.
     briefing.ids = briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).collect();
     briefing.links = crate::links::derive(&briefing);
-    Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names }))
+    Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names, archives }))
 }
 
 /// What the header of a briefing gives the library's checks.
@@ -179,6 +181,7 @@ struct BriefingReader<'s, 't> {
     /// Every written id with the item it names, in file order. The position counts every
     /// item of the kind, named or not, so it is the item's index in the briefing.
     ids: Vec<(Str, ItemRef)>,
+    archives: Vec<(String, Anchor)>,
 }
 
 impl BriefingReader<'_, '_> {
@@ -378,9 +381,14 @@ impl BriefingReader<'_, '_> {
     }
 
     fn source(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Source> {
-        t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points"]);
+        t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points", "archive"]);
         let id = self.item_id(t, at, false);
+        let archive = t.string(self.sink, "archive", false);
+        if let Some(file) = &archive {
+            self.archives.push((file.value.clone(), self.sink.anchor(file.span.clone())));
+        }
         Some(Source {
+            archive: archive.map(|s| s.value),
             title: t.string(self.sink, "title", true)?.value,
             outlet: t.string(self.sink, "outlet", false).map(|s| s.value),
             published: t.date(self.sink, "published", false),
