@@ -2,10 +2,13 @@
 //! what `brief verify` checks claims against. Terminal-free.
 
 pub mod article;
+pub mod findings;
 pub mod place;
+pub mod terms;
 
 pub use article::{Article, Block, Role};
 pub use place::{Missing, Place, resolve};
+pub use terms::{Term, holds, terms};
 
 use std::path::Path;
 

@@ -1,0 +1,194 @@
+//! What checking a briefing against saved copies of its sources finds: places that are not
+//! there, and figures or names of a claim that no place it cites holds. Terminal-free; the
+//! command and the reader show the findings.
+
+use std::collections::HashMap;
+
+use super::article::Article;
+use super::place::{Missing, Place, resolve};
+use super::terms::{Term, holds, terms};
+use crate::date::Due;
+use crate::model::{Briefing, ItemRef, Kind};
+
+/// One thing found about one item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// Citation number `citation` (0-based) names a place its saved copy does not have.
+    PlaceMissing { citation: usize, missing: Missing },
+    /// No place the item cites holds the term; where it does occur, if anywhere.
+    TermMissing { term: Term, elsewhere: Elsewhere },
+    /// A cited place holds the name spelled another way, as the articles themselves differ.
+    Variant { term: Term, found: String },
+}
+
+/// Where a term missing from the cited places does occur.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    Nowhere,
+    /// In a cited source, but another place of it: the paragraph numbers or the heading.
+    OtherPlace {
+        source: String,
+        place: String,
+    },
+    /// Only in a source the item does not cite.
+    OtherSource(String),
+}
+
+/// The curator's words of an item, the text whose terms its citations must hold. A note in
+/// parentheses that says it is the curator's own is left out: it speaks about the sources.
+pub fn claim(b: &Briefing, item: ItemRef) -> String {
+    let i = item.index;
+    let text = match item.kind {
+        Kind::Source => String::new(),
+        Kind::Official => {
+            let o = &b.officials[i];
+            [Some(o.name.as_str()), o.role.as_deref(), o.notes.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(". ")
+        }
+        Kind::Commitment => {
+            let c = &b.commitments[i];
+            match &c.due {
+                Some(Due::Text(due)) => format!("{} {due}.", c.text),
+                _ => c.text.clone(),
+            }
+        }
+        Kind::Reaction => {
+            let r = &b.reactions[i];
+            [Some(r.market.as_str()), r.movement.as_deref(), r.note.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(". ")
+        }
+        Kind::Fact => b.facts[i].text.clone(),
+        Kind::Event => b.events[i].text.clone(),
+        Kind::Discrepancy => b.discrepancies[i].text.clone(),
+    };
+    without_curator_notes(&text)
+}
+
+fn without_curator_notes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map_or(rest.len(), |c| open + c + 1);
+        out.push_str(&rest[..open]);
+        if !rest[open..close].contains("curator") {
+            out.push_str(&rest[open..close]);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Everything found in a briefing, item by item, given its sources' saved copies by source
+/// id. Citations of sources without a copy are not checked.
+pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, Finding)> {
+    // Names of the sources themselves ("EconoTimes says…") are references, not claims.
+    let outlets: Vec<String> = b.sources.iter().filter_map(|s| s.outlet.clone()).collect();
+    let mut found = Vec::new();
+    for item in b.items() {
+        let cites = b.cites_of(item);
+        let mut passages: Vec<String> = Vec::new();
+        let mut checked = false;
+        for (n, c) in cites.iter().enumerate() {
+            let Some(article) = copies.get(&c.source) else { continue };
+            checked = true;
+            let place = c.at.as_deref().map(Place::parse);
+            let blocks = match &place {
+                Some(place) => match resolve(article, place) {
+                    Ok(blocks) => blocks,
+                    Err(missing) => {
+                        found.push((item, Finding::PlaceMissing { citation: n, missing }));
+                        continue;
+                    }
+                },
+                // No place given: the whole article stands behind the claim.
+                None => article.blocks.iter().filter(|b| b.role != super::Role::Furniture).collect(),
+            };
+            passages.push(blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+        }
+        if !checked {
+            continue;
+        }
+        let text = claim(b, item);
+        for term in terms(&text) {
+            if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
+                continue;
+            }
+            if passages.iter().any(|p| holds(p, &term)) {
+                continue;
+            }
+            if let Some(found_as) = variant(&passages, &term) {
+                found.push((item, Finding::Variant { term, found: found_as }));
+                continue;
+            }
+            let elsewhere = elsewhere(b, item, copies, &term);
+            found.push((item, Finding::TermMissing { term, elsewhere }));
+        }
+    }
+    found
+}
+
+/// A name of two words or more that a passage holds with one word spelled slightly otherwise
+/// (Li Chenggang, Li Changgang).
+fn variant(passages: &[String], term: &Term) -> Option<String> {
+    let Term::Name(name) = term else { return None };
+    let wanted: Vec<&str> = name.split_whitespace().collect();
+    if wanted.len() < 2 {
+        return None;
+    }
+    for p in passages {
+        let words: Vec<&str> = p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        for window in words.windows(wanted.len()) {
+            let close = window.iter().zip(&wanted).all(|(a, b)| a == b || (strsim::levenshtein(a, b) <= 2 && a.len() > 4));
+            if close && window != wanted.as_slice() {
+                return Some(window.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// Where a term the cited places lack does occur: another place of a cited source first, then
+/// a source the item does not cite.
+fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, term: &Term) -> Elsewhere {
+    let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+    for source in &cited {
+        let Some(article) = copies.get(*source) else { continue };
+        let mut number = 0;
+        let mut heading: Option<&str> = None;
+        for block in &article.blocks {
+            match block.role {
+                super::Role::Heading => heading = Some(&block.text),
+                super::Role::Paragraph => {
+                    number += 1;
+                    if holds(&block.text, term) {
+                        let place = match heading {
+                            Some(h) => format!("under “{h}”"),
+                            None => format!("in the {} paragraph", ordinal(number)),
+                        };
+                        return Elsewhere::OtherPlace { source: source.to_string(), place };
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
+    others.sort_by_key(|(id, _)| *id);
+    for (id, article) in others {
+        if article.paragraphs().any(|p| holds(&p.text, term)) {
+            return Elsewhere::OtherSource(id.clone());
+        }
+    }
+    Elsewhere::Nowhere
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, … as a person writes them.
+pub fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}

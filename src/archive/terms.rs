@@ -1,0 +1,335 @@
+//! The checkable terms of a claim — figures with their units, and proper names — and whether
+//! a passage of a saved article holds them. What `brief verify` checks an item against the
+//! places it cites with; the rules are in `docs/verify.md`.
+
+use super::article::fold;
+
+/// A term of a claim that the cited place must hold.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Term {
+    /// A number as written (`115`, `1.2`, `60%`, `2021`) and the unit that follows it, if any
+    /// (`percentage points`, `days`, `nm`, `billion`).
+    Figure { number: String, unit: Option<String> },
+    /// A run of capitalised words that names someone or something (`Howard Lutnick`,
+    /// `Lancaster House`, `CSI 300`).
+    Name(String),
+}
+
+impl std::fmt::Display for Term {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Term::Figure { number, unit: Some(unit) } => write!(f, "{number} {unit}"),
+            Term::Figure { number, unit: None } => f.write_str(number),
+            Term::Name(name) => f.write_str(name),
+        }
+    }
+}
+
+/// Units a figure may carry, as the articles write them; the longest that fits is taken.
+const UNITS: &[&str] = &[
+    "percentage points",
+    "percentage point",
+    "percent",
+    "points",
+    "point",
+    "days",
+    "day",
+    "nm",
+    "billion",
+    "million",
+    "°c",
+    "weight percent",
+];
+
+/// Capitalised words that start sentences or are too common to check as names.
+const NOT_NAMES: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "If",
+    "Of",
+    "To",
+    "With",
+    "Without",
+    "And",
+    "But",
+    "Or",
+    "Both",
+    "Each",
+    "One",
+    "Two",
+    "Three",
+    "Some",
+    "Since",
+    "After",
+    "Before",
+    "Among",
+    "Any",
+    "All",
+    "Nothing",
+    "Other",
+    "Others",
+    "Another",
+    "Elsewhere",
+    "Beyond",
+    "Their",
+    "They",
+    "What",
+    "Which",
+    "Who",
+    "Whether",
+    "How",
+    "Why",
+    "When",
+    "While",
+    "Where",
+    "Once",
+    "Most",
+    "More",
+    "Less",
+    "Only",
+    "Also",
+    "Then",
+    "There",
+    "Here",
+    "Under",
+    "Over",
+    "Said",
+    "Says",
+    "Say",
+    "Warn",
+    "Caution",
+    "Speculate",
+    "Reported",
+    "Rose",
+    "Gained",
+    "Cautiously",
+    "Shared",
+    "Confirmed",
+    "Called",
+    "Spoke",
+    "Named",
+    "Represented",
+    "Talks",
+    "Rare",
+    "Chinese",
+    "American",
+    "Dates",
+    "Date",
+    "Rulings",
+    "Reports",
+    "Report",
+    "Licences",
+    "Analysts",
+    "Observers",
+    "Economists",
+];
+
+/// Splits text into words, keeping `%`, `$`, `.` and `-` inside them.
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '“' | '”' | '"' | '—' | '–' | '/'))
+        .map(|w| w.trim_end_matches(['.', ':', '?', '!']).trim_matches(['\'', '’', '‘']).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The number in a word (`115-percentage-point` → `115`, `$1.2` → `1.2`, `60%` → `60%`).
+fn number_of(word: &str) -> Option<(String, &str)> {
+    let w = word.trim_start_matches('$');
+    let end = w.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(w.len());
+    let digits = w[..end].trim_end_matches('.');
+    if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &w[end..];
+    let number = if rest.starts_with('%') { format!("{digits}%") } else { digits.to_string() };
+    Some((number, rest.trim_start_matches('%').trim_start_matches('-')))
+}
+
+/// Splits a claim into clauses: at sentence ends, and at commas, semicolons, colons, brackets,
+/// quotes and dashes, which names do not run across. Each clause comes with whether it starts
+/// a sentence (its first word is capitalised for that alone).
+fn clauses(text: &str) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut current = String::new();
+    let mut sentence_start = true;
+    let chars: Vec<char> = text.chars().collect();
+    let flush = |current: &mut String, starts: bool, out: &mut Vec<(bool, String)>| {
+        if !current.trim().is_empty() {
+            out.push((starts, std::mem::take(current)));
+        }
+        current.clear();
+    };
+    let mut starts = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        // A full stop ends a sentence unless it sits inside a number (1.2) or an initialism
+        // (U.S.).
+        let sentence_end =
+            matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace) && !(c == '.' && i >= 2 && chars[i - 2] == '.');
+        if sentence_end || c == '\n' {
+            flush(&mut current, starts, &mut out);
+            sentence_start = true;
+            starts = true;
+            continue;
+        }
+        if matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '—' | '–' | '/') {
+            flush(&mut current, starts, &mut out);
+            continue;
+        }
+        if !c.is_whitespace() && current.trim().is_empty() {
+            starts = sentence_start;
+            sentence_start = false;
+        }
+        current.push(c);
+    }
+    flush(&mut current, starts, &mut out);
+    out
+}
+
+/// The figures and names of a claim, each once, in order of first appearance. A name runs
+/// through capitalised words within a clause; the first word of a sentence counts only when
+/// it is an initialism (`US`, `CSI`), since any word is capitalised there.
+pub fn terms(text: &str) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for (sentence_start, clause) in clauses(text) {
+        let words = tokens(&clause);
+        let mut i = 0;
+        while i < words.len() {
+            if let Some((number, glued)) = number_of(&words[i]) {
+                // The unit is glued on (`115-percentage-point`, `14nm`) or follows as words.
+                let following: Vec<String> =
+                    std::iter::once(glued.replace('-', " ")).chain(words[i + 1..].iter().take(2).cloned()).collect();
+                let phrase = fold(&following.join(" "));
+                let unit =
+                    UNITS.iter().find(|u| phrase.starts_with(*u) && phrase[u.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
+                // Singular, so "30 days" and "a 30-day limit" are one term.
+                let unit = unit.map(|u| normalise_unit(u.trim_end_matches('s')));
+                push(&mut out, Term::Figure { number, unit });
+                i += 1;
+                continue;
+            }
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&w);
+            let initialism = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if capital(&words[i]) && !(i == 0 && sentence_start && !initialism(&words[i])) {
+                let mut name = vec![words[i].clone()];
+                let mut j = i + 1;
+                // A name runs on through capitalised words and an index's number (CSI 300),
+                // and ends at a possessive.
+                while j < words.len()
+                    && !name.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+                    && (capital(&words[j]) || (name.len() == 1 && words[j].chars().all(|c| c.is_ascii_digit())))
+                {
+                    name.push(words[j].clone());
+                    j += 1;
+                }
+                let joined = name.join(" ");
+                push(&mut out, Term::Name(joined.trim_end_matches("'s").trim_end_matches("’s").to_string()));
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+fn normalise_unit(unit: &str) -> String {
+    match unit {
+        "percent" => "%".to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn push(out: &mut Vec<Term>, term: Term) {
+    if !out.contains(&term) {
+        out.push(term);
+    }
+}
+
+/// Whether a passage holds a term: a name as words, a figure as its number with its unit
+/// following within a few words.
+pub fn holds(passage: &str, term: &Term) -> bool {
+    match term {
+        Term::Name(name) => {
+            // "U.S." and "US" are one name.
+            let (hay, needle) = (fold(passage).replace('.', ""), fold(name).replace('.', ""));
+            hay.match_indices(&needle).any(|(at, _)| {
+                let before = hay[..at].chars().next_back();
+                let after = hay[at + needle.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+        }
+        Term::Figure { number, unit } => {
+            let words = tokens(passage);
+            words.iter().enumerate().any(|(i, w)| {
+                let Some((n, glued)) = number_of(w) else { return false };
+                let following =
+                    std::iter::once(glued.replace('-', " ")).chain(words[i + 1..].iter().take(3).cloned()).collect::<Vec<_>>().join(" ");
+                let following = fold(&following);
+                // 30% is also "30 percent" and "30 weight percent".
+                let same = n == *number || (number.ends_with('%') && n == number.trim_end_matches('%') && following.contains("percent"));
+                same && unit
+                    .as_ref()
+                    .is_none_or(|u| following.contains(u.as_str()) || (u == "%" && (n.ends_with('%') || following.contains("percent"))))
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(number: &str, unit: Option<&str>) -> Term {
+        Term::Figure { number: number.into(), unit: unit.map(str::to_string) }
+    }
+
+    #[test]
+    fn figures_with_their_units_and_names() {
+        let t = terms(
+            "The US cuts tariffs as part of a 115-percentage-point reduction; Lutnick met He Lifeng at Lancaster House within 30 days for $1.2 billion, 60% of supply, 14 nm chips, since 2021; the CSI 300 rose.",
+        );
+        assert!(t.contains(&figure("115", Some("percentage point"))), "{t:?}");
+        assert!(t.contains(&figure("30", Some("day"))), "{t:?}");
+        assert!(t.contains(&figure("1.2", Some("billion"))), "{t:?}");
+        assert!(t.contains(&figure("60%", None)), "{t:?}");
+        assert!(t.contains(&figure("14", Some("nm"))), "{t:?}");
+        assert!(t.contains(&figure("2021", None)), "{t:?}");
+        for name in ["US", "Lutnick", "He Lifeng", "Lancaster House", "CSI 300"] {
+            assert!(t.contains(&Term::Name(name.into())), "{name} in {t:?}");
+        }
+        assert!(!t.contains(&Term::Name("The".into())));
+        let t =
+            terms("Shared Lutnick's upbeat reading. Spelled Li Changgang by EconoTimes; with Bessent, Lutnick and Greer. Howard Lutnick");
+        let names: Vec<String> = t.iter().map(ToString::to_string).collect();
+        assert_eq!(names, ["Lutnick", "Li Changgang", "EconoTimes", "Bessent", "Greer"], "sentence starts, possessives and lists");
+        assert!(terms("Pressure eased by 30% by weight").contains(&figure("30%", None)));
+    }
+
+    #[test]
+    fn a_passage_holds_a_term_as_words_and_a_figure_with_its_unit() {
+        let passage = "Both sides agreed to slash tariffs by 115 percentage points over a defined schedule, within 30 days.";
+        assert!(holds(passage, &figure("115", Some("percentage point"))));
+        assert!(holds(passage, &figure("30", Some("day"))));
+        assert!(!holds(passage, &figure("30", Some("nm"))));
+        assert!(!holds("a May agreement where both countries temporarily reduced tariffs", &figure("115", Some("percentage point"))));
+        assert!(holds("controlling over 70% of global processing", &figure("70%", None)));
+        assert!(holds("concentrations above 30 weight percent", &figure("30%", None)));
+        assert!(holds("Secretary Howard Lutnick confirmed", &Term::Name("Lutnick".into())));
+        assert!(!holds("Lutnickson", &Term::Name("Lutnick".into())), "whole words only");
+    }
+}

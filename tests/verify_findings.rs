@@ -1,0 +1,69 @@
+//! Claims checked against saved copies of the articles they cite: a figure the cited place
+//! does not hold is found, and the same claim citing the right place is clean (no false
+//! positive). Needs the articles in `../shared/sources`.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use brief::archive::findings::{Elsewhere, Finding, check};
+use brief::archive::{Article, Term};
+
+fn copies(b: &brief::Briefing) -> HashMap<String, Article> {
+    let dir = common::shared().join("sources");
+    b.sources
+        .iter()
+        .filter_map(|s| {
+            let file = s.archive.as_ref()?;
+            Some((s.id.clone(), Article::parse(&std::fs::read_to_string(dir.join(file)).ok()?)))
+        })
+        .collect()
+}
+
+fn briefing(cites: &str) -> brief::Briefing {
+    let text = format!(
+        "title = \"T\"\ndate = 2025-06-09\nsummary = \"s\"\n\n\
+         [[source]]\nid = \"econotimes\"\ntitle = \"E\"\narchive = \"002_1a66d12ec2e3693a.txt\"\n\n\
+         [[source]]\nid = \"trade-truce\"\ntitle = \"T\"\narchive = \"004_977204834aefcaf6.txt\"\n\n\
+         [[commitment]]\nid = \"cut\"\ntext = \"Both sides cut tariffs by 115 percentage points.\"\nparty = \"US\"\nstatus = \"agreed\"\ncites = [{cites}]\n"
+    );
+    let parsed = brief::load::parse_file(Path::new("t.toml"), text.as_bytes());
+    parsed.loaded.unwrap_or_else(|| panic!("{:?}", parsed.diagnostics)).0
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn the_115_point_cut_is_in_the_truce_report_s_deal_overview_not_in_econotimes_5th_paragraph() {
+    let right = briefing("{ source = \"trade-truce\", at = \"Bilateral Deal Overview\" }, \"econotimes\"");
+    assert_eq!(check(&right, &copies(&right)), [], "citing the place that holds the figure is clean");
+
+    let wrong = briefing("{ source = \"econotimes\", at = \"5th paragraph\" }, \"trade-truce\"");
+    let wrong_only = briefing("{ source = \"econotimes\", at = \"5th paragraph\" }");
+    assert_eq!(check(&wrong, &copies(&wrong)), [], "the truce report, cited whole, holds it");
+    let found = check(&wrong_only, &copies(&wrong_only));
+    let figure = Term::Figure { number: "115".into(), unit: Some("percentage point".into()) };
+    assert!(
+        found
+            .iter()
+            .any(|(_, f)| *f == Finding::TermMissing { term: figure.clone(), elsewhere: Elsewhere::OtherSource("trade-truce".into()) }),
+        "{found:?}"
+    );
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn the_curated_library_has_every_place_figure_and_name_where_it_cites_them() {
+    let library = brief::Library::load(&[common::root().join("briefings")]).library;
+    let mut variants = Vec::new();
+    for b in library.briefings() {
+        for (item, finding) in check(b, &copies(b)) {
+            match finding {
+                // The articles themselves spell some names two ways: reported, not missing.
+                Finding::Variant { term, found } => variants.push(format!("{} {}: {term} as {found}", b.id, b.id_of(item))),
+                other => panic!("{} `{}`: {other:?}", b.id, b.id_of(item)),
+            }
+        }
+    }
+    assert_eq!(variants, ["london-talks ev-framework: Li Chenggang as Li Changgang"]);
+}
