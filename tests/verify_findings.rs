@@ -67,3 +67,50 @@ fn the_curated_library_has_every_place_figure_and_name_where_it_cites_them() {
     }
     assert_eq!(variants, ["london-talks ev-framework: Li Chenggang as Li Changgang"]);
 }
+
+/// A briefing of one fact citing `cites`, with every article saved.
+fn fact(text: &str, cites: &str) -> brief::Briefing {
+    let sources = [
+        ("chip-talks-explainer", "000_2c67a94568d47a5a.txt"),
+        ("tech-terrain", "001_18db89e8e39fbc6a.txt"),
+        ("econotimes", "002_1a66d12ec2e3693a.txt"),
+        ("london-second-day", "003_830a910271ded696.txt"),
+        ("trade-truce", "004_977204834aefcaf6.txt"),
+    ];
+    let mut toml = String::from("title = \"T\"\ndate = 2025-06-09\nsummary = \"s\"\n\n");
+    for (id, file) in sources {
+        toml += &format!("[[source]]\nid = \"{id}\"\ntitle = \"{id}\"\narchive = \"{file}\"\n\n");
+    }
+    toml += &format!("[[fact]]\nid = \"f\"\ntext = \"{text}\"\ncites = [{cites}]\n");
+    let parsed = brief::load::parse_file(Path::new("t.toml"), toml.as_bytes());
+    parsed.loaded.unwrap_or_else(|| panic!("{:?}", parsed.diagnostics)).0
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn copied_words_are_found_and_own_words_are_not() {
+    let copied = fact(
+        "Lutnick added that progress had been made on resolving issues related to rare earth minerals.",
+        "{ source = \"econotimes\", at = \"2nd paragraph\" }",
+    );
+    let found = check(&copied, &copies(&copied));
+    assert!(found.iter().any(|(_, f)| matches!(f, Finding::Copied { source, .. } if source == "econotimes")), "{found:?}");
+    let own = fact("Lutnick reported progress on rare-earth minerals.", "{ source = \"econotimes\", at = \"2nd paragraph\" }");
+    assert_eq!(check(&own, &copies(&own)), []);
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn a_missed_corroboration_is_noted_and_not_once_the_source_is_cited() {
+    let text = "China controls more than 70% of global neodymium and praseodymium processing.";
+    let one = fact(text, "\"tech-terrain\"");
+    let found = check(&one, &copies(&one));
+    let notes: Vec<&Finding> = found.iter().map(|(_, f)| f).filter(|f| matches!(f, Finding::Corroboration { .. })).collect();
+    assert!(
+        notes.iter().any(|f| matches!(f, Finding::Corroboration { source, .. } if source == "trade-truce")),
+        "the truce report holds every term: {found:?}"
+    );
+    assert!(notes.iter().all(|f| f.is_note()));
+    let both = fact(text, "{ source = \"trade-truce\", at = \"Geopolitical and Strategic Implications\" }");
+    assert!(!check(&both, &copies(&both)).iter().any(|(_, f)| matches!(f, Finding::Corroboration { .. })));
+}

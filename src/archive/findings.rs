@@ -19,7 +19,21 @@ pub enum Finding {
     TermMissing { term: Term, elsewhere: Elsewhere },
     /// A cited place holds the name spelled another way, as the articles themselves differ.
     Variant { term: Term, found: String },
+    /// A note: one place of a source the item does not cite holds all its figures and names.
+    Corroboration { source: String, place: String },
+    /// A run of ten or more words the item shares with a saved copy (its headline excepted).
+    Copied { source: String, words: String },
 }
+
+impl Finding {
+    /// A note to consider, not a problem to fix.
+    pub fn is_note(&self) -> bool {
+        matches!(self, Finding::Variant { .. } | Finding::Corroboration { .. })
+    }
+}
+
+/// How many words in a row make a copied run.
+pub const COPIED_RUN: usize = 10;
 
 /// Where a term missing from the cited places does occur.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,7 +122,12 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
             continue;
         }
         let text = claim(b, item);
-        for term in terms(&text) {
+        let item_terms = terms(&text);
+        if item_terms.iter().any(|t| matches!(t, Term::Figure { .. })) {
+            found.extend(corroboration(b, item, copies, &item_terms).map(|f| (item, f)));
+        }
+        found.extend(copied(&text, copies).into_iter().map(|f| (item, f)));
+        for term in item_terms {
             if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
                 continue;
             }
@@ -124,6 +143,82 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
         }
     }
     found
+}
+
+/// The first place of a source the item does not cite that holds every term of the item.
+fn corroboration(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, item_terms: &[Term]) -> Option<Finding> {
+    let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+    let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
+    others.sort_by_key(|(id, _)| *id);
+    for (id, article) in others {
+        for (place, text) in places(article) {
+            if item_terms.iter().all(|t| holds(&text, t)) {
+                return Some(Finding::Corroboration { source: id.clone(), place });
+            }
+        }
+    }
+    None
+}
+
+/// Every place of an article as a citation would name it, with its text: each paragraph by
+/// number, and each section by its heading.
+fn places(article: &Article) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut section: Option<(String, String)> = None;
+    let mut number = 0;
+    for block in &article.blocks {
+        match block.role {
+            super::Role::Heading => {
+                out.extend(section.take());
+                section = Some((block.text.clone(), block.text.clone()));
+            }
+            super::Role::Paragraph => {
+                number += 1;
+                out.push((format!("{} paragraph", ordinal(number)), block.text.clone()));
+                if let Some((_, text)) = &mut section {
+                    text.push('\n');
+                    text.push_str(&block.text);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(section);
+    out
+}
+
+/// Words as the copied-words rule counts them: lower case, with `%`, `$`, `.`, `'` and `-`
+/// kept inside a word.
+fn run_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '%' | '$' | '.' | '\'' | '’' | '-')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '\'' | '’' | '-')).to_lowercase().replace('’', "'"))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy.
+fn copied(text: &str, copies: &HashMap<String, Article>) -> Vec<Finding> {
+    let words = run_words(text);
+    if words.len() < COPIED_RUN {
+        return Vec::new();
+    }
+    let mut ids: Vec<&String> = copies.keys().collect();
+    ids.sort();
+    let mut out = Vec::new();
+    for id in ids {
+        let body: Vec<String> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).collect();
+        let runs: std::collections::HashSet<&[String]> = body.windows(COPIED_RUN).collect();
+        let mut i = 0;
+        while i + COPIED_RUN <= words.len() {
+            if runs.contains(&words[i..i + COPIED_RUN]) {
+                out.push(Finding::Copied { source: id.clone(), words: words[i..i + COPIED_RUN].join(" ") });
+                i += COPIED_RUN;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// A name of two words or more that a passage holds with one word spelled slightly otherwise
