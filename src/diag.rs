@@ -11,10 +11,12 @@ use serde::Serialize;
 
 use crate::text;
 
-/// How bad a problem is: an error keeps the file out of the library, a warning does not.
+/// How bad a problem is: an error keeps the file out of the library, a warning does not, and
+/// a note (from `brief verify`) is something to consider, not a problem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Note,
     Warning,
     Error,
 }
@@ -60,6 +62,17 @@ codes! {
     EndBeforeStart = "end-before-start", Warning;
     NameMismatch = "name-mismatch", Warning;
     MissingArchive = "missing-archive", Warning;
+    PlaceMissing = "place-missing", Warning;
+    TermMissing = "term-missing", Warning;
+    CopiedWords = "copied-words", Warning;
+    NameVariant = "name-variant", Note;
+    MissedCorroboration = "missed-corroboration", Note;
+}
+
+impl Code {
+    /// The codes `brief verify` reports, checking claims against saved copies; the others are
+    /// `brief check`'s.
+    pub const VERIFY: &[Code] = &[Code::PlaceMissing, Code::TermMissing, Code::CopiedWords, Code::NameVariant, Code::MissedCorroboration];
 }
 
 /// One problem in one file.

@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod list;
 mod search;
+mod verify;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -95,6 +96,15 @@ pub enum Command {
         #[arg(long, value_name = "COLUMNS")]
         width: Option<usize>,
     },
+    /// Check every claim against saved copies of the articles it cites (docs/verify.md)
+    Verify {
+        /// Print the findings as JSON on standard output (shape: docs/verify.md)
+        #[arg(long)]
+        json: bool,
+        /// Also print, for every citation, the lines of the saved copy its place resolves to
+        #[arg(long)]
+        explain: bool,
+    },
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
@@ -129,6 +139,10 @@ pub fn main() -> ExitCode {
                 check::run(&dir, &paths, archive.as_deref(), json, deny_warnings, style)
             }
             Some(Command::List) => list::run(&dir),
+            Some(Command::Verify { json, explain }) => {
+                let archive = cli.archive.clone().or(config.archive.clone());
+                verify::run(&dir, archive.as_deref(), json, explain, style)
+            }
             Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json),
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
                 export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })

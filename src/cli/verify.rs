@@ -1,0 +1,181 @@
+//! `brief verify`: every claim checked against saved copies of the articles it cites, reported
+//! like a compiler (or as JSON): places that are not there, figures and names the cited places
+//! do not hold, copied words; notes for spelling variants and missed corroborations. Exit 0
+//! with nothing but notes, 1 with findings, 2 when it could not run.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::archive::findings::{Elsewhere, Finding, check};
+use crate::archive::{Article, Missing, Place, resolve};
+use crate::diag::{Anchor, Code, Diagnostic};
+use crate::library::Library;
+use crate::model::{Briefing, ItemRef};
+use crate::output;
+use crate::report::{self, Style};
+use crate::text;
+
+/// A finding as the JSON report gives it (docs/verify.md).
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    #[serde(flatten)]
+    diagnostic: &'a Diagnostic,
+    briefing: &'a str,
+    item: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema: &'static str,
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Counts,
+}
+
+#[derive(Clone, Copy, Serialize, Default)]
+struct Counts {
+    briefings: usize,
+    findings: usize,
+    notes: usize,
+}
+
+pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style: Style) -> io::Result<ExitCode> {
+    let Some(folder) = archive else {
+        output::err("brief: verify needs the folder of saved copies: set `archive` in config.toml or pass --archive DIR")?;
+        return Ok(ExitCode::from(2));
+    };
+    if !folder.is_dir() {
+        output::err(&format!("brief: no archive folder at {}; pass --archive DIR or set `archive` in config.toml", text::path(folder)))?;
+        return Ok(ExitCode::from(2));
+    }
+    let loaded = Library::load(&[dir.to_path_buf()]);
+    super::name_unloaded(&super::unloaded(&loaded.problems, &loaded.files))?;
+    let mut found: Vec<(&Briefing, ItemRef, Diagnostic)> = Vec::new();
+    let mut counts = Counts { briefings: loaded.library.len(), ..Counts::default() };
+    for b in loaded.library.briefings() {
+        let copies = saved_copies(b, folder);
+        if explain {
+            explain_places(b, &copies, folder)?;
+        }
+        let lines = std::fs::read_to_string(&b.path).unwrap_or_default();
+        for (item, finding) in check(b, &copies) {
+            if finding.is_note() {
+                counts.notes += 1
+            } else {
+                counts.findings += 1
+            }
+            found.push((b, item, diagnostic(b, item, &finding, &lines)));
+        }
+    }
+    if json {
+        let findings = found.iter().map(|(b, item, d)| JsonFinding { diagnostic: d, briefing: &b.id, item: b.id_of(*item) }).collect();
+        let doc = JsonReport { schema: "brief-verify", version: 1, findings, summary: counts };
+        output::out(&(text::json(&doc) + "\n"))?;
+    } else {
+        for (_, _, d) in &found {
+            output::err(&report::render(d, style))?;
+        }
+        let what = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        output::err(&format!(
+            "verified {}: {} and {}",
+            what(counts.briefings, "briefing", "briefings"),
+            what(counts.findings, "finding", "findings"),
+            what(counts.notes, "note", "notes")
+        ))?;
+    }
+    Ok(ExitCode::from(u8::from(counts.findings > 0)))
+}
+
+/// The saved copies a briefing's sources name, by source id; a copy that cannot be read is
+/// left out (`brief check` warns about it).
+fn saved_copies(b: &Briefing, folder: &Path) -> HashMap<String, Article> {
+    b.sources
+        .iter()
+        .filter_map(|s| {
+            let bytes = crate::load::read_bytes(&folder.join(s.archive.as_ref()?)).ok()?;
+            Some((s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes))))
+        })
+        .collect()
+}
+
+/// A finding as a diagnostic at the item's table header.
+fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Diagnostic {
+    let line = b.line_of(item);
+    let header = file.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let anchor = Anchor { line, column: 1, width: header.chars().count(), source_line: text::visible(header, false), quote_column: 1 };
+    let id = b.id_of(item);
+    let cites = b.cites_of(item);
+    let cited = |n: usize| {
+        cites.get(n).map_or(String::new(), |c| match &c.at {
+            Some(at) => format!("`{}` at {}", c.source, text::visible(at, false)),
+            None => format!("`{}`", c.source),
+        })
+    };
+    let (code, message, help) = match finding {
+        Finding::PlaceMissing { citation, missing } => {
+            let help = match missing {
+                Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
+                Missing::Heading { headings } => format!("its headings: {}", text::list_words(headings.iter().map(String::as_str), 12)),
+            };
+            (Code::PlaceMissing, format!("`{id}` cites {}, a place its saved copy does not have", cited(*citation)), help)
+        }
+        Finding::TermMissing { term, elsewhere } => {
+            let help = match elsewhere {
+                Elsewhere::Nowhere => "no saved copy holds it: correct the claim, or cite where it comes from".to_string(),
+                Elsewhere::OtherPlace { source, place } => format!("`{source}` has it {place}, not where it is cited"),
+                Elsewhere::OtherSource(source) => format!("only in another source: `{source}`; cite it, or correct the claim"),
+            };
+            (Code::TermMissing, format!("`{}` is in no place `{id}` cites", text::visible(&term.to_string(), false)), help)
+        }
+        Finding::Copied { source, words } => (
+            Code::CopiedWords,
+            format!("`{id}` shares ten words in a row with `{source}`: “{}”", text::visible(words, false)),
+            "write it in your own words; names, figures and headlines may carry over".to_string(),
+        ),
+        Finding::Variant { term, found } => (
+            Code::NameVariant,
+            format!(
+                "`{id}` writes “{}”; the cited place spells it “{}”",
+                text::visible(&term.to_string(), false),
+                text::visible(found, false)
+            ),
+            "the articles spell this name differently; a discrepancy can record it".to_string(),
+        ),
+        Finding::Corroboration { source, place } => (
+            Code::MissedCorroboration,
+            format!("`{source}` also holds every figure and name of `{id}` ({place}) but is not cited"),
+            "cite it too: corroboration is a figure the reader shows".to_string(),
+        ),
+    };
+    let mut d = anchor.report(&b.path, code, message);
+    d.with_help(help);
+    d
+}
+
+/// `--explain`: for every citation, the lines of the saved copy its place resolves to.
+fn explain_places(b: &Briefing, copies: &HashMap<String, Article>, folder: &Path) -> io::Result<()> {
+    for item in b.items() {
+        for (n, c) in b.cites_of(item).iter().enumerate() {
+            let Some(article) = copies.get(&c.source) else { continue };
+            let file = b.sources.iter().find(|s| s.id == c.source).and_then(|s| s.archive.as_deref()).unwrap_or("");
+            let at = c.at.as_deref().map_or("the whole article".to_string(), |at| text::visible(at, false));
+            let lines = match c.at.as_deref().map(Place::parse) {
+                None => "all of it".to_string(),
+                Some(place) => match resolve(article, &place) {
+                    Ok(blocks) => {
+                        let numbers: Vec<String> = blocks.iter().map(|b| b.line.to_string()).collect();
+                        format!("lines {}", numbers.join(", "))
+                    }
+                    Err(_) => "nothing (the place is not there)".to_string(),
+                },
+            };
+            let path = text::path(&folder.join(file));
+            output::out(&format!("{} {} [{}] {} at {at}: {path} {lines}\n", b.id, b.id_of(item), n + 1, c.source))?;
+        }
+    }
+    Ok(())
+}
