@@ -201,6 +201,19 @@ impl Item for Source {
     }
 }
 
+/// A `brief verify` finding the curator has checked and accepts, written next to the item:
+/// `accept = [{ code = "term-missing", what = "Washington", reason = "…" }]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Accept {
+    /// The finding's code (`term-missing`, `place-missing`, `copied-words`, `name-variant`,
+    /// `missed-corroboration`).
+    pub code: String,
+    /// What it is about: the term, the `at` of the citation, or the source's id.
+    pub what: String,
+    /// Why it is accepted.
+    pub reason: String,
+}
+
 /// One briefing file, loaded and checked.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Briefing {
@@ -220,6 +233,9 @@ pub struct Briefing {
     pub facts: Vec<Fact>,
     pub events: Vec<Event>,
     pub discrepancies: Vec<Discrepancy>,
+    /// Findings of `brief verify` the curator accepts, by item.
+    #[serde(skip)]
+    pub accepted: Vec<(ItemRef, Accept)>,
     /// Back-references and corroboration, derived on load.
     #[serde(skip)]
     pub links: Links,

@@ -30,6 +30,34 @@ impl Finding {
     pub fn is_note(&self) -> bool {
         matches!(self, Finding::Variant { .. } | Finding::Corroboration { .. })
     }
+
+    /// The code a curator writes to accept the finding.
+    pub fn code(&self) -> crate::diag::Code {
+        use crate::diag::Code;
+        match self {
+            Finding::PlaceMissing { .. } => Code::PlaceMissing,
+            Finding::TermMissing { .. } => Code::TermMissing,
+            Finding::Variant { .. } => Code::NameVariant,
+            Finding::Corroboration { .. } => Code::MissedCorroboration,
+            Finding::Copied { .. } => Code::CopiedWords,
+        }
+    }
+
+    /// What the finding is about, as an `accept` names it: the term, the citation's `at`, or
+    /// the source's id.
+    pub fn what(&self, b: &Briefing, item: ItemRef) -> String {
+        match self {
+            Finding::PlaceMissing { citation, .. } => b.cites_of(item).get(*citation).and_then(|c| c.at.clone()).unwrap_or_default(),
+            Finding::TermMissing { term, .. } | Finding::Variant { term, .. } => term.to_string(),
+            Finding::Corroboration { source, .. } | Finding::Copied { source, .. } => source.clone(),
+        }
+    }
+
+    /// The curator's acceptance of this finding, written next to the item, if any.
+    pub fn accepted<'b>(&self, b: &'b Briefing, item: ItemRef) -> Option<&'b crate::model::Accept> {
+        let (code, what) = (self.code().as_str(), super::article::fold(&self.what(b, item)));
+        b.accepted.iter().find(|(at, a)| *at == item && a.code == code && super::article::fold(&a.what) == what).map(|(_, a)| a)
+    }
 }
 
 /// How many words in a row make a copied run.

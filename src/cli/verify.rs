@@ -41,6 +41,8 @@ struct Counts {
     briefings: usize,
     findings: usize,
     notes: usize,
+    /// Findings the curator accepts in the file, with a reason: not reported.
+    silenced: usize,
 }
 
 pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style: Style) -> io::Result<ExitCode> {
@@ -63,6 +65,10 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         }
         let lines = std::fs::read_to_string(&b.path).unwrap_or_default();
         for (item, finding) in check(b, &copies) {
+            if finding.accepted(b, item).is_some() {
+                counts.silenced += 1;
+                continue;
+            }
             if finding.is_note() {
                 counts.notes += 1
             } else {
@@ -81,10 +87,11 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         }
         let what = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
         output::err(&format!(
-            "verified {}: {} and {}",
+            "verified {}: {}, {} and {} silenced",
             what(counts.briefings, "briefing", "briefings"),
             what(counts.findings, "finding", "findings"),
-            what(counts.notes, "note", "notes")
+            what(counts.notes, "note", "notes"),
+            counts.silenced
         ))?;
     }
     Ok(ExitCode::from(u8::from(counts.findings > 0)))
@@ -151,6 +158,11 @@ fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Dia
             "cite it too: corroboration is a figure the reader shows".to_string(),
         ),
     };
+    let what = text::visible(&finding.what(b, item), false);
+    let help = format!(
+        "{help}; or, checked and accepted, silence it with `accept = [{{ code = \"{}\", what = \"{what}\", reason = \"…\" }}]`",
+        code.as_str()
+    );
     let mut d = anchor.report(&b.path, code, message);
     d.with_help(help);
     d

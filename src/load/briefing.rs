@@ -228,6 +228,7 @@ impl BriefingReader<'_, '_> {
             facts: Vec::new(),
             events: Vec::new(),
             discrepancies: Vec::new(),
+            accepted: Vec::new(),
             links: Default::default(),
             ids: Default::default(),
         };
@@ -253,6 +254,10 @@ impl BriefingReader<'_, '_> {
                 let line = self.sink.line(t.span.start);
                 let at = ItemRef { kind, index: *count };
                 *count += 1;
+                if kind != Kind::Source {
+                    let accepted = self.accepts(&t);
+                    briefing.accepted.extend(accepted.into_iter().map(|a| (at, a)));
+                }
                 // An item missing what it needs is left out; its diagnostics say why.
                 match kind {
                     Kind::Source => briefing.sources.extend(self.source(&t, at, line)),
@@ -270,6 +275,47 @@ impl BriefingReader<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The `brief verify` findings an item accepts, each with its code, what it is about and a
+    /// reason.
+    fn accepts(&mut self, t: &Table<'_, '_>) -> Vec<Accept> {
+        let Some(value) = t.get("accept") else { return Vec::new() };
+        let example = "accept = [{ code = \"term-missing\", what = \"Washington\", reason = \"…\" }]";
+        let DeValue::Array(entries) = value.get_ref() else {
+            reader::wrong_type(self.sink, "accept", value, "an array of accepted findings", &format!("write `{example}`"));
+            return Vec::new();
+        };
+        let codes: Vec<&str> = crate::diag::Code::VERIFY.iter().map(|c| c.as_str()).collect();
+        let mut out = Vec::new();
+        for entry in entries.iter() {
+            let DeValue::Table(table) = entry.get_ref() else {
+                reader::wrong_type(self.sink, "accept", entry, "a table `{ code, what, reason }`", &format!("write `{example}`"));
+                continue;
+            };
+            let e = Table { table, span: entry.span(), what: "this accepted finding" };
+            e.check_keys(self.sink, &["code", "what", "reason"]);
+            let (code, what, reason) =
+                (e.string(self.sink, "code", true), e.string(self.sink, "what", true), e.string(self.sink, "reason", true));
+            let code = code.filter(|code| {
+                let known = codes.contains(&code.value.as_str());
+                if !known {
+                    self.sink
+                        .report(
+                            Code::BadValue,
+                            code.span.clone(),
+                            format!("`{}` is not a finding of brief verify", text::visible(&code.value, false)),
+                        )
+                        .with_label("unknown finding")
+                        .with_help(format!("`code` is one of {}", text::list_words(codes.iter().copied(), 8)));
+                }
+                known
+            });
+            if let (Some(code), Some(what), Some(reason)) = (code, what, reason) {
+                out.push(Accept { code: code.value, what: what.value, reason: reason.value });
+            }
+        }
+        out
     }
 
     /// A reference written in the file, kept with its place in the whole file: it is checked
@@ -401,7 +447,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn official(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<(Official, Anchor)> {
-        t.check_keys(self.sink, &["id", "name", "role", "side", "notes", "cites"]);
+        t.check_keys(self.sink, &["id", "name", "role", "side", "notes", "cites", "accept"]);
         let id = self.item_id(t, at, false);
         let name = t.string(self.sink, "name", true);
         let official = Official {
@@ -419,7 +465,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn commitment(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Commitment> {
-        t.check_keys(self.sink, &["id", "text", "party", "status", "due", "in_return_for", "announced_by", "cites"]);
+        t.check_keys(self.sink, &["id", "text", "party", "status", "due", "in_return_for", "announced_by", "cites", "accept"]);
         let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let party = t.string(self.sink, "party", true);
@@ -438,7 +484,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn reaction(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Reaction> {
-        t.check_keys(self.sink, &["id", "market", "move", "direction", "when", "note", "responds_to", "cites"]);
+        t.check_keys(self.sink, &["id", "market", "move", "direction", "when", "note", "responds_to", "cites", "accept"]);
         let id = self.item_id(t, at, false);
         let market = t.string(self.sink, "market", true);
         Some(Reaction {
@@ -455,7 +501,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn fact(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Fact> {
-        t.check_keys(self.sink, &["id", "text", "topic", "cites"]);
+        t.check_keys(self.sink, &["id", "text", "topic", "cites", "accept"]);
         let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let topic = t.string(self.sink, "topic", false).map(|s| s.value);
@@ -464,7 +510,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn event(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Event> {
-        t.check_keys(self.sink, &["id", "date", "text", "cites"]);
+        t.check_keys(self.sink, &["id", "date", "text", "cites", "accept"]);
         let id = self.item_id(t, at, true);
         let date = t.require(self.sink, "date", "2025-06-09").and_then(|value| self.event_date(value));
         let text = t.string(self.sink, "text", true);
@@ -499,7 +545,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn discrepancy(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Discrepancy> {
-        t.check_keys(self.sink, &["id", "about", "text", "cites"]);
+        t.check_keys(self.sink, &["id", "about", "text", "cites", "accept"]);
         let id = self.item_id(t, at, true);
         let about = t.string(self.sink, "about", true);
         if let Some(about) = &about {
