@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod findings;
+pub mod passage;
 pub mod place;
 pub mod terms;
 
