@@ -21,6 +21,18 @@ pub fn visible(text: &str, keep_newlines: bool) -> String {
         .collect()
 }
 
+/// Text from a file, safe to show and cut to about `max` characters with `…`: a heading of a
+/// saved page quoted in a message, say, which could be a 15 MB line.
+pub fn short(text: &str, max: usize) -> String {
+    let shown = visible(text, false);
+    if shown.chars().count() <= max {
+        return shown;
+    }
+    let mut cut: String = shown.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// A path as a terminal may show it: file names are text from anyone, too.
 pub fn path(path: &std::path::Path) -> String {
     visible(&path.display().to_string(), false)
@@ -88,7 +100,7 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
 /// `a`, `b` and `c` — a list of words for a message, each in backticks, cut after `max`.
 pub fn list_words<'a>(words: impl IntoIterator<Item = &'a str>, max: usize) -> String {
     let words: Vec<&str> = words.into_iter().collect();
-    let shown: Vec<String> = words.iter().take(max).map(|w| format!("`{w}`")).collect();
+    let shown: Vec<String> = words.iter().take(max).map(|w| format!("`{}`", visible(w, false))).collect();
     let mut out = shown.join(", ");
     if words.len() > max {
         out.push_str(&format!(" and {} more", words.len() - max));

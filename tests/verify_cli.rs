@@ -116,3 +116,81 @@ fn a_finding_accepted_in_the_file_with_a_reason_is_silenced() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("`typo` is not a finding of brief verify") && err.contains("term-missing"), "{err}");
 }
+
+/// A library and an archive of its own, in one temporary folder.
+fn own(briefing: &str, copies: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::write(dir.path().join("lib/b.toml"), briefing).unwrap();
+    for (name, text) in copies {
+        std::fs::write(dir.path().join("archive").join(name), text).unwrap();
+    }
+    dir
+}
+
+fn verify_own(dir: &tempfile::TempDir) -> std::process::Output {
+    let d = dir.path();
+    brief().arg("verify").arg("--dir").arg(d.join("lib")).arg("--archive").arg(d.join("archive")).output().unwrap()
+}
+
+const HEAD: &str = "title = \"T\"\ndate = 2025-06-09\nsummary = \"s\"\n\n";
+
+#[test]
+fn an_archive_name_cannot_lead_outside_the_archive_folder() {
+    for name in ["../secret.txt", "/etc/passwd", "a/../../x.txt"] {
+        let dir = own(
+            &format!(
+                "{HEAD}[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"{name}\"\n\n[[fact]]\nid = \"f\"\ntext = \"A fact.\"\ncites = [\"s\"]\n"
+            ),
+            &[],
+        );
+        let out = verify_own(&dir);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains("not a file name inside the archive folder"), "{name}: {err}");
+        assert!(!err.contains("root:"), "nothing of the file is read: {err}");
+    }
+}
+
+#[test]
+fn text_from_a_saved_copy_never_reaches_the_terminal_raw() {
+    let copy = "Headline Of The Copy\n\n\u{1b}]0;pwned\u{7} Heading \u{202e}evil\n\nThe paragraph holds 115 percentage points.\n";
+    let briefing = format!(
+        "{HEAD}[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"c.txt\"\n\n\
+         [[fact]]\nid = \"f\"\ntext = \"A cut of 115 percentage points and Lutnick.\"\ncites = [{{ source = \"s\", at = \"No Such Heading\" }}]\n\n\
+         [[fact]]\nid = \"g\"\ntext = \"A cut of 115 percentage points.\"\ncites = [{{ source = \"s\", at = \"1st paragraph\" }}, {{ source = \"s\", at = \"2nd paragraph\" }}]\n"
+    );
+    let dir = own(&briefing, &[("c.txt", copy)]);
+    for extra in [&[][..], &["--json"], &["--explain"]] {
+        let d = dir.path();
+        let out =
+            brief().arg("verify").args(extra).arg("--dir").arg(d.join("lib")).arg("--archive").arg(d.join("archive")).output().unwrap();
+        let all = [out.stdout.clone(), out.stderr.clone()].concat();
+        let text = String::from_utf8_lossy(&all);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'), "{extra:?}: {}", text.escape_debug());
+        assert!(out.status.code() == Some(1), "{extra:?}: findings: {text}");
+    }
+}
+
+#[test]
+fn a_copy_that_cannot_be_read_fails_the_run_and_says_why() {
+    let dir = own(
+        &format!(
+            "{HEAD}[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"c.txt\"\n\n[[fact]]\nid = \"f\"\ntext = \"A fact.\"\ncites = [\"s\"]\n"
+        ),
+        &[],
+    );
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        dir.path().join("archive/c.txt"),
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let out = verify_own(&dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("the saved copy of `s` cannot be read") && err.contains("FIFO"), "{err}");
+}

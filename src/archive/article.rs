@@ -67,24 +67,29 @@ pub fn fold(text: &str) -> String {
 /// lead-in does.
 fn is_heading(text: &str) -> bool {
     let t = text.trim();
-    bullet(t).is_none() && words(t) <= 12 && !t.ends_with(['.', ':', ';', ',', '!', '"', '”'])
+    bullet(t).is_none() && words(t) <= 12 && !t.ends_with(['.', ':', ';', ',', '!', '"', '”', '’', '\''])
 }
 
 impl Article {
     /// Reads the text of a saved page.
     pub fn parse(text: &str) -> Article {
+        // A byte-order mark is no part of the first line (it would hide a menu word).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<(usize, &str)> = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim())).filter(|(_, l)| !l.is_empty()).collect();
         let mut blocks = Vec::with_capacity(lines.len());
         let mut headline: Option<String> = None;
         let mut ended = false;
         for (line, t) in lines {
             let folded = fold(t);
-            let role = if ended || (headline.is_some() && TRAILERS.iter().any(|w| strip_bullet(&folded).starts_with(w))) {
+            // A trailer is a short line ("Leave a Reply", "• Market Data"), not a paragraph that
+            // happens to begin with the same words.
+            let trailer = words(t) <= 6 && TRAILERS.iter().any(|w| strip_bullet(&folded).starts_with(w));
+            let role = if ended || (headline.is_some() && trailer) {
                 ended = true;
                 Role::Furniture
             } else if let Some(head) = &headline {
-                // A repeat of the headline, or a photo caption that begins with it.
-                if folded.starts_with(head.as_str()) {
+                // A repeat of the headline, or a photo caption that begins with it and a full stop.
+                if folded.trim_end_matches('.') == *head || folded.starts_with(&format!("{head}. ")) {
                     Role::Furniture
                 } else if is_heading(t) {
                     Role::Heading
@@ -147,6 +152,23 @@ mod tests {
         );
         assert_eq!(a.headings().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["A Section Heading"]);
         assert_eq!(a.blocks.iter().filter(|b| b.role == Role::Furniture).count(), 6, "menus, caption, comment form");
+    }
+
+    #[test]
+    fn a_byte_order_mark_a_paragraph_like_a_trailer_and_one_like_the_headline_are_read_right() {
+        let a = Article::parse(
+            "\u{feff}Menu\n\nChina\n\nChina and the US agreed on a framework.\n\nMarket data showed the index rising by a point on the day.\n\nLutnick called it ‘a very good deal’\n\n• Market Data\n\nafter\n",
+        );
+        assert_eq!(a.headline().map(|b| b.text.as_str()), Some("China"), "the menu word behind a byte-order mark is navigation");
+        let paragraphs: Vec<&str> = a.paragraphs().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "China and the US agreed on a framework.",
+                "Market data showed the index rising by a point on the day.",
+                "Lutnick called it ‘a very good deal’",
+            ]
+        );
     }
 
     #[test]

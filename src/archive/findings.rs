@@ -2,7 +2,7 @@
 //! there, and figures or names of a claim that no place it cites holds. Terminal-free; the
 //! command and the reader show the findings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
 use super::place::{Missing, Place, resolve};
@@ -124,6 +124,16 @@ fn without_curator_notes(text: &str) -> String {
 pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, Finding)> {
     // Names of the sources themselves ("EconoTimes says…") are references, not claims.
     let outlets: Vec<String> = b.sources.iter().filter_map(|s| s.outlet.clone()).collect();
+    // Every run of words of every copy, made once for the whole briefing.
+    let mut ids: Vec<&String> = copies.keys().collect();
+    ids.sort();
+    let runs: Vec<(&String, HashSet<Vec<String>>)> = ids
+        .into_iter()
+        .map(|id| {
+            let body: Vec<String> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).collect();
+            (id, body.windows(COPIED_RUN).map(<[String]>::to_vec).collect())
+        })
+        .collect();
     let mut found = Vec::new();
     for item in b.items() {
         let cites = b.cites_of(item);
@@ -154,7 +164,7 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
         if item_terms.iter().any(|t| matches!(t, Term::Figure { .. })) {
             found.extend(corroboration(b, item, copies, &item_terms).map(|f| (item, f)));
         }
-        found.extend(copied(&text, copies).into_iter().map(|f| (item, f)));
+        found.extend(copied(&text, &runs).into_iter().map(|f| (item, f)));
         for term in item_terms {
             if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
                 continue;
@@ -198,7 +208,7 @@ fn places(article: &Article) -> Vec<(String, String)> {
         match block.role {
             super::Role::Heading => {
                 out.extend(section.take());
-                section = Some((block.text.clone(), block.text.clone()));
+                section = Some((format!("under “{}”", crate::text::short(&block.text, 80)), block.text.clone()));
             }
             super::Role::Paragraph => {
                 number += 1;
@@ -224,22 +234,19 @@ fn run_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy.
-fn copied(text: &str, copies: &HashMap<String, Article>) -> Vec<Finding> {
+/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy, given each
+/// copy's runs.
+fn copied(text: &str, copies: &[(&String, HashSet<Vec<String>>)]) -> Vec<Finding> {
     let words = run_words(text);
     if words.len() < COPIED_RUN {
         return Vec::new();
     }
-    let mut ids: Vec<&String> = copies.keys().collect();
-    ids.sort();
     let mut out = Vec::new();
-    for id in ids {
-        let body: Vec<String> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).collect();
-        let runs: std::collections::HashSet<&[String]> = body.windows(COPIED_RUN).collect();
+    for (id, runs) in copies {
         let mut i = 0;
         while i + COPIED_RUN <= words.len() {
             if runs.contains(&words[i..i + COPIED_RUN]) {
-                out.push(Finding::Copied { source: id.clone(), words: words[i..i + COPIED_RUN].join(" ") });
+                out.push(Finding::Copied { source: (*id).clone(), words: words[i..i + COPIED_RUN].join(" ") });
                 i += COPIED_RUN;
             } else {
                 i += 1;
@@ -284,7 +291,7 @@ fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, ter
                     number += 1;
                     if holds(&block.text, term) {
                         let place = match heading {
-                            Some(h) => format!("under “{h}”"),
+                            Some(h) => format!("under “{}”", crate::text::short(h, 80)),
                             None => format!("in the {} paragraph", ordinal(number)),
                         };
                         return Elsewhere::OtherPlace { source: source.to_string(), place };

@@ -16,6 +16,13 @@ use std::path::Path;
 use crate::diag::Code;
 use crate::load::ParsedFile;
 
+/// Whether an `archive` name stays inside the archive folder: relative, with no `..`, and not
+/// empty.
+pub fn inside_folder(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.trim().is_empty() && !name.contains('\\') && path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
 /// Warns, in each file's own report, about every saved copy a source names that is not a
 /// readable regular file in `folder`.
 pub fn check_copies(folder: &Path, parsed: &mut [ParsedFile]) {
@@ -23,11 +30,14 @@ pub fn check_copies(folder: &Path, parsed: &mut [ParsedFile]) {
         let Some((_, facts)) = &file.loaded else { continue };
         for (name, anchor) in &facts.archives {
             let path = folder.join(name);
-            if crate::load::read_bytes(&path).is_ok() {
-                continue;
-            }
+            let Err(why) = crate::load::read_bytes(&path) else { continue };
             let shown = crate::text::visible(name, false);
-            let mut d = anchor.report(&file.path, Code::MissingArchive, format!("no saved copy `{shown}` in the archive folder"));
+            let message = if path.symlink_metadata().is_err() {
+                format!("no saved copy `{shown}` in the archive folder")
+            } else {
+                format!("the saved copy `{shown}` cannot be read: {}", why.message(""))
+            };
+            let mut d = anchor.report(&file.path, Code::MissingArchive, message);
             d.with_label("not in the archive folder").with_help(format!(
                 "the archive folder is {}; save the article there under this name, or correct the name",
                 crate::text::path(folder)

@@ -55,11 +55,18 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         return Ok(ExitCode::from(2));
     }
     let loaded = Library::load(&[dir.to_path_buf()]);
-    super::name_unloaded(&super::unloaded(&loaded.problems, &loaded.files))?;
+    // What could not be checked at all is said, and makes the run fail: silence is not a pass.
+    let unloaded = super::unloaded(&loaded.problems, &loaded.files);
+    super::name_unloaded(&unloaded)?;
+    let mut unchecked = unloaded.len();
     let mut found: Vec<(&Briefing, ItemRef, Diagnostic)> = Vec::new();
     let mut counts = Counts { briefings: loaded.library.len(), ..Counts::default() };
     for b in loaded.library.briefings() {
-        let copies = saved_copies(b, folder);
+        let (copies, unreadable) = saved_copies(b, folder);
+        for (source, why) in &unreadable {
+            output::err(&format!("brief: {}: the saved copy of `{source}` cannot be read, so its citations are not checked: {why}", b.id))?;
+        }
+        unchecked += unreadable.len();
         if explain {
             explain_places(b, &copies, folder)?;
         }
@@ -94,19 +101,24 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
             counts.silenced
         ))?;
     }
-    Ok(ExitCode::from(u8::from(counts.findings > 0)))
+    Ok(ExitCode::from(u8::from(counts.findings > 0 || unchecked > 0)))
 }
 
-/// The saved copies a briefing's sources name, by source id; a copy that cannot be read is
-/// left out (`brief check` warns about it).
-fn saved_copies(b: &Briefing, folder: &Path) -> HashMap<String, Article> {
-    b.sources
-        .iter()
-        .filter_map(|s| {
-            let bytes = crate::load::read_bytes(&folder.join(s.archive.as_ref()?)).ok()?;
-            Some((s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes))))
-        })
-        .collect()
+/// The saved copies a briefing's sources name, by source id, and the sources whose copy cannot
+/// be read, with why.
+fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(String, String)>) {
+    let mut copies = HashMap::new();
+    let mut unreadable = Vec::new();
+    for s in &b.sources {
+        let Some(file) = &s.archive else { continue };
+        match crate::load::read_bytes(&folder.join(file)) {
+            Ok(bytes) => {
+                copies.insert(s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes)));
+            }
+            Err(why) => unreadable.push((s.id.clone(), why.message(""))),
+        }
+    }
+    (copies, unreadable)
 }
 
 /// A finding as a diagnostic at the item's table header.
@@ -125,8 +137,12 @@ fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Dia
     let (code, message, help) = match finding {
         Finding::PlaceMissing { citation, missing } => {
             let help = match missing {
+                Missing::Paragraph { count: 1, .. } => "the saved copy has 1 paragraph".to_string(),
                 Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
-                Missing::Heading { headings } => format!("its headings: {}", text::list_words(headings.iter().map(String::as_str), 12)),
+                Missing::Heading { headings } => {
+                    let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
+                    format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
+                }
             };
             (Code::PlaceMissing, format!("`{id}` cites {}, a place its saved copy does not have", cited(*citation)), help)
         }

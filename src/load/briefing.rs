@@ -429,7 +429,17 @@ impl BriefingReader<'_, '_> {
     fn source(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Source> {
         t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points", "archive"]);
         let id = self.item_id(t, at, false);
-        let archive = t.string(self.sink, "archive", false);
+        let archive = t.string(self.sink, "archive", false).filter(|file| {
+            // A name inside the archive folder: never a way to read any other file.
+            let inside = crate::archive::inside_folder(&file.value);
+            if !inside {
+                self.sink
+                    .report(Code::BadValue, file.span.clone(), format!("`{}` is not a file name inside the archive folder", text::visible(&file.value, false)))
+                    .with_label("leads outside the archive folder")
+                    .with_help("name the saved copy by its file name in the archive folder, e.g. `archive = \"002_econotimes.txt\"`; no `..` and no absolute path");
+            }
+            inside
+        });
         if let Some(file) = &archive {
             self.archives.push((file.value.clone(), self.sink.anchor(file.span.clone())));
         }
