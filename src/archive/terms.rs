@@ -35,8 +35,10 @@ const UNITS: &[&str] = &[
     "days",
     "day",
     "nm",
+    "trillion",
     "billion",
     "million",
+    "per cent",
     "°c",
     "weight percent",
 ];
@@ -146,9 +148,10 @@ fn tokens(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The number in a word (`115-percentage-point` → `115`, `$1.2` → `1.2`, `60%` → `60%`).
+/// The number in a word (`115-percentage-point` → `115`, `$1.2` → `1.2`, `60%` → `60%`,
+/// `+9.9%` → `9.9%`): a sign or currency mark is not part of the figure.
 fn number_of(word: &str) -> Option<(String, &str)> {
-    let w = word.trim_start_matches('$');
+    let w = word.trim_start_matches(['$', '£', '€', '¥', '+', '-', '−']);
     let end = w.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(w.len());
     let digits = w[..end].trim_end_matches('.');
     if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
@@ -157,6 +160,26 @@ fn number_of(word: &str) -> Option<(String, &str)> {
     let rest = &w[end..];
     let number = if rest.starts_with('%') { format!("{digits}%") } else { digits.to_string() };
     Some((number, rest.trim_start_matches('%').trim_start_matches('-')))
+}
+
+/// Whether two figures are one number: `1.20` is `1.2`, `060` is `60`.
+fn same_value(a: &str, b: &str) -> bool {
+    match (a.trim_end_matches('%').parse::<f64>(), b.trim_end_matches('%').parse::<f64>()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Whether `unit` starts one of the folded words `following` (plural allowed), as whole words:
+/// "points" carries `point`, "pointed" does not.
+fn unit_among(following: &[String], unit: &str) -> bool {
+    (0..following.len()).any(|k| {
+        let phrase = following[k..].join(" ");
+        phrase.strip_prefix(unit).is_some_and(|rest| {
+            let rest = rest.strip_prefix('s').unwrap_or(rest);
+            rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
 /// Splits a claim into clauses: at sentence ends, and at commas, semicolons, colons, brackets,
@@ -218,12 +241,26 @@ pub fn terms(text: &str) -> Vec<Term> {
                     UNITS.iter().find(|u| phrase.starts_with(*u) && phrase[u.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric()));
                 // Singular, so "30 days" and "a 30-day limit" are one term.
                 let unit = unit.map(|u| normalise_unit(u.trim_end_matches('s')));
+                // "0.8 percent" and "0.8 per cent" are the figure 0.8%.
+                let (number, unit) = match unit.as_deref() {
+                    Some("%") => (format!("{}%", number.trim_end_matches('%')), None),
+                    _ => (number, unit),
+                };
                 push(&mut out, Term::Figure { number, unit });
                 i += 1;
                 continue;
             }
             let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !NOT_NAMES.contains(&w);
             let initialism = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            // "US-China" names two parties, each of which the place must hold.
+            let parts: Vec<&str> = words[i].split('-').collect();
+            if parts.len() > 1 && parts.iter().all(|p| capital(p)) {
+                for part in parts {
+                    push(&mut out, Term::Name(part.to_string()));
+                }
+                i += 1;
+                continue;
+            }
             if capital(&words[i]) && !(i == 0 && sentence_start && !initialism(&words[i])) {
                 let mut name = vec![words[i].clone()];
                 let mut j = i + 1;
@@ -231,7 +268,7 @@ pub fn terms(text: &str) -> Vec<Term> {
                 // and ends at a possessive.
                 while j < words.len()
                     && !name.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
-                    && (capital(&words[j]) || (name.len() == 1 && words[j].chars().all(|c| c.is_ascii_digit())))
+                    && (capital(&words[j]) || (name.len() == 1 && initialism(&name[0]) && words[j].chars().all(|c| c.is_ascii_digit())))
                 {
                     name.push(words[j].clone());
                     j += 1;
@@ -249,7 +286,7 @@ pub fn terms(text: &str) -> Vec<Term> {
 
 fn normalise_unit(unit: &str) -> String {
     match unit {
-        "percent" => "%".to_string(),
+        "percent" | "per cent" | "weight percent" => "%".to_string(),
         other => other.to_string(),
     }
 }
@@ -275,16 +312,23 @@ pub fn holds(passage: &str, term: &Term) -> bool {
         }
         Term::Figure { number, unit } => {
             let words = tokens(passage);
+            let percent = number.ends_with('%');
             words.iter().enumerate().any(|(i, w)| {
                 let Some((n, glued)) = number_of(w) else { return false };
-                let following =
-                    std::iter::once(glued.replace('-', " ")).chain(words[i + 1..].iter().take(3).cloned()).collect::<Vec<_>>().join(" ");
-                let following = fold(&following);
-                // 30% is also "30 percent" and "30 weight percent".
-                let same = n == *number || (number.ends_with('%') && n == number.trim_end_matches('%') && following.contains("percent"));
-                same && unit
-                    .as_ref()
-                    .is_none_or(|u| following.contains(u.as_str()) || (u == "%" && (n.ends_with('%') || following.contains("percent"))))
+                if !same_value(&n, number) {
+                    return false;
+                }
+                let following: Vec<String> = std::iter::once(glued.replace('-', " "))
+                    .chain(words[i + 1..].iter().take(3).cloned())
+                    .map(|w| fold(&w))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                // 30% is also "30 percent", "30 per cent" and "30 weight percent".
+                let written_percent = n.ends_with('%')
+                    || unit_among(&following, "percent")
+                    || unit_among(&following, "per cent")
+                    || unit_among(&following, "weight percent");
+                percent == written_percent && unit.as_ref().is_none_or(|u| unit_among(&following, u))
             })
         }
     }
@@ -331,5 +375,28 @@ mod tests {
         assert!(holds("concentrations above 30 weight percent", &figure("30%", None)));
         assert!(holds("Secretary Howard Lutnick confirmed", &Term::Name("Lutnick".into())));
         assert!(!holds("Lutnickson", &Term::Name("Lutnick".into())), "whole words only");
+    }
+
+    #[test]
+    fn figures_compare_as_numbers_and_percent_is_one_unit_however_written() {
+        assert_eq!(terms("It fell 0.8 percent"), [figure("0.8%", None)]);
+        assert_eq!(terms("It fell 60 per cent"), [figure("60%", None)]);
+        assert!(holds("shares fell 0.8% on Tuesday", &figure("0.8%", None)));
+        assert!(holds("shares fell 60 per cent", &figure("60%", None)));
+        assert!(holds("the index closed +9.9% higher", &figure("9.9%", None)), "a sign is not part of the figure");
+        assert!(holds("a deal worth $1.20 billion", &figure("1.2", Some("billion"))), "1.20 is 1.2");
+        assert!(!holds("a deal worth $12 billion", &figure("1.2", Some("billion"))));
+        assert!(terms("trade of 5 trillion").contains(&figure("5", Some("trillion"))));
+        assert!(!holds("115 pointed remarks", &figure("115", Some("point"))), "a unit is a whole word");
+        assert!(!holds("30 daysprings", &figure("30", Some("day"))));
+    }
+
+    #[test]
+    fn names_split_at_hyphens_and_take_a_number_only_after_an_initialism() {
+        let names = |text: &str| terms(text).into_iter().filter(|t| matches!(t, Term::Name(_))).map(|t| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(names("talks on US-China trade"), ["US", "China"]);
+        assert_eq!(names("a call with Xi 30 days ago"), ["Xi"]);
+        assert_eq!(names("the CSI 300 rose"), ["CSI 300"]);
+        assert!(terms("a call with Xi 30 days ago").contains(&figure("30", Some("day"))));
     }
 }
