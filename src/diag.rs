@@ -65,6 +65,7 @@ codes! {
     PlaceMissing = "place-missing", Warning;
     TermMissing = "term-missing", Warning;
     CopiedWords = "copied-words", Warning;
+    StaleAccept = "stale-accept", Warning;
     NameVariant = "name-variant", Note;
     MissedCorroboration = "missed-corroboration", Note;
 }
@@ -72,7 +73,13 @@ codes! {
 impl Code {
     /// The codes `brief verify` reports, checking claims against saved copies; the others are
     /// `brief check`'s.
-    pub const VERIFY: &[Code] = &[Code::PlaceMissing, Code::TermMissing, Code::CopiedWords, Code::NameVariant, Code::MissedCorroboration];
+    pub const VERIFY: &[Code] =
+        &[Code::PlaceMissing, Code::TermMissing, Code::CopiedWords, Code::NameVariant, Code::MissedCorroboration, Code::StaleAccept];
+
+    /// The codes an `accept` may silence: every finding of `brief verify` but a stale accept.
+    pub fn acceptable(self) -> bool {
+        Code::VERIFY.contains(&self) && self != Code::StaleAccept
+    }
 }
 
 /// One problem in one file.

@@ -109,6 +109,15 @@ fn a_finding_accepted_in_the_file_with_a_reason_is_silenced() {
     let err = stderr(&out);
     assert!(err.contains("0 findings,") && err.contains("and 1 silenced") && !err.contains("[term-missing]"), "{err}");
 
+    // Once the claim is corrected the accept silences nothing; left in place it would hide the
+    // next such finding unseen, so it is reported until removed.
+    let both = accept.replace("}]", "}, { code = \"term-missing\", what = \"Washington\", reason = \"checked by hand\" }]");
+    std::fs::write(&file, format!("{text}{both}")).unwrap();
+    let out = brief().args(["verify", "--dir", dir.path().to_str().unwrap(), "--archive", &archive()]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("[stale-accept]") && err.contains("`Washington`") && err.contains("and 1 silenced"), "{err}");
+
     // An accept must name a finding of brief verify, and say why.
     std::fs::write(&file, format!("{text}accept = [{{ code = \"typo\", what = \"x\", reason = \"\" }}]\n")).unwrap();
     let out = brief().args(["check", "--dir", dir.path().to_str().unwrap()]).output().unwrap();

@@ -71,8 +71,10 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
             explain_places(b, &copies, folder)?;
         }
         let lines = std::fs::read_to_string(&b.path).unwrap_or_default();
+        let mut used: Vec<&crate::model::Accept> = Vec::new();
         for (item, finding) in check(b, &copies) {
-            if finding.accepted(b, item).is_some() {
+            if let Some(accept) = finding.accepted(b, item) {
+                used.push(accept);
                 counts.silenced += 1;
                 continue;
             }
@@ -82,6 +84,14 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
                 counts.findings += 1
             }
             found.push((b, item, diagnostic(b, item, &finding, &lines)));
+        }
+        // An accept that silences nothing would hide the next such finding unseen. Where a
+        // copy could not be read its findings are unknown, so nothing there is called stale.
+        if unreadable.is_empty() {
+            for (item, accept) in b.accepted.iter().filter(|(_, a)| !used.iter().any(|u| std::ptr::eq(*u, a))) {
+                counts.findings += 1;
+                found.push((b, *item, stale(b, *item, accept, &lines)));
+            }
         }
     }
     if json {
@@ -121,11 +131,29 @@ fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(
     (copies, unreadable)
 }
 
-/// A finding as a diagnostic at the item's table header.
-fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Diagnostic {
+/// The item's table header, where its findings are reported.
+fn header(b: &Briefing, item: ItemRef, file: &str) -> Anchor {
     let line = b.line_of(item);
     let header = file.lines().nth(line.saturating_sub(1)).unwrap_or_default();
-    let anchor = Anchor { line, column: 1, width: header.chars().count(), source_line: text::visible(header, false), quote_column: 1 };
+    Anchor { line, column: 1, width: header.chars().count(), source_line: text::visible(header, false), quote_column: 1 }
+}
+
+/// An accept that matched no finding of its item.
+fn stale(b: &Briefing, item: ItemRef, accept: &crate::model::Accept, file: &str) -> Diagnostic {
+    let message = format!(
+        "`{}` accepts a `{}` finding about `{}` that brief verify no longer finds",
+        b.id_of(item),
+        text::visible(&accept.code, false),
+        text::visible(&accept.what, false)
+    );
+    let mut d = header(b, item, file).report(&b.path, Code::StaleAccept, message);
+    d.with_help("remove the accept: left in place it would silence the next such finding unseen".to_string());
+    d
+}
+
+/// A finding as a diagnostic at the item's table header.
+fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Diagnostic {
+    let anchor = header(b, item, file);
     let id = b.id_of(item);
     let cites = b.cites_of(item);
     let cited = |n: usize| {

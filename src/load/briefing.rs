@@ -286,7 +286,7 @@ impl BriefingReader<'_, '_> {
             reader::wrong_type(self.sink, "accept", value, "an array of accepted findings", &format!("write `{example}`"));
             return Vec::new();
         };
-        let codes: Vec<&str> = crate::diag::Code::VERIFY.iter().map(|c| c.as_str()).collect();
+        let codes: Vec<&str> = crate::diag::Code::VERIFY.iter().filter(|c| c.acceptable()).map(|c| c.as_str()).collect();
         let mut out = Vec::new();
         for entry in entries.iter() {
             let DeValue::Table(table) = entry.get_ref() else {
