@@ -406,7 +406,15 @@ impl BriefingReader<'_, '_> {
             DeValue::Table(table) => {
                 let t = Table { table, span: entry.span(), what: "this citation" };
                 t.check_keys(self.sink, &["source", "at"]);
-                let at = t.string(self.sink, "at", false).map(|s| s.value);
+                let at = t.string(self.sink, "at", false);
+                // A blank place names nothing to check; leaving `at` out is how the whole
+                // source is cited.
+                if let Some(blank) = at.as_ref().filter(|at| at.value.trim().is_empty()) {
+                    self.sink.report(Code::BadValue, blank.span.clone(), "`at` is empty".to_string()).with_help(
+                        "name a place in the source (`4th paragraph`, a heading), or leave `at` out to cite the whole source".to_string(),
+                    );
+                }
+                let at = at.map(|s| s.value);
                 let source = t.string(self.sink, "source", true)?;
                 self.push_ref("source", &source, Expect::Source, from);
                 return Some(Citation { source: source.value, at });
