@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::article::Article;
 use super::place::{Missing, Place, resolve};
-use super::terms::{Term, holds, terms};
+use super::terms::{Term, Text, terms};
 use crate::date::Due;
 use crate::model::{Briefing, ItemRef, Kind};
 
@@ -127,13 +127,16 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
     // Every run of words of every copy, made once for the whole briefing.
     let mut ids: Vec<&String> = copies.keys().collect();
     ids.sort();
-    let runs: Vec<(&String, HashSet<Vec<String>>)> = ids
+    let runs: Vec<(&String, HashSet<u64>)> = ids
         .into_iter()
         .map(|id| {
             let body: Vec<String> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).collect();
-            (id, body.windows(COPIED_RUN).map(<[String]>::to_vec).collect())
+            (id, body.windows(COPIED_RUN).map(run_key).collect())
         })
         .collect();
+    // Each copy's blocks and places read once, for every term of every item.
+    let read: HashMap<&String, Read> = copies.iter().map(|(id, a)| (id, Read::new(a))).collect();
+    let mut read_once: HashMap<String, std::rc::Rc<Text>> = HashMap::new();
     let mut found = Vec::new();
     for item in b.items() {
         let cites = b.cites_of(item);
@@ -159,24 +162,27 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
         if !checked {
             continue;
         }
+        // Items citing the same place, or the whole article, read it once between them.
+        let held: Vec<std::rc::Rc<Text>> =
+            passages.iter().map(|p| read_once.entry(p.clone()).or_insert_with(|| std::rc::Rc::new(Text::new(p))).clone()).collect();
         let text = claim(b, item);
         let item_terms = terms(&text);
         if item_terms.iter().any(|t| matches!(t, Term::Figure { .. })) {
-            found.extend(corroboration(b, item, copies, &item_terms).map(|f| (item, f)));
+            found.extend(corroboration(b, item, &read, &item_terms).map(|f| (item, f)));
         }
         found.extend(copied(&text, &runs).into_iter().map(|f| (item, f)));
         for term in item_terms {
             if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
                 continue;
             }
-            if passages.iter().any(|p| holds(p, &term)) {
+            if held.iter().any(|p| p.holds(&term)) {
                 continue;
             }
             if let Some(found_as) = variant(&passages, &term) {
                 found.push((item, Finding::Variant { term, found: found_as }));
                 continue;
             }
-            let elsewhere = elsewhere(b, item, copies, &term);
+            let elsewhere = elsewhere(b, item, copies, &read, &term);
             found.push((item, Finding::TermMissing { term, elsewhere }));
         }
     }
@@ -184,18 +190,33 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
 }
 
 /// The first place of a source the item does not cite that holds every term of the item.
-fn corroboration(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, item_terms: &[Term]) -> Option<Finding> {
+fn corroboration(b: &Briefing, item: ItemRef, read: &HashMap<&String, Read>, item_terms: &[Term]) -> Option<Finding> {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
-    let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
-    others.sort_by_key(|(id, _)| *id);
-    for (id, article) in others {
-        for (place, text) in places(article) {
-            if item_terms.iter().all(|t| holds(&text, t)) {
-                return Some(Finding::Corroboration { source: id.clone(), place });
+    let mut others: Vec<(&&String, &Read)> = read.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
+    others.sort_by_key(|(id, _)| **id);
+    for (id, r) in others {
+        for (place, text) in &r.places {
+            if item_terms.iter().all(|t| text.holds(t)) {
+                return Some(Finding::Corroboration { source: (*id).clone(), place: place.clone() });
             }
         }
     }
     None
+}
+
+/// A saved copy read once: each block's text, and each place a citation could name.
+struct Read {
+    blocks: Vec<Text>,
+    places: Vec<(String, Text)>,
+}
+
+impl Read {
+    fn new(article: &Article) -> Read {
+        Read {
+            blocks: article.blocks.iter().map(|b| Text::new(&b.text)).collect(),
+            places: places(article).into_iter().map(|(place, text)| (place, Text::new(&text))).collect(),
+        }
+    }
 }
 
 /// Every place of an article as a citation would name it, with its text: each paragraph by
@@ -225,6 +246,16 @@ fn places(article: &Article) -> Vec<(String, String)> {
     out
 }
 
+/// A run of words kept as its hash: a saved copy of megabytes has millions of runs, and
+/// keeping each as ten strings would take gigabytes. A collision of 64-bit hashes is too rare
+/// to matter, and a reported run is shown in the claim's own words.
+fn run_key(run: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    run.hash(&mut h);
+    h.finish()
+}
+
 /// Words as the copied-words rule counts them: lower case, with `%`, `$`, `.`, `'` and `-`
 /// kept inside a word.
 fn run_words(text: &str) -> Vec<String> {
@@ -236,7 +267,7 @@ fn run_words(text: &str) -> Vec<String> {
 
 /// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy, given each
 /// copy's runs.
-fn copied(text: &str, copies: &[(&String, HashSet<Vec<String>>)]) -> Vec<Finding> {
+fn copied(text: &str, copies: &[(&String, HashSet<u64>)]) -> Vec<Finding> {
     let words = run_words(text);
     if words.len() < COPIED_RUN {
         return Vec::new();
@@ -245,7 +276,7 @@ fn copied(text: &str, copies: &[(&String, HashSet<Vec<String>>)]) -> Vec<Finding
     for (id, runs) in copies {
         let mut i = 0;
         while i + COPIED_RUN <= words.len() {
-            if runs.contains(&words[i..i + COPIED_RUN]) {
+            if runs.contains(&run_key(&words[i..i + COPIED_RUN])) {
                 out.push(Finding::Copied { source: (*id).clone(), words: words[i..i + COPIED_RUN].join(" ") });
                 i += COPIED_RUN;
             } else {
@@ -278,18 +309,18 @@ fn variant(passages: &[String], term: &Term) -> Option<String> {
 
 /// Where a term the cited places lack does occur: another place of a cited source first, then
 /// a source the item does not cite.
-fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, term: &Term) -> Elsewhere {
+fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, read: &HashMap<&String, Read>, term: &Term) -> Elsewhere {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
     for source in &cited {
-        let Some(article) = copies.get(*source) else { continue };
+        let (Some(article), Some(r)) = (copies.get(*source), read.get(&source.to_string())) else { continue };
         let mut number = 0;
         let mut heading: Option<&str> = None;
-        for block in &article.blocks {
+        for (block, text) in article.blocks.iter().zip(&r.blocks) {
             match block.role {
                 super::Role::Heading => heading = Some(&block.text),
                 super::Role::Paragraph => {
                     number += 1;
-                    if holds(&block.text, term) {
+                    if text.holds(term) {
                         let place = match heading {
                             Some(h) => format!("under “{}”", crate::text::short(h, 80)),
                             None => format!("in the {} paragraph", ordinal(number)),
@@ -304,7 +335,9 @@ fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, ter
     let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
     others.sort_by_key(|(id, _)| *id);
     for (id, article) in others {
-        if article.paragraphs().any(|p| holds(&p.text, term)) {
+        let Some(r) = read.get(id) else { continue };
+        let mut texts = article.blocks.iter().zip(&r.blocks).filter(|(block, _)| block.role == super::Role::Paragraph);
+        if texts.any(|(_, text)| text.holds(term)) {
             return Elsewhere::OtherSource(id.clone());
         }
     }

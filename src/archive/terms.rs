@@ -300,36 +300,62 @@ fn push(out: &mut Vec<Term>, term: Term) {
 /// Whether a passage holds a term: a name as words, a figure as its number with its unit
 /// following within a few words.
 pub fn holds(passage: &str, term: &Term) -> bool {
-    match term {
-        Term::Name(name) => {
-            // "U.S." and "US" are one name.
-            let (hay, needle) = (fold(passage).replace('.', ""), fold(name).replace('.', ""));
-            hay.match_indices(&needle).any(|(at, _)| {
-                let before = hay[..at].chars().next_back();
-                let after = hay[at + needle.len()..].chars().next();
-                before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-            })
-        }
-        Term::Figure { number, unit } => {
-            let words = tokens(passage);
-            let percent = number.ends_with('%');
-            words.iter().enumerate().any(|(i, w)| {
-                let Some((n, glued)) = number_of(w) else { return false };
-                if !same_value(&n, number) {
-                    return false;
-                }
+    Text::new(passage).holds(term)
+}
+
+/// A passage read once for checking many terms against it: a saved copy runs to megabytes,
+/// and reading it afresh for every term of every claim would take minutes.
+#[derive(Clone, Debug, Default)]
+pub struct Text {
+    /// Folded, without the dots of initialisms: "U.S." and "US" are one name.
+    names: String,
+    /// Every number with the folded words that follow it.
+    figures: Vec<(String, Vec<String>)>,
+}
+
+impl Text {
+    pub fn new(passage: &str) -> Text {
+        let words = tokens(passage);
+        let figures = words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| {
+                let (n, glued) = number_of(w)?;
                 let following: Vec<String> = std::iter::once(glued.replace('-', " "))
                     .chain(words[i + 1..].iter().take(3).cloned())
                     .map(|w| fold(&w))
                     .filter(|w| !w.is_empty())
                     .collect();
-                // 30% is also "30 percent", "30 per cent" and "30 weight percent".
-                let written_percent = n.ends_with('%')
-                    || unit_among(&following, "percent")
-                    || unit_among(&following, "per cent")
-                    || unit_among(&following, "weight percent");
-                percent == written_percent && unit.as_ref().is_none_or(|u| unit_among(&following, u))
+                Some((n, following))
             })
+            .collect();
+        Text { names: fold(passage).replace('.', ""), figures }
+    }
+
+    pub fn holds(&self, term: &Term) -> bool {
+        match term {
+            Term::Name(name) => {
+                let (hay, needle) = (&self.names, fold(name).replace('.', ""));
+                hay.match_indices(&needle).any(|(at, _)| {
+                    let before = hay[..at].chars().next_back();
+                    let after = hay[at + needle.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+                })
+            }
+            Term::Figure { number, unit } => {
+                let percent = number.ends_with('%');
+                self.figures.iter().any(|(n, following)| {
+                    if !same_value(n, number) {
+                        return false;
+                    }
+                    // 30% is also "30 percent", "30 per cent" and "30 weight percent".
+                    let written_percent = n.ends_with('%')
+                        || unit_among(following, "percent")
+                        || unit_among(following, "per cent")
+                        || unit_among(following, "weight percent");
+                    percent == written_percent && unit.as_ref().is_none_or(|u| unit_among(following, u))
+                })
+            }
         }
     }
 }
