@@ -314,6 +314,19 @@ pub struct Text {
 }
 
 impl Text {
+    /// Whether the passage has these folded words, whole.
+    fn has_words(&self, needle: &str) -> bool {
+        let hay = &self.names;
+        hay.match_indices(needle).any(|(at, _)| {
+            let after = hay[at + needle.len()..].chars().next();
+            self.boundary_before(at) && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    fn boundary_before(&self, at: usize) -> bool {
+        self.names[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    }
+
     pub fn new(passage: &str) -> Text {
         let words = tokens(passage);
         let figures = words
@@ -335,12 +348,29 @@ impl Text {
     pub fn holds(&self, term: &Term) -> bool {
         match term {
             Term::Name(name) => {
-                let (hay, needle) = (&self.names, fold(name).replace('.', ""));
-                hay.match_indices(&needle).any(|(at, _)| {
-                    let before = hay[..at].chars().next_back();
-                    let after = hay[at + needle.len()..].chars().next();
-                    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-                })
+                let needle = fold(name).replace('.', "");
+                if self.has_words(&needle) {
+                    return true;
+                }
+                // "President Trump" stands in "President Donald Trump": one word may come
+                // between a title or first name and the rest.
+                let words: Vec<&str> = needle.split_whitespace().collect();
+                words.len() > 1 && {
+                    let (first, rest) = (words[0], words[1..].join(" "));
+                    self.names.match_indices(first).any(|(at, _)| {
+                        let after = &self.names[at + first.len()..];
+                        let mut parts = after.splitn(3, ' ');
+                        let (gap, tail) = (parts.next(), parts.next().zip(parts.next()));
+                        gap == Some("")
+                            && self.boundary_before(at)
+                            && tail.is_some_and(|(middle, tail)| {
+                                !middle.is_empty()
+                                    && middle.chars().all(char::is_alphanumeric)
+                                    && tail.starts_with(&rest)
+                                    && tail[rest.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                            })
+                    })
+                }
             }
             Term::Figure { number, unit } => {
                 let percent = number.ends_with('%');
@@ -401,6 +431,12 @@ mod tests {
         assert!(holds("concentrations above 30 weight percent", &figure("30%", None)));
         assert!(holds("Secretary Howard Lutnick confirmed", &Term::Name("Lutnick".into())));
         assert!(!holds("Lutnickson", &Term::Name("Lutnick".into())), "whole words only");
+        let trump = Term::Name("President Trump".into());
+        assert!(holds("said President Donald Trump on Tuesday", &trump), "a first name may stand between");
+        assert!(holds("said President Trump", &trump));
+        assert!(!holds("said President Donald J. Trump", &trump), "at most one word between");
+        assert!(!holds("the President spoke; Trumpet", &trump));
+        assert!(!holds("President Donald Trumpet", &trump));
     }
 
     #[test]
