@@ -5,6 +5,7 @@
 #   2. `brief search` over one file whose every fact matches, at 16,000 and 100,000 facts
 #      (the work must grow with the hits, not their square)
 #   3. a file past the 16 MiB limit: refused, with the memory that costs
+#   4. `brief verify` against a 15 MB saved copy cited whole by 20 claims (time and peak)
 # Usage: bench/hostile.sh   (writes its inputs under a temporary folder; needs /usr/bin/time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,3 +56,25 @@ mkdir -p "$work/huge" && mv "$work/huge.toml" "$work/huge/"
 kb=$(peak "$brief" check --dir "$work/huge")
 said=$("$brief" check --dir "$work/huge" 2>&1 | grep -o 'larger than [0-9]* MiB' | head -1 || true)
 echo "50 MB briefing: refused ($said), peak $((kb / 1024)) MB"
+
+echo
+echo "== 4. brief verify against a 15 MB saved copy, cited whole by 20 claims"
+mkdir -p "$work/v/lib" "$work/v/archive"
+python3 - "$work/v" <<'EOF'
+import random, sys
+root = sys.argv[1]
+random.seed(1)
+words = "trade talks tariff export rare earth chip London agreed framework officials market shares index".split()
+with open(f"{root}/archive/big.txt", "w") as f:
+    size = 0
+    while size < 15_000_000:
+        p = " ".join(random.choice(words) for _ in range(80)) + ".\n\n"
+        f.write(p)
+        size += len(p)
+with open(f"{root}/lib/b.toml", "w") as f:
+    f.write('title = "Big"\ndate = 2025-06-09\nsummary = "x"\n\n[[source]]\nid = "big"\ntitle = "Big"\narchive = "big.txt"\n\n')
+    for i in range(20):
+        f.write(f'[[fact]]\nid = "f{i}"\ntext = "Zorblax Quentin met Yarrow Pell on {i + 100} days with {i + 7}.5% cut by {i + 900} billion."\ncites = ["big"]\n\n')
+EOF
+kb=$(peak "$brief" verify --dir "$work/v/lib" --archive "$work/v/archive")
+echo "15 MB copy, 20 claims: $(seconds "$brief" verify --dir "$work/v/lib" --archive "$work/v/archive") s, peak $((kb / 1024)) MB"
