@@ -114,3 +114,17 @@ fn a_missed_corroboration_is_noted_and_not_once_the_source_is_cited() {
     let both = fact(text, "{ source = \"trade-truce\", at = \"Geopolitical and Strategic Implications\" }");
     assert!(!check(&both, &copies(&both)).iter().any(|(_, f)| matches!(f, Finding::Corroboration { .. })));
 }
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn a_missing_place_is_reported_once_not_again_as_every_term_it_would_have_held() {
+    let lost = briefing("{ source = \"trade-truce\", at = \"40th paragraph\" }");
+    let found = check(&lost, &copies(&lost));
+    assert!(matches!(found.as_slice(), [(_, Finding::PlaceMissing { citation: 0, .. })]), "{found:?}");
+
+    // With another place that is there, the terms are still checked against it.
+    let half = briefing("{ source = \"trade-truce\", at = \"40th paragraph\" }, { source = \"econotimes\", at = \"5th paragraph\" }");
+    let found = check(&half, &copies(&half));
+    assert!(found.iter().any(|(_, f)| matches!(f, Finding::PlaceMissing { .. })), "{found:?}");
+    assert!(found.iter().any(|(_, f)| matches!(f, Finding::TermMissing { .. })), "{found:?}");
+}

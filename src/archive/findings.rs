@@ -171,6 +171,11 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
             found.extend(corroboration(b, item, &read, &item_terms).map(|f| (item, f)));
         }
         found.extend(copied(&text, &runs).into_iter().map(|f| (item, f)));
+        // Where no cited place could be found, every term would be missing too; like a
+        // compiler, report the cause once and check the terms when the place is fixed.
+        if passages.is_empty() {
+            continue;
+        }
         for term in item_terms {
             if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
                 continue;
