@@ -70,6 +70,13 @@ fn is_heading(text: &str) -> bool {
     bullet(t).is_none() && words(t) <= 12 && !t.ends_with(['.', ':', ';', ',', '!', '"', '”', '’', '\''])
 }
 
+/// The text of a Markdown heading line (`#` to `######`, then a space), if it is one.
+fn markdown_heading(line: &str) -> Option<&str> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let text = line[hashes..].strip_prefix(' ')?.trim().trim_end_matches('#').trim();
+    ((1..=6).contains(&hashes) && !text.is_empty()).then_some(text)
+}
+
 impl Article {
     /// Reads the text of a saved page.
     pub fn parse(text: &str) -> Article {
@@ -80,6 +87,11 @@ impl Article {
         let mut headline: Option<String> = None;
         let mut ended = false;
         for (line, t) in lines {
+            // A copy saved as Markdown marks its headings: `## Heading`, of any length.
+            let (t, marked) = match markdown_heading(t) {
+                Some(text) => (text, true),
+                None => (t, false),
+            };
             let folded = fold(t);
             // A trailer is a short line ("Leave a Reply", "• Market Data"), not a paragraph that
             // happens to begin with the same words.
@@ -91,7 +103,7 @@ impl Article {
                 // A repeat of the headline, or a photo caption that begins with it and a full stop.
                 if folded.trim_end_matches('.') == *head || folded.starts_with(&format!("{head}. ")) {
                     Role::Furniture
-                } else if is_heading(t) {
+                } else if marked || is_heading(t) {
                     Role::Heading
                 } else {
                     Role::Paragraph
@@ -169,6 +181,18 @@ mod tests {
                 "Lutnick called it ‘a very good deal’",
             ]
         );
+    }
+
+    #[test]
+    fn a_copy_saved_as_markdown_has_its_headline_and_headings_by_their_marks() {
+        let a = Article::parse(
+            "# Talks Resume in London\n\nThe first paragraph.\n\n## What the Two Sides Want From the Talks in London This Week, in Detail\n\nThe second paragraph.\n\n#hashtag is a paragraph.\n",
+        );
+        assert_eq!(a.headline().map(|b| b.text.as_str()), Some("Talks Resume in London"));
+        let headings: Vec<&str> = a.headings().map(|b| b.text.as_str()).collect();
+        assert_eq!(headings, ["What the Two Sides Want From the Talks in London This Week, in Detail"], "a marked heading may be long");
+        let paragraphs: Vec<&str> = a.paragraphs().map(|b| b.text.as_str()).collect();
+        assert_eq!(paragraphs, ["The first paragraph.", "The second paragraph.", "#hashtag is a paragraph."]);
     }
 
     #[test]
