@@ -28,6 +28,10 @@ fn econotimes_paragraphs_skip_the_menus_and_the_caption() {
     assert!(furniture.iter().any(|t| t.contains("Source: Sgt. Mikki Sprenkle")), "the caption is not a paragraph");
     assert!(furniture.contains(&"Menu") && furniture.iter().any(|t| t.contains("Market Data")), "{furniture:?}");
     assert_eq!(resolve(&a, &Place::parse("9th paragraph")).unwrap_err(), Missing::Paragraph { n: 9, count: 6 });
+    // Written as paragraphs but no paragraph number: the hint is the count, not the headings.
+    for at in ["0th paragraph", "99999999999999999999999th paragraph", "fortieth paragraph"] {
+        assert_eq!(resolve(&a, &Place::parse(at)).unwrap_err(), Missing::Numbering { count: 6 }, "{at}");
+    }
 }
 
 #[test]

@@ -53,6 +53,8 @@ pub enum Missing {
     Paragraph { n: usize, count: usize },
     /// No heading begins with the text; the article's headings, for the hint.
     Heading { headings: Vec<String> },
+    /// Written as paragraphs (`0th paragraph`) with no number a paragraph can have; the count.
+    Numbering { count: usize },
 }
 
 /// The blocks a place holds, or why it holds none.
@@ -73,6 +75,9 @@ pub fn resolve<'a>(article: &'a Article, place: &Place) -> Result<Vec<&'a Block>
             let wanted = fold(heading);
             let at = article.blocks.iter().position(|b| b.role == Role::Heading && starts_on_word(&fold(&b.text), &wanted));
             let Some(at) = at else {
+                if wanted.ends_with(" paragraph") || wanted.ends_with(" paragraphs") {
+                    return Err(Missing::Numbering { count: article.paragraphs().count() });
+                }
                 return Err(Missing::Heading { headings: article.headings().map(|b| b.text.clone()).collect() });
             };
             // The heading and what stands under it, up to the next heading.

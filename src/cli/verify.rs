@@ -167,6 +167,9 @@ fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Dia
             let help = match missing {
                 Missing::Paragraph { count: 1, .. } => "the saved copy has 1 paragraph".to_string(),
                 Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
+                Missing::Numbering { count } => {
+                    format!("paragraphs are counted `1st paragraph`, `2nd`, … or `last paragraph`; the saved copy has {count}")
+                }
                 Missing::Heading { headings } => {
                     let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
                     format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
