@@ -135,7 +135,7 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
         })
         .collect();
     // Each copy's blocks and places read once, for every term of every item.
-    let read: HashMap<&String, Read> = copies.iter().map(|(id, a)| (id, Read::new(a))).collect();
+    let read: HashMap<&str, Read> = copies.iter().map(|(id, a)| (id.as_str(), Read::new(a))).collect();
     let mut read_once: HashMap<String, std::rc::Rc<Text>> = HashMap::new();
     let mut found = Vec::new();
     for item in b.items() {
@@ -195,14 +195,14 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
 }
 
 /// The first place of a source the item does not cite that holds every term of the item.
-fn corroboration(b: &Briefing, item: ItemRef, read: &HashMap<&String, Read>, item_terms: &[Term]) -> Option<Finding> {
+fn corroboration(b: &Briefing, item: ItemRef, read: &HashMap<&str, Read>, item_terms: &[Term]) -> Option<Finding> {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
-    let mut others: Vec<(&&String, &Read)> = read.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
+    let mut others: Vec<(&&str, &Read)> = read.iter().filter(|(id, _)| !cited.contains(*id)).collect();
     others.sort_by_key(|(id, _)| **id);
     for (id, r) in others {
         for (place, text) in &r.places {
             if item_terms.iter().all(|t| text.holds(t)) {
-                return Some(Finding::Corroboration { source: (*id).clone(), place: place.clone() });
+                return Some(Finding::Corroboration { source: id.to_string(), place: place.clone() });
             }
         }
     }
@@ -314,10 +314,10 @@ fn variant(passages: &[String], term: &Term) -> Option<String> {
 
 /// Where a term the cited places lack does occur: another place of a cited source first, then
 /// a source the item does not cite.
-fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, read: &HashMap<&String, Read>, term: &Term) -> Elsewhere {
+fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, read: &HashMap<&str, Read>, term: &Term) -> Elsewhere {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
     for source in &cited {
-        let (Some(article), Some(r)) = (copies.get(*source), read.get(&source.to_string())) else { continue };
+        let (Some(article), Some(r)) = (copies.get(*source), read.get(source)) else { continue };
         let mut number = 0;
         let mut heading: Option<&str> = None;
         for (block, text) in article.blocks.iter().zip(&r.blocks) {
@@ -340,7 +340,7 @@ fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, rea
     let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
     others.sort_by_key(|(id, _)| *id);
     for (id, article) in others {
-        let Some(r) = read.get(id) else { continue };
+        let Some(r) = read.get(id.as_str()) else { continue };
         let mut texts = article.blocks.iter().zip(&r.blocks).filter(|(block, _)| block.role == super::Role::Paragraph);
         if texts.any(|(_, text)| text.holds(term)) {
             return Elsewhere::OtherSource(id.clone());
