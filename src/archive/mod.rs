@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod findings;
+pub mod message;
 pub mod passage;
 pub mod place;
 pub mod terms;
@@ -11,10 +12,72 @@ pub use article::{Article, Block, Role};
 pub use place::{Missing, Place, resolve};
 pub use terms::{Term, holds, terms};
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::Code;
 use crate::load::ParsedFile;
+use crate::model::{Briefing, ItemRef};
+use findings::Finding;
+
+/// A briefing checked against its saved copies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// Findings the curator has not accepted, notes among them.
+    pub open: Vec<(ItemRef, Finding)>,
+    /// How many findings an `accept` silences.
+    pub silenced: usize,
+    /// Indexes into the briefing's `accepted` of accepts that silence nothing.
+    pub stale: Vec<usize>,
+    /// Sources whose saved copy could not be read, with why: their citations are unchecked.
+    pub unreadable: Vec<(String, String)>,
+}
+
+/// The saved copies a briefing's sources name, by source id, and the sources whose copy cannot
+/// be read, with why.
+pub fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(String, String)>) {
+    let mut copies = HashMap::new();
+    let mut unreadable = Vec::new();
+    for s in &b.sources {
+        let Some(file) = &s.archive else { continue };
+        match crate::load::read_bytes(&folder.join(file)) {
+            Ok(bytes) => {
+                copies.insert(s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes)));
+            }
+            Err(why) => unreadable.push((s.id.clone(), why.message(""))),
+        }
+    }
+    (copies, unreadable)
+}
+
+/// Checks a briefing against the copies read, setting aside what the curator accepts.
+pub fn verdict(b: &Briefing, copies: &HashMap<String, Article>, unreadable: Vec<(String, String)>) -> Verdict {
+    let mut verdict = Verdict { unreadable, ..Verdict::default() };
+    let mut used = vec![false; b.accepted.len()];
+    for (item, finding) in findings::check(b, copies) {
+        match finding.accepted(b, item) {
+            Some(accept) => {
+                if let Some(i) = b.accepted.iter().position(|(_, a)| std::ptr::eq(a, accept)) {
+                    used[i] = true;
+                }
+                verdict.silenced += 1;
+            }
+            None => verdict.open.push((item, finding)),
+        }
+    }
+    // An accept that silences nothing would hide the next such finding unseen. Where a copy
+    // could not be read its findings are unknown, so nothing there is called stale.
+    if verdict.unreadable.is_empty() {
+        verdict.stale = used.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| i).collect();
+    }
+    verdict
+}
+
+/// Reads a briefing's saved copies from `folder` and checks it against them.
+pub fn verify(b: &Briefing, folder: &Path) -> Verdict {
+    let (copies, unreadable) = saved_copies(b, folder);
+    verdict(b, &copies, unreadable)
+}
 
 /// Whether an `archive` name stays inside the archive folder: relative, with no `..`, and not
 /// empty.

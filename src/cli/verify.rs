@@ -10,8 +10,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::archive::findings::{Elsewhere, Finding, check};
-use crate::archive::{Article, Missing, Place, resolve};
+use crate::archive::findings::Finding;
+use crate::archive::{self, Article, Place, resolve};
 use crate::diag::{Anchor, Code, Diagnostic};
 use crate::library::Library;
 use crate::model::{Briefing, ItemRef};
@@ -62,7 +62,7 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
     let mut found: Vec<(&Briefing, ItemRef, Diagnostic)> = Vec::new();
     let mut counts = Counts { briefings: loaded.library.len(), ..Counts::default() };
     for b in loaded.library.briefings() {
-        let (copies, unreadable) = saved_copies(b, folder);
+        let (copies, unreadable) = archive::saved_copies(b, folder);
         for (source, why) in &unreadable {
             output::err(&format!("brief: {}: the saved copy of `{source}` cannot be read, so its citations are not checked: {why}", b.id))?;
         }
@@ -70,28 +70,21 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         if explain {
             explain_places(b, &copies, folder)?;
         }
+        let verdict = archive::verdict(b, &copies, unreadable);
         let lines = std::fs::read_to_string(&b.path).unwrap_or_default();
-        let mut used: Vec<&crate::model::Accept> = Vec::new();
-        for (item, finding) in check(b, &copies) {
-            if let Some(accept) = finding.accepted(b, item) {
-                used.push(accept);
-                counts.silenced += 1;
-                continue;
-            }
+        counts.silenced += verdict.silenced;
+        for (item, finding) in &verdict.open {
             if finding.is_note() {
                 counts.notes += 1
             } else {
                 counts.findings += 1
             }
-            found.push((b, item, diagnostic(b, item, &finding, &lines)));
+            found.push((b, *item, diagnostic(b, *item, finding, &lines)));
         }
-        // An accept that silences nothing would hide the next such finding unseen. Where a
-        // copy could not be read its findings are unknown, so nothing there is called stale.
-        if unreadable.is_empty() {
-            for (item, accept) in b.accepted.iter().filter(|(_, a)| !used.iter().any(|u| std::ptr::eq(*u, a))) {
-                counts.findings += 1;
-                found.push((b, *item, stale(b, *item, accept, &lines)));
-            }
+        for &i in &verdict.stale {
+            let (item, accept) = &b.accepted[i];
+            counts.findings += 1;
+            found.push((b, *item, stale(b, *item, accept, &lines)));
         }
     }
     if json {
@@ -112,23 +105,6 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         ))?;
     }
     Ok(ExitCode::from(u8::from(counts.findings > 0 || unchecked > 0)))
-}
-
-/// The saved copies a briefing's sources name, by source id, and the sources whose copy cannot
-/// be read, with why.
-fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(String, String)>) {
-    let mut copies = HashMap::new();
-    let mut unreadable = Vec::new();
-    for s in &b.sources {
-        let Some(file) = &s.archive else { continue };
-        match crate::load::read_bytes(&folder.join(file)) {
-            Ok(bytes) => {
-                copies.insert(s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes)));
-            }
-            Err(why) => unreadable.push((s.id.clone(), why.message(""))),
-        }
-    }
-    (copies, unreadable)
 }
 
 /// The item's table header, where its findings are reported.
@@ -153,64 +129,14 @@ fn stale(b: &Briefing, item: ItemRef, accept: &crate::model::Accept, file: &str)
 
 /// A finding as a diagnostic at the item's table header.
 fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Diagnostic {
-    let anchor = header(b, item, file);
-    let id = b.id_of(item);
-    let cites = b.cites_of(item);
-    let cited = |n: usize| {
-        cites.get(n).map_or(String::new(), |c| match &c.at {
-            Some(at) => format!("`{}` at {}", c.source, text::visible(at, false)),
-            None => format!("`{}`", c.source),
-        })
-    };
-    let (code, message, help) = match finding {
-        Finding::PlaceMissing { citation, missing } => {
-            let help = match missing {
-                Missing::Paragraph { count: 1, .. } => "the saved copy has 1 paragraph".to_string(),
-                Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
-                Missing::Numbering { count } => {
-                    format!("paragraphs are counted `1st paragraph`, `2nd`, … or `last paragraph`; the saved copy has {count}")
-                }
-                Missing::Heading { headings } => {
-                    let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
-                    format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
-                }
-            };
-            (Code::PlaceMissing, format!("`{id}` cites {}, a place its saved copy does not have", cited(*citation)), help)
-        }
-        Finding::TermMissing { term, elsewhere } => {
-            let help = match elsewhere {
-                Elsewhere::Nowhere => "no saved copy holds it: correct the claim, or cite where it comes from".to_string(),
-                Elsewhere::OtherPlace { source, place } => format!("`{source}` has it {place}, not where it is cited"),
-                Elsewhere::OtherSource(source) => format!("only in another source: `{source}`; cite it, or correct the claim"),
-            };
-            (Code::TermMissing, format!("`{}` is in no place `{id}` cites", text::visible(&term.to_string(), false)), help)
-        }
-        Finding::Copied { source, words } => (
-            Code::CopiedWords,
-            format!("`{id}` shares ten words in a row with `{source}`: “{}”", text::visible(words, false)),
-            "write it in your own words; names, figures and headlines may carry over".to_string(),
-        ),
-        Finding::Variant { term, found } => (
-            Code::NameVariant,
-            format!(
-                "`{id}` writes “{}”; the cited place spells it “{}”",
-                text::visible(&term.to_string(), false),
-                text::visible(found, false)
-            ),
-            "the articles spell this name differently; a discrepancy can record it".to_string(),
-        ),
-        Finding::Corroboration { source, place } => (
-            Code::MissedCorroboration,
-            format!("`{source}` also holds every figure and name of `{id}` ({place}) but is not cited"),
-            "cite it too: corroboration is a figure the reader shows".to_string(),
-        ),
-    };
+    let code = finding.code();
     let what = text::visible(&finding.what(b, item), false);
     let help = format!(
-        "{help}; or, checked and accepted, silence it with `accept = [{{ code = \"{}\", what = \"{what}\", reason = \"…\" }}]`",
+        "{}; or, checked and accepted, silence it with `accept = [{{ code = \"{}\", what = \"{what}\", reason = \"…\" }}]`",
+        finding.hint(),
         code.as_str()
     );
-    let mut d = anchor.report(&b.path, code, message);
+    let mut d = header(b, item, file).report(&b.path, code, finding.message(b, item));
     d.with_help(help);
     d
 }
