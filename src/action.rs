@@ -103,15 +103,17 @@ actions! {
     NextBriefing = "next_briefing" ["]"];
     /// Open the selected source's URL in the browser
     OpenUrl = "open_url" ["o"];
+    /// Read the cited passage in the saved copy of its source
+    Passage = "passage" ["p"];
     /// Edit the briefing file at the selected item in $EDITOR
     Edit = "edit" ["e"];
     /// Show the files that failed to load and why
     Errors = "errors" ["E"];
     /// Search the whole library
     Search = "search" ["/"];
-    /// Go to the next search hit
+    /// Go to the next search hit (in a saved copy, the claim's next figure or name)
     NextHit = "next_hit" ["n"];
-    /// Go to the previous search hit
+    /// Go to the previous search hit (in a saved copy, the previous figure or name)
     PrevHit = "prev_hit" ["N"];
     /// Export what is on screen (the briefing or the search results) to the export folder
     Export = "export" ["x"];
@@ -137,6 +139,10 @@ actions! {
     Paste(String);
     /// Backspace in the search line
     DeleteBack;
+    /// A saved copy was read for the passage view (or why it could not be)
+    PassageRead(Box<crate::tui::passage::Request>, Result<String, String>);
+    /// A briefing was checked against its saved copies, for the request numbered
+    Verified(String, u64, Box<crate::archive::Verdict>);
     }
 }
 

@@ -36,17 +36,7 @@ impl Finding {
     /// What would set it right, or where to look.
     pub fn hint(&self) -> String {
         match self {
-            Finding::PlaceMissing { missing, .. } => match missing {
-                Missing::Paragraph { count: 1, .. } => "the saved copy has 1 paragraph".to_string(),
-                Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
-                Missing::Numbering { count } => {
-                    format!("paragraphs are counted `1st paragraph`, `2nd`, … or `last paragraph`; the saved copy has {count}")
-                }
-                Missing::Heading { headings } => {
-                    let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
-                    format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
-                }
-            },
+            Finding::PlaceMissing { missing, .. } => missing_hint(missing),
             Finding::TermMissing { elsewhere, .. } => match elsewhere {
                 Elsewhere::Nowhere => "no saved copy holds it: correct the claim, or cite where it comes from".to_string(),
                 Elsewhere::OtherPlace { source, place } => format!("`{source}` has it {place}, not where it is cited"),
@@ -55,6 +45,21 @@ impl Finding {
             Finding::Copied { .. } => "write it in your own words; names, figures and headlines may carry over".to_string(),
             Finding::Variant { .. } => "the articles spell this name differently; a discrepancy can record it".to_string(),
             Finding::Corroboration { .. } => "cite it too: corroboration is a figure the reader shows".to_string(),
+        }
+    }
+}
+
+/// The places a saved copy does have, for a place it does not.
+pub fn missing_hint(missing: &Missing) -> String {
+    match missing {
+        Missing::Paragraph { count: 1, .. } => "the saved copy has 1 paragraph".to_string(),
+        Missing::Paragraph { count, .. } => format!("the saved copy has {count} paragraphs"),
+        Missing::Numbering { count } => {
+            format!("paragraphs are counted `1st paragraph`, `2nd`, … or `last paragraph`; the saved copy has {count}")
+        }
+        Missing::Heading { headings } => {
+            let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
+            format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
         }
     }
 }

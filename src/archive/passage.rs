@@ -8,7 +8,7 @@ use super::article::{Article, Role};
 use super::place::{Missing, Place, resolve};
 use super::terms::Term;
 
-/// One line of the article as shown.
+/// One line of the article as shown: its text with control characters made visible.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// The 1-based line in the saved file.
@@ -37,6 +37,11 @@ impl Passage {
     pub fn hits(&self) -> Vec<usize> {
         self.lines.iter().enumerate().filter(|(_, l)| !l.terms.is_empty()).map(|(i, _)| i).collect()
     }
+
+    /// Every term found, in reading order: its line's index and its first character there.
+    pub fn occurrences(&self) -> Vec<(usize, usize)> {
+        self.lines.iter().enumerate().flat_map(|(i, l)| l.terms.iter().map(move |r| (i, r.start))).collect()
+    }
 }
 
 /// Opens `article` at `at` (the whole article when `None`), marking the place and the terms.
@@ -54,7 +59,8 @@ pub fn passage(article: &Article, at: Option<&str>, terms: &[Term]) -> Passage {
         .filter(|b| b.role != Role::Furniture)
         .map(|b| Line {
             number: b.line,
-            text: b.text.clone(),
+            // Safe to show, one character for one, so the ranges found stay in place.
+            text: crate::text::visible(&b.text.replace('\t', " "), false),
             role: b.role,
             marked: marked.contains(&b.line),
             terms: find_terms(&b.text, terms),
@@ -64,33 +70,89 @@ pub fn passage(article: &Article, at: Option<&str>, terms: &[Term]) -> Passage {
     Passage { lines, start, missing }
 }
 
-/// Where the terms stand in a line, as character ranges, sorted and not overlapping.
+/// Where the terms stand in a line, as character ranges, sorted and not overlapping. Names
+/// are found as `verify` finds them: whole words, the dots of initialisms ignored ("U.S." is
+/// "US"), one word allowed between the first word and the rest ("President Donald Trump").
+/// A figure is found as its number, not inside a longer one.
 fn find_terms(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
-    let lower: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    // Lower-casing may change the length of a character; then the ranges would not fit.
-    if lower.len() != text.chars().count() {
-        return Vec::new();
-    }
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for term in terms {
-        let needle: Vec<char> = match term {
-            Term::Name(name) => name.to_lowercase().chars().collect(),
-            Term::Figure { number, .. } => number.trim_end_matches('%').chars().collect(),
-        };
-        if needle.is_empty() || needle.len() > lower.len() {
-            continue;
-        }
-        for at in 0..=lower.len() - needle.len() {
-            let whole = (at == 0 || !lower[at - 1].is_alphanumeric())
-                && lower.get(at + needle.len()).is_none_or(|c| !c.is_alphanumeric() || matches!(term, Term::Figure { .. }));
-            if whole && lower[at..at + needle.len()] == needle[..] {
-                ranges.push(at..at + needle.len());
-            }
-        }
-    }
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let names: Vec<&str> = terms.iter().filter_map(|t| if let Term::Name(n) = t { Some(n.as_str()) } else { None }).collect();
+    let figures: Vec<&str> =
+        terms.iter().filter_map(|t| if let Term::Figure { number, .. } = t { Some(number.as_str()) } else { None }).collect();
+    found.extend(find_names(text, &names));
+    found.extend(find_figures(text, &figures));
+    let mut ranges: Vec<Range<usize>> = found.into_iter().filter(|r| !r.is_empty()).collect();
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     ranges.dedup_by(|b, a| b.start < a.end);
     ranges
+}
+
+/// The line lower-cased, without dots when `dots` is false, each character with its index in
+/// the line.
+fn lowered(text: &str, dots: bool) -> Vec<(char, usize)> {
+    let mut hay = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        let mut lower = c.to_lowercase();
+        // A character that lower-cases to several would shift what follows; it is kept as is.
+        let one = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        };
+        if dots || one != '.' {
+            hay.push((one, i));
+        }
+    }
+    hay
+}
+
+fn find_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
+    let hay = lowered(text, false);
+    let chars: Vec<char> = hay.iter().map(|(c, _)| *c).collect();
+    let alnum = |at: usize| chars.get(at).is_some_and(|c| c.is_alphanumeric());
+    let starts_word = |at: usize| at == 0 || !alnum(at - 1);
+    let word_at = |at: usize, word: &[char]| chars.get(at..at + word.len()) == Some(word) && starts_word(at) && !alnum(at + word.len());
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for name in names {
+        let words: Vec<Vec<char>> = name.to_lowercase().replace('.', "").split_whitespace().map(|w| w.chars().collect()).collect();
+        let Some(first) = words.first() else { continue };
+        let rest: Vec<char> = words[1..].join(&' ');
+        for at in (0..chars.len()).filter(|at| word_at(*at, first)) {
+            let after = at + first.len();
+            if rest.is_empty() {
+                found.push(at..after);
+            } else if chars.get(after) == Some(&' ') && word_at(after + 1, &rest) {
+                found.push(at..after + 1 + rest.len());
+            } else if chars.get(after) == Some(&' ') {
+                // One word between: "President Donald Trump".
+                let middle = (after + 1..chars.len()).take_while(|i| alnum(*i)).count();
+                let tail = after + 1 + middle;
+                if middle > 0 && chars.get(tail) == Some(&' ') && word_at(tail + 1, &rest) {
+                    found.push(at..tail + 1 + rest.len());
+                }
+            }
+        }
+    }
+    // Back to the line's own characters: the dots left out may lie inside a range.
+    found.into_iter().filter(|r| !r.is_empty()).map(|r| hay[r.start].1..hay[r.end - 1].1 + 1).collect()
+}
+
+fn find_figures(text: &str, figures: &[&str]) -> Vec<Range<usize>> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |at: usize| chars.get(at).is_some_and(char::is_ascii_digit);
+    // Not the tail of a longer number or word: "2030" holds no "30", "1.30" no "30".
+    let starts = |at: usize| at == 0 || !(chars[at - 1].is_alphanumeric() || chars[at - 1] == '.' && digit(at.wrapping_sub(2)));
+    let mut found = Vec::new();
+    for number in figures {
+        let needle: Vec<char> = number.trim_end_matches('%').chars().collect();
+        for at in 0..chars.len() {
+            let end = at + needle.len();
+            let longer = digit(end) || (matches!(chars.get(end), Some(',' | '.')) && digit(end + 1));
+            if chars.get(at..end) == Some(&needle[..]) && starts(at) && !longer {
+                found.push(at..end);
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -113,6 +175,21 @@ mod tests {
         assert_eq!(hits.len(), 2);
         let figure = &p.lines[hits[1]];
         assert_eq!(&figure.text.chars().collect::<Vec<_>>()[figure.terms[0].clone()].iter().collect::<String>(), "115");
+    }
+
+    #[test]
+    fn names_and_figures_are_found_as_verify_finds_them() {
+        let name = |n: &str| Term::Name(n.into());
+        let figure = |n: &str| Term::Figure { number: n.into(), unit: None };
+        let shown = |text: &str, terms: &[Term]| -> Vec<String> {
+            let chars: Vec<char> = text.chars().collect();
+            find_terms(text, terms).into_iter().map(|r| chars[r].iter().collect()).collect()
+        };
+        assert_eq!(shown("said President Donald Trump.", &[name("President Trump")]), ["President Donald Trump"]);
+        assert_eq!(shown("the U.S. and China", &[name("US"), name("China")]), ["U.S", "China"]);
+        assert_eq!(shown("Trumpet and Trump", &[name("Trump")]), ["Trump"]);
+        assert_eq!(shown("30 days, 300 tonnes, 2030, 30,000 and 30%", &[figure("30")]), ["30", "30"]);
+        assert_eq!(shown("fell 0.8% today", &[figure("0.8%")]), ["0.8"]);
     }
 
     #[test]

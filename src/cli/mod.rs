@@ -118,7 +118,7 @@ pub fn main() -> ExitCode {
     crate::logging::init();
     let style = Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
     let result = (|| {
-        let config = match config::load(cli.config.as_deref()) {
+        let mut config = match config::load(cli.config.as_deref()) {
             Ok(config) => config,
             Err(diagnostics) => {
                 print_diagnostics(&diagnostics, style)?;
@@ -127,6 +127,9 @@ pub fn main() -> ExitCode {
             }
         };
         let dir = cli.dir.clone().unwrap_or_else(|| config.briefings.clone());
+        if let Some(archive) = &cli.archive {
+            config.archive = Some(archive.clone());
+        }
         // Every command that reads the folder says the same about a folder it cannot use, once.
         let reads_folder = !matches!(&cli.command, Some(Command::Check { paths, .. }) if !paths.is_empty());
         if reads_folder && let Err(message) = folder_ready(&dir) {
@@ -135,14 +138,10 @@ pub fn main() -> ExitCode {
         }
         match cli.command {
             Some(Command::Check { paths, json, deny_warnings }) => {
-                let archive = cli.archive.clone().or(config.archive.clone());
-                check::run(&dir, &paths, archive.as_deref(), json, deny_warnings, style)
+                check::run(&dir, &paths, config.archive.as_deref(), json, deny_warnings, style)
             }
             Some(Command::List) => list::run(&dir),
-            Some(Command::Verify { json, explain }) => {
-                let archive = cli.archive.clone().or(config.archive.clone());
-                verify::run(&dir, archive.as_deref(), json, explain, style)
-            }
+            Some(Command::Verify { json, explain }) => verify::run(&dir, config.archive.as_deref(), json, explain, style),
             Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json),
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
                 export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })

@@ -115,12 +115,41 @@ impl View {
     }
 }
 
-/// Where the reader is: the library list, a briefing, or the results of the open search.
+/// Where the reader is: the library list, a briefing, the results of the open search, or a
+/// cited passage in a saved copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     Library(Cursor),
     Briefing(View),
     Results(Cursor),
+    Passage(Box<Reading>),
+}
+
+/// A saved copy of a source, opened at the place an item cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub briefing: String,
+    /// The item whose claim is read against the copy (the source itself when opened from it).
+    pub item: ItemRef,
+    /// The cited source's id and the copy's file name in the archive folder.
+    pub source: String,
+    pub file: String,
+    /// The citation as written: its number among the item's citations, and its `at`.
+    pub citation: Option<usize>,
+    pub at: Option<String>,
+    pub passage: crate::archive::passage::Passage,
+    /// The first row drawn, in rows wrapped to the current width.
+    pub top: usize,
+    /// The term `n` and `N` last stepped to, as an index into the passage's occurrences.
+    pub hit: Option<usize>,
+}
+
+/// What the reader knows of a briefing checked against its saved copies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Checked {
+    /// Asked for; the number tells this request from one made before a reload.
+    Pending(u64),
+    Done(crate::archive::Verdict),
 }
 
 /// A box drawn over the screen.
@@ -153,6 +182,10 @@ pub struct App {
     pub search: Option<crate::tui::search::Search>,
     /// The search index, built on the first search and dropped when files change.
     pub index: Option<crate::search::Index>,
+    /// Briefings checked against their saved copies (when an archive folder is set), by id.
+    pub checked: std::collections::HashMap<String, Checked>,
+    /// Counts the checks asked for, so a result from before a reload is known as such.
+    pub checks_asked: u64,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
     pub quit: bool,
@@ -171,6 +204,8 @@ impl App {
             status: None,
             search: None,
             index: None,
+            checked: std::collections::HashMap::new(),
+            checks_asked: 0,
             size: (80, 24),
             quit: false,
         };
@@ -182,14 +217,14 @@ impl App {
     pub fn briefing(&self) -> Option<&Briefing> {
         match &self.screen {
             Screen::Briefing(view) => self.live.library().get(&view.id),
-            Screen::Library(_) | Screen::Results(_) => None,
+            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) => None,
         }
     }
 
     pub fn view(&self) -> Option<&View> {
         match &self.screen {
             Screen::Briefing(view) => Some(view),
-            Screen::Library(_) | Screen::Results(_) => None,
+            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) => None,
         }
     }
 
@@ -225,6 +260,14 @@ impl App {
         let Some(b) = self.live.library().get(id) else { return false };
         self.screen = Screen::Briefing(View::opening(b));
         true
+    }
+
+    /// The open findings of a checked briefing, when it has been checked.
+    pub fn verdict(&self, id: &str) -> Option<&crate::archive::Verdict> {
+        match self.checked.get(id)? {
+            Checked::Done(verdict) => Some(verdict),
+            Checked::Pending(_) => None,
+        }
     }
 
     /// A path as the status line names it: relative to the library folder.

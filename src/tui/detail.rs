@@ -39,6 +39,8 @@ pub struct Target {
 pub struct Line {
     pub pieces: Vec<Piece>,
     pub link: Option<Target>,
+    /// For a citation, its number among the item's citations (from 0): `p` reads its passage.
+    pub citation: Option<usize>,
     /// Columns to indent the line and its continuations.
     pub indent: u16,
 }
@@ -61,7 +63,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn push(&mut self, pieces: Vec<Piece>) {
-        self.lines.push(Line { pieces, link: None, indent: 0 });
+        self.lines.push(Line { pieces, link: None, citation: None, indent: 0 });
     }
 
     fn blank(&mut self) {
@@ -94,7 +96,7 @@ impl Builder<'_> {
             pieces.push(piece(format!("{}: ", briefing.id), Role::Label));
         }
         pieces.push(piece(briefing.label(item), Role::Text));
-        self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), indent: 2 });
+        self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), citation: None, indent: 2 });
     }
 
     /// A section of links to the items that refer to `item` through `key`.
@@ -143,7 +145,12 @@ impl Builder<'_> {
             if let Some(at) = &c.at {
                 pieces.push(piece(format!(" · at {}", visible(at, false)), Role::Muted));
             }
-            self.lines.push(Line { pieces, link: Some(Target { briefing: self.b.id.clone(), item: source }), indent: 2 });
+            self.lines.push(Line {
+                pieces,
+                link: Some(Target { briefing: self.b.id.clone(), item: source }),
+                citation: Some(n),
+                indent: 2,
+            });
         }
     }
 
@@ -250,6 +257,7 @@ pub fn detail(lib: &Library, b: &Briefing, item: ItemRef) -> Vec<Line> {
                     d.lines.push(Line {
                         pieces: vec![piece("• ", Role::Muted), piece(visible(point, false), Role::Text)],
                         link: None,
+                        citation: None,
                         indent: 2,
                     });
                 }
@@ -263,6 +271,44 @@ pub fn detail(lib: &Library, b: &Briefing, item: ItemRef) -> Vec<Line> {
     }
     d.discussed(item);
     d.lines
+}
+
+/// What checking the item against its sources' saved copies found, for the end of its detail:
+/// nothing when no archive folder is set or no source it cites has a copy.
+pub fn findings(checked: Option<&crate::tui::app::Checked>, b: &Briefing, item: ItemRef) -> Vec<Line> {
+    use crate::tui::app::Checked;
+    let cited: Vec<&str> =
+        if item.kind == Kind::Source { vec![b.id_of(item)] } else { b.cites_of(item).iter().map(|c| c.source.as_str()).collect() };
+    let archived = |id: &str| b.lookup(id).is_some_and(|s| s.kind == Kind::Source && b.sources[s.index].archive.is_some());
+    let Some(checked) = checked.filter(|_| cited.iter().any(|id| archived(id))) else { return Vec::new() };
+    let mut d = Vec::new();
+    let mut line = |pieces: Vec<Piece>, indent: u16| d.push(Line { pieces, link: None, citation: None, indent });
+    line(Vec::new(), 0);
+    let verdict = match checked {
+        Checked::Pending(_) => {
+            line(vec![piece("Saved copies", Role::Heading), piece("  checking…", Role::Muted)], 0);
+            return d;
+        }
+        Checked::Done(verdict) => verdict,
+    };
+    let found: Vec<&crate::archive::findings::Finding> = verdict.open.iter().filter(|(i, _)| *i == item).map(|(_, f)| f).collect();
+    let accepted = b.accepted.iter().filter(|(i, _)| *i == item).count();
+    let summary = match (found.len(), accepted) {
+        (0, 0) => "  nothing found".to_string(),
+        (0, n) => format!("  nothing open; {n} accepted by the curator"),
+        (1, _) => "  1 finding".to_string(),
+        (n, _) => format!("  {n} findings"),
+    };
+    line(vec![piece("Saved copies", Role::Heading), piece(summary, Role::Muted)], 0);
+    for (source, why) in verdict.unreadable.iter().filter(|(s, _)| cited.contains(&s.as_str())) {
+        line(vec![piece(format!("? the saved copy of `{source}` cannot be read: {}", visible(why, false)), Role::Warning)], 2);
+    }
+    for f in found {
+        let (mark, role) = if f.is_note() { ("·", Role::Muted) } else { ("?", Role::Warning) };
+        line(vec![piece(format!("{mark} "), role), piece(f.message(b, item), Role::Text)], 2);
+        line(vec![piece(f.hint(), Role::Muted)], 4);
+    }
+    d
 }
 
 /// One screen row of wrapped detail.

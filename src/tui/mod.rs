@@ -6,9 +6,11 @@ pub mod detail;
 pub mod draw;
 pub mod history;
 pub mod input;
+pub mod jobs;
 pub mod layout;
 pub mod lifeline;
 pub mod panes;
+pub mod passage;
 pub mod pointer;
 pub mod reload;
 pub mod search;
@@ -116,6 +118,8 @@ fn start_watch(app: &mut App, dir: &Path) -> Option<watch::Watch> {
 }
 
 fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>, dir: &Path, lifeline: &Lifeline) -> io::Result<Exit> {
+    let jobs = jobs::Jobs::default();
+    let dispatch = |terminal: &mut Tui, app: &mut App, action: Action| dispatch(terminal, app, &jobs, action);
     let size = terminal.size()?;
     dispatch(terminal, app, Action::Resize(size.width, size.height))?;
     let mut dirty = true;
@@ -153,6 +157,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
         }
         if let Some(paths) = watch.as_ref().map(changed_paths).filter(|p| !p.is_empty()) {
             dispatch(terminal, app, Action::FilesChanged(paths))?;
+            dirty = true;
+        }
+        for answer in jobs.finished() {
+            dispatch(terminal, app, answer)?;
             dirty = true;
         }
     }
@@ -203,18 +211,25 @@ fn changed_paths(watch: &watch::Watch) -> Vec<PathBuf> {
 }
 
 /// Feeds an action to `update`, running the effects it returns until none is left.
-fn dispatch(terminal: &mut Tui, app: &mut App, action: Action) -> io::Result<()> {
+fn dispatch(terminal: &mut Tui, app: &mut App, jobs: &jobs::Jobs, action: Action) -> io::Result<()> {
     let mut next = Some(action);
     while let Some(action) = next.take() {
         if let Some(effect) = update(app, action) {
-            next = run_effect(terminal, app, effect)?;
+            next = run_effect(terminal, app, jobs, effect)?;
         }
     }
     Ok(())
 }
 
-fn run_effect(terminal: &mut Tui, app: &App, effect: Effect) -> io::Result<Option<Action>> {
+fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
+        Effect::ReadPassage(request) => jobs::read_passage(*request),
+        Effect::Check { briefing, folder, request } => {
+            if let Some(b) = app.live.library().get(&briefing) {
+                jobs.check(b.clone(), folder, request);
+            }
+            return Ok(None);
+        }
         Effect::Export { briefing, query } => export(app, briefing, query),
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => Action::Report(format!("Opened {url}"), false),

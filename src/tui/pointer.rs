@@ -12,6 +12,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
         return;
     }
     match &app.screen {
+        // The passage view has nothing to click: it scrolls, and `n` steps.
+        Screen::Passage(_) => {}
         Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             let inner = layout::inner(l.list, true);
@@ -94,6 +96,7 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
         return;
     }
     match &app.screen {
+        Screen::Passage(_) => crate::tui::passage::scroll(app, delta),
         Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             if !l.list.contains((column, row).into()) {

@@ -20,6 +20,9 @@ enum Anchor {
     /// The selected hit's briefing and item, and the cursor as it was (a search run again
     /// starts at the top).
     Results(Option<(Arc<str>, Arc<str>)>, Cursor),
+    /// The item read against a saved copy. The copy is text outside the library: a reload
+    /// leaves it as it is, but the item is found again by id, or the view closes.
+    Passage(Item),
 }
 
 /// An item as a reload finds it again: by its written id, or, for an item written without one
@@ -57,6 +60,10 @@ fn anchor(app: &App) -> Anchor {
             app.search.as_ref().and_then(|s| s.hits().get(cursor.selected)).map(|h| (h.briefing.clone(), h.item.clone())),
             *cursor,
         ),
+        Screen::Passage(r) => match library.get(&r.briefing) {
+            Some(b) => Anchor::Passage(Item::of(b, r.item)),
+            None => Anchor::Library(None),
+        },
     }
 }
 
@@ -64,6 +71,7 @@ fn anchor(app: &App) -> Anchor {
 /// to be clamped.
 fn restore(app: &mut App, anchor: Anchor) {
     let library: &Library = app.live.library();
+    let mut gone = None;
     match (anchor, &mut app.screen) {
         (Anchor::Library(Some(id)), Screen::Library(cursor)) => {
             if let Some(at) = library.position(&id) {
@@ -86,7 +94,21 @@ fn restore(app: &mut App, anchor: Anchor) {
                 cursor.selected = at;
             }
         }
+        (Anchor::Passage(was), Screen::Passage(r)) => {
+            let Some(b) = library.get(&r.briefing) else { return };
+            match b.items().find(|item| item.kind == r.item.kind && was.is(b, *item)) {
+                Some(item) => r.item = item,
+                None => {
+                    let view = crate::tui::app::View::opening(b);
+                    app.screen = Screen::Briefing(view);
+                    gone = Some(was.id);
+                }
+            }
+        }
         _ => {}
+    }
+    if let Some(id) = gone {
+        app.set_status(format!("`{id}` is no longer in the briefing"), true);
     }
 }
 
@@ -94,13 +116,20 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
     let anchor = anchor(app);
     let change = app.live.apply(parsed, removed);
     app.index = None;
+    // What the changed files claim is checked anew when next on screen.
+    app.checked.clear();
     if app.search.is_some() {
         search::refresh(app);
     }
-    if let Screen::Briefing(view) = &app.screen
-        && app.live.library().get(&view.id).is_none()
+    let on_screen = match &app.screen {
+        Screen::Briefing(view) => Some(&view.id),
+        Screen::Passage(r) => Some(&r.briefing),
+        Screen::Library(_) | Screen::Results(_) => None,
+    };
+    if let Some(id) = on_screen
+        && app.live.library().get(id).is_none()
     {
-        let id = view.id.clone();
+        let id = id.clone();
         app.screen = Screen::Library(Cursor::default());
         app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
     }

@@ -11,6 +11,7 @@ use crate::tui::app::{App, Cursor, Overlay, Pane, Screen, View};
 use crate::tui::detail::{self, Target};
 use crate::tui::layout;
 use crate::tui::panes;
+use crate::tui::passage;
 use crate::tui::pointer;
 use crate::tui::reload;
 use crate::tui::search;
@@ -26,10 +27,20 @@ pub enum Effect {
     Reload(Vec<PathBuf>),
     /// Export a briefing (by id), or the items a search query finds, to the export folder.
     Export { briefing: Option<String>, query: Option<String> },
+    /// Read a saved copy for the passage view.
+    ReadPassage(Box<crate::tui::passage::Request>),
+    /// Check a briefing against its saved copies in `folder`, off the loop; the answer carries
+    /// the request's number.
+    Check { briefing: String, folder: PathBuf, request: u64 },
 }
 
-/// Applies an action; returns the effect it asks for, if any.
+/// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
+/// checked against its saved copies once nothing else is asked for.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    apply(app, action).or_else(|| passage::wanted_check(app))
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
     if action.name().is_some() {
         app.status = None;
     }
@@ -74,11 +85,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Click(column, row) => pointer::click(app, column, row),
         Action::ScrollDown(column, row) => pointer::scroll(app, column, row, 3),
         Action::ScrollUp(column, row) => pointer::scroll(app, column, row, -3),
-        Action::Resize(width, height) => app.size = (width, height),
+        Action::Resize(width, height) => {
+            let before = std::mem::replace(&mut app.size, (width, height));
+            passage::resized(app, before);
+        }
         Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
         Action::Reloaded(parsed, removed) => reload::reloaded(app, parsed, removed),
         Action::Report(text, error) => app.set_status(text, error),
         Action::Search => search::open(app),
+        Action::NextHit if matches!(app.screen, Screen::Passage(_)) => passage::step(app, true),
+        Action::PrevHit if matches!(app.screen, Screen::Passage(_)) => passage::step(app, false),
         Action::NextHit if matches!(app.screen, Screen::Results(_)) => move_by(app, 1),
         Action::PrevHit if matches!(app.screen, Screen::Results(_)) => move_by(app, -1),
         Action::NextHit => search::step(app, 1),
@@ -87,6 +103,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),
         Action::DeleteBack => search::delete_back(app),
+        Action::Passage => return passage::open(app),
+        Action::PassageRead(request, text) => passage::opened(app, *request, text),
+        Action::Verified(id, request, verdict) => passage::checked(app, id, request, *verdict),
     }
     None
 }
@@ -148,6 +167,7 @@ pub(crate) fn area(app: &App) -> Rect {
 fn page(app: &App) -> usize {
     match &app.screen {
         Screen::Library(_) | Screen::Results(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
+        Screen::Passage(_) => passage::page(app),
         Screen::Briefing(view) => {
             let Some(b) = app.briefing() else { return 1 };
             let l = layout::briefing(area(app), b, view);
@@ -158,12 +178,16 @@ fn page(app: &App) -> usize {
 
 /// Moves the selection of the focused list (or the detail's reference) by `delta`, clamped.
 fn move_by(app: &mut App, delta: isize) {
+    if matches!(app.screen, Screen::Passage(_)) {
+        return passage::scroll(app, delta);
+    }
     let height = page(app);
     let len = match &app.screen {
         Screen::Library(_) => app.live.library().len(),
         Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
         Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
         Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
+        Screen::Passage(_) => 0,
     };
     if len == 0 {
         return;
@@ -172,6 +196,7 @@ fn move_by(app: &mut App, delta: isize) {
     let cursor = match &mut app.screen {
         Screen::Library(cursor) | Screen::Results(cursor) => cursor,
         Screen::Briefing(view) => view.cursor_mut(view.focus),
+        Screen::Passage(_) => return,
     };
     cursor.selected = cursor.selected.saturating_add_signed(delta).min(len - 1);
     if focus == Some(Pane::Detail) {
@@ -282,6 +307,7 @@ fn follow(app: &mut App) {
                 jump(app, &target);
             }
         }
+        Screen::Passage(_) => {}
     }
 }
 
@@ -340,6 +366,11 @@ fn restore(app: &mut App, screen: Screen) -> bool {
     if matches!(screen, Screen::Results(_)) && app.search.is_none() {
         return false;
     }
+    if let Screen::Passage(r) = &screen
+        && app.live.library().get(&r.briefing).is_none()
+    {
+        return false;
+    }
     app.screen = screen;
     // Back on the results, the hit stepped to with `n` is the one selected.
     if let (Screen::Results(cursor), Some(current)) = (&mut app.screen, app.search.as_ref().and_then(|s| s.current)) {
@@ -376,6 +407,7 @@ pub(crate) fn settle(app: &mut App) {
             let d = view.cursor_mut(Pane::Detail);
             d.selected = d.selected.min(links.saturating_sub(1));
         }
+        Screen::Passage(_) => return passage::scroll(app, 0),
     }
     if let Some(view) = app.view() {
         let focus = view.focus;
@@ -395,6 +427,7 @@ pub(crate) fn settle(app: &mut App) {
 
 fn close(app: &mut App) {
     match &app.screen {
+        Screen::Passage(_) => walk_history(app, false),
         Screen::Results(_) => search::close(app),
         Screen::Briefing(view) if view.focus != Pane::Detail && app.search.is_some() => {
             app.search = None;
@@ -417,6 +450,7 @@ fn step_briefing(app: &mut App, step: isize) {
     let len = app.live.library().len();
     match &app.screen {
         Screen::Library(_) | Screen::Results(_) => move_by(app, step),
+        Screen::Passage(_) => {}
         Screen::Briefing(view) => {
             let Some(at) = app.live.library().position(&view.id) else { return };
             let next = at as isize + step;
@@ -485,6 +519,7 @@ fn export(app: &mut App) -> Option<Effect> {
             Effect::Export { briefing: None, query: Some(search.input.clone()) }
         }
         Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
+        Screen::Passage(r) => Effect::Export { briefing: Some(r.briefing.clone()), query: None },
         Screen::Library(cursor) => {
             Effect::Export { briefing: Some(app.live.library().briefings().get(cursor.selected)?.id.clone()), query: None }
         }
@@ -496,6 +531,10 @@ fn edit(app: &mut App) -> Option<Effect> {
     let (path, line) = match &app.screen {
         Screen::Library(cursor) => (app.live.library().briefings().get(cursor.selected)?.path.clone(), 1),
         Screen::Results(_) => return None,
+        Screen::Passage(r) => {
+            let b = app.live.library().get(&r.briefing)?;
+            (b.path.clone(), b.line_of(r.item))
+        }
         Screen::Briefing(_) => {
             let b = app.briefing()?;
             (b.path.clone(), app.shown_item().map_or(1, |item| b.line_of(item)))

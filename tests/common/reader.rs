@@ -97,3 +97,40 @@ pub fn type_text(app: &mut App, text: &str) {
         event(app, &Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers)));
     }
 }
+
+/// Runs the effects that only read — a saved copy for the passage view, a check against the
+/// saved copies, files read again — as the loop does (the check here on this thread), feeding
+/// each answer back through `update`. Returns the other effects, unrun.
+pub fn run(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut pending = effects;
+    let mut rest = Vec::new();
+    while let Some(effect) = pending.pop() {
+        let answer = match effect {
+            Effect::ReadPassage(request) => brief::tui::jobs::read_passage(*request),
+            Effect::Reload(paths) => match app.live.reread(paths) {
+                Some((parsed, gone)) => Action::Reloaded(parsed, gone),
+                None => continue,
+            },
+            Effect::Check { briefing, folder, request } => {
+                let b = app.live.library().get(&briefing).expect("a check of a loaded briefing").clone();
+                brief::tui::jobs::check(&b, &folder, request)
+            }
+            other => {
+                rest.push(other);
+                continue;
+            }
+        };
+        pending.extend(update(app, answer));
+    }
+    rest
+}
+
+/// Presses keys and runs the reading effects they ask for (see [`run`]).
+pub fn press_run(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    for key in keys.split_whitespace() {
+        let effects = press(app, key);
+        rest.extend(run(app, effects));
+    }
+    rest
+}

@@ -14,7 +14,11 @@ use crate::tui::layout::{self, pane_block};
 /// The wrapped rows of the detail of what is shown, for a pane of this frame.
 pub fn rows(app: &App, b: &Briefing, area: Rect, wide: bool) -> Vec<Row> {
     match app.shown_item() {
-        Some(item) => detail::wrap(&detail::detail(app.live.library(), b, item), layout::inner(area, wide).width),
+        Some(item) => {
+            let mut lines = detail::detail(app.live.library(), b, item);
+            lines.extend(detail::findings(app.config.archive.as_ref().and(app.checked.get(&b.id)), b, item));
+            detail::wrap(&lines, layout::inner(area, wide).width)
+        }
         None => Vec::new(),
     }
 }

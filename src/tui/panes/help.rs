@@ -15,6 +15,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Line::styled("Mouse: click a pane to focus it and a row to select it; click a reference to follow it;", app.styles.muted),
         Line::styled("the wheel scrolls the pane under the pointer.", app.styles.muted),
         Line::raw(""),
+        Line::styled("Row marks: 3 sources cited · ! one source or none · ≠ sources disagree about it ·", app.styles.muted),
+        Line::styled("? its saved copies do not back it (the detail says how; needs an archive folder)", app.styles.muted),
+        Line::raw(""),
     ];
     for action in Action::BINDABLE {
         let keys: Vec<String> = app.config.keys.keys(action).map(ToString::to_string).collect();

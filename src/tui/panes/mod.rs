@@ -8,6 +8,7 @@ pub mod header;
 pub mod help;
 pub mod library;
 pub mod officials;
+pub mod passage;
 pub mod reactions;
 pub mod results;
 pub mod sources;
@@ -50,16 +51,22 @@ pub fn row<'a>(app: &App, b: &'a Briefing, pane: Pane, item: ItemRef) -> Line<'a
 }
 
 /// The at-a-glance marks before a row: distinct sources, `!` on a single source, `≠` when a
-/// discrepancy is about the item.
+/// discrepancy is about the item; with an archive folder set, `?` when checking it against the
+/// saved copies found something open (not a note).
 pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
     let (sources, disputed) = glance(b, item);
     let s = &app.styles;
-    vec![
+    let mut marks = vec![
         Span::styled(format!("{sources:>2}"), s.muted),
         if sources <= 1 { Span::styled("!", s.warning) } else { Span::raw(" ") },
         if disputed { Span::styled("≠", s.warning) } else { Span::raw(" ") },
-        Span::raw(" "),
-    ]
+    ];
+    if app.config.archive.is_some() {
+        let open = app.verdict(&b.id).is_some_and(|v| v.open.iter().any(|(i, f)| *i == item && !f.is_note()));
+        marks.push(if open { Span::styled("?", s.warning) } else { Span::raw(" ") });
+    }
+    marks.push(Span::raw(" "));
+    marks
 }
 
 /// The line with the open search's matches highlighted (unchanged when no search is open).

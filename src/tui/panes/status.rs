@@ -18,6 +18,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut right = match &app.screen {
         Screen::Library(_) => "library".to_string(),
         Screen::Results(_) => "search".to_string(),
+        Screen::Passage(r) => {
+            let item = app.live.library().get(&r.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.item)));
+            format!("{}{item} › {}", r.briefing, r.source)
+        }
         Screen::Briefing(view) => {
             let pane =
                 if view.focus == Pane::Detail { format!("{} › detail", view.shown.title()) } else { view.focus.title().to_string() };

@@ -1,0 +1,230 @@
+//! The passage view: the source and the claim on top, the saved copy's text wrapped below with
+//! the cited place marked in the gutter and the claim's figures and names highlighted.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_width::UnicodeWidthChar;
+
+use crate::action::Action;
+use crate::archive::Role;
+use crate::archive::passage::Passage;
+use crate::tui::app::{App, Reading};
+
+/// Columns of the gutter that marks the cited place.
+const GUTTER: u16 = 2;
+/// The claim shows in at most this many rows; the rest is in the detail.
+const CLAIM_ROWS: usize = 3;
+
+/// Where everything goes.
+pub struct Layout {
+    pub header: Rect,
+    pub claim: Rect,
+    pub frame: Rect,
+    /// The row that says the cited place is not there, when it is not.
+    pub banner: Option<Rect>,
+    /// The article's text, right of the gutter.
+    pub text: Rect,
+    pub status: Rect,
+}
+
+pub fn layout(app: &App, r: &Reading, area: Rect) -> Layout {
+    let row = |y: u16, height: u16| Rect { y, height, ..area };
+    let header = row(area.y, 1.min(area.height));
+    let claim_rows = claim(app, r).map_or(0, |text| wrap(&text, usize::from(area.width.saturating_sub(8))).len().min(CLAIM_ROWS));
+    let claim = row(header.bottom(), (claim_rows as u16).min(area.height.saturating_sub(4)));
+    let status = row(area.bottom().saturating_sub(1), 1);
+    let frame = row(claim.bottom(), status.y.saturating_sub(claim.bottom()));
+    let inner = Block::bordered().inner(frame);
+    let banner = r.passage.missing.as_ref().map(|_| Rect { height: 1.min(inner.height), ..inner });
+    let below = banner.map_or(inner.y, |b| b.bottom());
+    let text = Rect {
+        x: inner.x + GUTTER,
+        y: below,
+        // A column free on the right, so text does not touch the border.
+        width: inner.width.saturating_sub(GUTTER + 1),
+        height: inner.bottom().saturating_sub(below),
+    };
+    Layout { header, claim, frame, banner, text, status }
+}
+
+/// The claim read against the copy; none when a source is read whole.
+fn claim(app: &App, r: &Reading) -> Option<String> {
+    let b = app.live.library().get(&r.briefing)?;
+    let text = crate::archive::findings::claim(b, r.item);
+    (!text.trim().is_empty()).then(|| crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "), false))
+}
+
+/// One screen row: a piece of an article line (a character range), or a blank row between
+/// blocks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The index of the passage line.
+    pub line: usize,
+    pub chars: Range<usize>,
+    pub blank: bool,
+}
+
+/// The passage wrapped to `width` columns, a blank row between blocks.
+pub fn rows(passage: &Passage, width: usize) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, line) in passage.lines.iter().enumerate() {
+        if i > 0 {
+            rows.push(Row { line: i, chars: 0..0, blank: true });
+        }
+        rows.extend(wrap(&line.text, width).into_iter().map(|chars| Row { line: i, chars, blank: false }));
+    }
+    rows
+}
+
+/// The first row of a line.
+pub fn row_of(rows: &[Row], line: usize) -> usize {
+    rows.iter().position(|r| r.line == line && !r.blank).unwrap_or(0)
+}
+
+/// The row that shows character `at` of a line.
+pub fn row_at(rows: &[Row], line: usize, at: usize) -> usize {
+    rows.iter().position(|r| r.line == line && !r.blank && r.chars.end > at).unwrap_or_else(|| row_of(rows, line))
+}
+
+/// `text` in at most `width` columns, ending in "…" when cut.
+fn cut(text: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Greedy word wrap by display width, as character ranges; a word wider than a row is cut.
+fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let chars: Vec<char> = text.chars().collect();
+    let w = |c: &char| c.width().unwrap_or(0);
+    let (mut rows, mut start, mut used, mut i) = (Vec::new(), 0, 0, 0);
+    while i < chars.len() {
+        let mut end = i;
+        while end < chars.len() && chars[end] != ' ' {
+            end += 1;
+        }
+        let word: usize = chars[i..end].iter().map(w).sum();
+        if used + word > width && used > 0 {
+            rows.push(start..i);
+            (start, used) = (i, 0);
+        }
+        if word > width {
+            for (k, c) in chars.iter().enumerate().take(end).skip(i) {
+                if used + w(c) > width && used > 0 {
+                    rows.push(start..k);
+                    (start, used) = (k, 0);
+                }
+                used += w(c);
+            }
+        } else {
+            used += word;
+        }
+        // The spaces after a word stay on its row, past the edge if need be.
+        while end < chars.len() && chars[end] == ' ' {
+            end += 1;
+            used += 1;
+        }
+        i = end;
+    }
+    rows.push(start..chars.len());
+    rows
+}
+
+pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let l = layout(app, r, area);
+    let b = app.live.library().get(&r.briefing);
+    let title = b.and_then(|b| b.lookup(&r.source)).zip(b).map_or(r.source.clone(), |(s, b)| b.label(s));
+    let place = match (&r.at, r.citation) {
+        (Some(at), Some(n)) => format!("[{}] at {}", n + 1, crate::text::visible(at, false)),
+        (None, Some(n)) => format!("[{}] the whole article", n + 1),
+        _ => "the whole article".to_string(),
+    };
+    // The place first: a long title gives way, cut with "…".
+    let lead = format!("Saved copy · {place} · ");
+    let room = usize::from(area.width).saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
+    Line::from(vec![
+        Span::styled(lead, s.muted),
+        Span::styled(cut(&crate::text::visible(&title, false), room), s.accent.add_modifier(Modifier::BOLD)),
+    ])
+    .render(l.header, buf);
+    if let Some(text) = claim(app, r) {
+        let width = usize::from(l.claim.width.saturating_sub(8));
+        let chars: Vec<char> = text.chars().collect();
+        let ranges = wrap(&text, width);
+        for (i, range) in ranges.iter().take(usize::from(l.claim.height)).enumerate() {
+            let label = if i == 0 { format!("{:<8}", "Claim") } else { " ".repeat(8) };
+            let mut piece: String = chars[range.clone()].iter().collect();
+            if i + 1 == usize::from(l.claim.height) && ranges.len() > i + 1 {
+                piece = format!("{}…", piece.trim_end());
+            }
+            let rect = Rect { y: l.claim.y + i as u16, height: 1, ..l.claim };
+            Line::from(vec![Span::styled(label, s.muted), Span::raw(piece)]).render(rect, buf);
+        }
+    }
+    let rows = rows(&r.passage, usize::from(l.text.width));
+    let height = usize::from(l.text.height);
+    let position =
+        if rows.len() <= height { "all".to_string() } else { format!("{}%", (r.top + height).min(rows.len()) * 100 / rows.len()) };
+    let keys =
+        format!(" {} {} terms · {} back ", app.key_hint(&Action::NextHit), app.key_hint(&Action::PrevHit), app.key_hint(&Action::Back));
+    let block = Block::bordered()
+        .border_style(s.accent)
+        .title(Line::styled(format!(" {} ", crate::text::visible(&r.file, false)), s.muted))
+        .title(Line::styled(format!(" {position} "), s.muted).right_aligned())
+        .title_bottom(Line::styled(keys, s.muted).right_aligned());
+    block.render(l.frame, buf);
+    if let (Some(rect), Some(missing)) = (l.banner, &r.passage.missing) {
+        let at = r.at.as_deref().map(|a| crate::text::visible(a, false)).unwrap_or_default();
+        let text = format!("“{at}” is not in this saved copy ({}); shown from the top", crate::archive::message::missing_hint(missing));
+        Line::styled(text, s.warning).render(rect, buf);
+    }
+    let found = r.passage.occurrences();
+    let current = r.hit.and_then(|h| found.get(h)).copied();
+    for (i, row) in rows.iter().skip(r.top).take(height).enumerate() {
+        let y = l.text.y + i as u16;
+        if row.blank {
+            continue;
+        }
+        let line = &r.passage.lines[row.line];
+        if line.marked {
+            Span::styled("▌", s.accent).render(Rect { x: l.text.x - GUTTER, y, width: 1, height: 1 }, buf);
+        }
+        let base = match line.role {
+            Role::Headline => s.accent.add_modifier(Modifier::BOLD),
+            Role::Heading => s.accent,
+            _ => Style::new(),
+        };
+        let chars: Vec<char> = line.text.chars().collect();
+        let mut spans = Vec::new();
+        let mut at = row.chars.start;
+        for term in line.terms.iter().filter(|t| t.end > row.chars.start && t.start < row.chars.end) {
+            let (from, to) = (term.start.max(row.chars.start), term.end.min(row.chars.end));
+            spans.push(Span::styled(chars[at..from].iter().collect::<String>(), base));
+            let style = if current == Some((row.line, term.start)) { s.selection } else { base.patch(s.highlight) };
+            spans.push(Span::styled(chars[from..to].iter().collect::<String>(), style));
+            at = to;
+        }
+        spans.push(Span::styled(chars[at..row.chars.end].iter().collect::<String>(), base));
+        Line::from(spans).render(Rect { y, height: 1, ..l.text }, buf);
+    }
+    super::status::render(app, l.status, buf);
+}

@@ -1,0 +1,224 @@
+//! The passage view in the reader: a citation's saved copy opened at the place it cites, the
+//! claim's figures and names marked, `n` and `N` between them. Also asks for the briefing on
+//! screen to be checked against its saved copies, for the marks and the detail.
+
+use std::path::PathBuf;
+
+use crate::archive::passage::passage;
+use crate::archive::{Article, Term, Verdict, findings, terms};
+use crate::model::{Briefing, ItemRef, Kind};
+use crate::tui::app::{App, Checked, Pane, Reading, Screen};
+use crate::tui::detail;
+use crate::tui::panes;
+use crate::tui::update::{Effect, area, navigate};
+
+/// A saved copy to read for the passage view: the loop reads `path` and answers with the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub briefing: String,
+    pub item: ItemRef,
+    pub source: String,
+    pub file: String,
+    pub citation: Option<usize>,
+    pub at: Option<String>,
+    pub path: PathBuf,
+    pub terms: Vec<Term>,
+}
+
+/// `p`: the citation selected in the detail, else the first citation of the item shown whose
+/// source has a saved copy; on a source, its whole copy.
+pub fn open(app: &mut App) -> Option<Effect> {
+    let Some(b) = app.briefing() else {
+        app.set_status("Open a briefing and select a citation to read its passage", false);
+        return None;
+    };
+    let Some(item) = app.shown_item() else {
+        app.set_status("Select an item with a citation to read its passage", false);
+        return None;
+    };
+    let Some(folder) = app.config.archive.clone() else {
+        app.set_status("No archive folder: set `archive` in config.toml or pass --archive DIR to read saved copies", true);
+        return None;
+    };
+    let (citation, source) = match in_question(app, b, item) {
+        Ok(found) => found,
+        Err(why) => {
+            app.set_status(why, false);
+            return None;
+        }
+    };
+    let s = &b.sources[source.index];
+    let Some(file) = s.archive.clone() else {
+        let id = s.id.clone();
+        app.set_status(format!("Source `{id}` names no saved copy (`archive = \"FILE\"`)"), false);
+        return None;
+    };
+    let at = citation.and_then(|n| b.cites_of(item).get(n)).and_then(|c| c.at.clone());
+    let terms = if item.kind == Kind::Source { Vec::new() } else { terms(&findings::claim(b, item)) };
+    let request = Request { briefing: b.id.clone(), item, source: s.id.clone(), path: folder.join(&file), file, citation, at, terms };
+    Some(Effect::ReadPassage(Box::new(request)))
+}
+
+/// Which citation `p` means, as its number among the item's citations (none for a source read
+/// whole), and the source it cites.
+fn in_question(app: &App, b: &Briefing, item: ItemRef) -> Result<(Option<usize>, ItemRef), String> {
+    if item.kind == Kind::Source {
+        return Ok((None, item));
+    }
+    let cites = b.cites_of(item);
+    let view = app.view().ok_or_else(String::new)?;
+    if view.focus == Pane::Detail {
+        let lines = detail::detail(app.live.library(), b, item);
+        let selected = lines.iter().filter(|l| l.link.is_some()).nth(view.cursor(Pane::Detail).selected);
+        if let Some(n) = selected.and_then(|l| l.citation) {
+            let source = b.lookup(&cites[n].source).ok_or_else(String::new)?;
+            return Ok((Some(n), source));
+        }
+        if let Some(target) = selected.and_then(|l| l.link.as_ref()).filter(|t| t.item.kind == Kind::Source && t.briefing == b.id) {
+            return Ok((None, target.item));
+        }
+    }
+    let archived = |c: &crate::model::Citation| b.lookup(&c.source).filter(|s| b.sources[s.index].archive.is_some());
+    match cites.iter().enumerate().find_map(|(n, c)| archived(c).map(|s| (Some(n), s))) {
+        Some(found) => Ok(found),
+        None if cites.is_empty() => Err(format!("`{}` cites no source", b.id_of(item))),
+        None => Err(format!("No source `{}` cites has a saved copy (`archive = \"FILE\"`)", b.id_of(item))),
+    }
+}
+
+/// The saved copy was read (or not): opens it at the cited place.
+pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
+    let text = match text {
+        Ok(text) => text,
+        Err(why) => {
+            app.set_status(format!("Could not read the saved copy `{}`: {why}", request.file), true);
+            return;
+        }
+    };
+    let article = Article::parse(&text);
+    let passage = passage(&article, request.at.as_deref(), &request.terms);
+    let missing = passage.missing.is_some();
+    let reading = Reading {
+        briefing: request.briefing,
+        item: request.item,
+        source: request.source,
+        file: request.file,
+        citation: request.citation,
+        at: request.at,
+        passage,
+        top: 0,
+        hit: None,
+    };
+    navigate(app, Screen::Passage(Box::new(reading)));
+    let width = text_width(app);
+    if let Screen::Passage(r) = &mut app.screen {
+        r.top = panes::passage::row_of(&panes::passage::rows(&r.passage, width), r.passage.start).saturating_sub(1);
+    }
+    clamp(app);
+    if missing {
+        app.set_status("The cited place is not in the saved copy: showing it from the top", true);
+    }
+}
+
+/// Columns the article's text wraps to.
+fn text_width(app: &App) -> usize {
+    match &app.screen {
+        Screen::Passage(r) => usize::from(panes::passage::layout(app, r, area(app)).text.width),
+        _ => 1,
+    }
+}
+
+/// Rows of text the view shows at once.
+pub fn page(app: &App) -> usize {
+    match &app.screen {
+        Screen::Passage(r) => usize::from(panes::passage::layout(app, r, area(app)).text.height).max(1),
+        _ => 1,
+    }
+}
+
+/// Keeps the top row where the last page is still full.
+fn clamp(app: &mut App) {
+    let (width, height) = (text_width(app), page(app));
+    if let Screen::Passage(r) = &mut app.screen {
+        let len = panes::passage::rows(&r.passage, width).len();
+        r.top = r.top.min(len.saturating_sub(height));
+    }
+}
+
+/// Scrolls by `delta` rows, clamped.
+pub fn scroll(app: &mut App, delta: isize) {
+    if let Screen::Passage(r) = &mut app.screen {
+        r.top = r.top.saturating_add_signed(delta);
+    }
+    clamp(app);
+}
+
+/// `n` and `N`: the next or previous figure or name of the claim, wrapping around, scrolled
+/// into view.
+pub fn step(app: &mut App, forward: bool) {
+    let (width, height) = (text_width(app), page(app));
+    let Screen::Passage(r) = &mut app.screen else { return };
+    let found = r.passage.occurrences();
+    if found.is_empty() {
+        let what = if r.passage.lines.iter().any(|l| l.marked) { "the claim's figures and names" } else { "any term of the claim" };
+        app.set_status(format!("The saved copy does not hold {what}"), false);
+        return;
+    }
+    let rows = panes::passage::rows(&r.passage, width);
+    let row = |(line, start): (usize, usize)| panes::passage::row_at(&rows, line, start);
+    let next = match (r.hit, forward) {
+        (Some(h), true) => (h + 1) % found.len(),
+        (Some(h), false) => (h + found.len() - 1) % found.len(),
+        (None, true) => found.iter().position(|o| row(*o) >= r.top).unwrap_or(0),
+        (None, false) => found.iter().rposition(|o| row(*o) < r.top + height).unwrap_or(found.len() - 1),
+    };
+    let wrapped = r.hit.is_some_and(|h| if forward { next <= h } else { next >= h });
+    r.hit = Some(next);
+    let at = row(found[next]);
+    if at < r.top || at >= r.top + height {
+        // A third of the way down, so what leads up to it shows too.
+        r.top = at.saturating_sub(height / 3);
+    }
+    let total = found.len();
+    clamp(app);
+    let place = if wrapped { if forward { " (from the top)" } else { " (from the bottom)" } } else { "" };
+    app.set_status(format!("Term {} of {total}{place}", next + 1), false);
+}
+
+/// After a resize the same line stays at the top, wrapped anew.
+pub fn resized(app: &mut App, before: (u16, u16)) {
+    let Screen::Passage(r) = &app.screen else { return };
+    let now = app.size;
+    app.size = before;
+    let line = panes::passage::rows(&r.passage, text_width(app)).get(r.top).map_or(0, |row| row.line);
+    app.size = now;
+    let width = text_width(app);
+    if let Screen::Passage(r) = &mut app.screen {
+        r.top = panes::passage::row_of(&panes::passage::rows(&r.passage, width), line);
+    }
+    clamp(app);
+}
+
+/// The check the briefing on screen still needs, when an archive folder is set: each briefing
+/// is checked once, and again after its files change.
+pub fn wanted_check(app: &mut App) -> Option<Effect> {
+    let folder = app.config.archive.clone()?;
+    let id = match &app.screen {
+        Screen::Briefing(view) => view.id.clone(),
+        Screen::Passage(r) => r.briefing.clone(),
+        Screen::Library(_) | Screen::Results(_) => return None,
+    };
+    if app.checked.contains_key(&id) || app.live.library().get(&id).is_none() {
+        return None;
+    }
+    app.checks_asked += 1;
+    app.checked.insert(id.clone(), Checked::Pending(app.checks_asked));
+    Some(Effect::Check { briefing: id, folder, request: app.checks_asked })
+}
+
+/// A check came back: kept unless the briefing changed since it was asked for.
+pub fn checked(app: &mut App, id: String, request: u64, verdict: Verdict) {
+    if app.checked.get(&id) == Some(&Checked::Pending(request)) {
+        app.checked.insert(id, Checked::Done(verdict));
+    }
+}
