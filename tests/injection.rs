@@ -3,6 +3,7 @@
 //! clipboard write), a C1 control, bidi and zero-width characters and DEL; every output — the
 //! reader in a pseudo-terminal (raw bytes from the master), `list`, `check` (human and JSON),
 //! `search` (terminal, piped, JSON) and the three export formats — must carry none of them raw.
+//! A saved copy of a source carries them too, through `brief verify` and the passage view.
 
 mod common;
 
@@ -219,6 +220,78 @@ fn the_reader_draws_the_payload_without_obeying_it() {
     assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "nothing switched the screen");
     reader.send("\x1b");
     std::thread::sleep(std::time::Duration::from_millis(50));
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}
+
+/// A saved copy whose headline, heading and paragraphs carry the payload raw, and a briefing
+/// whose claims cite it: one at a place it has, one at a heading it lacks (whose finding
+/// quotes the copy's headings).
+fn archived_library() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let raw = "\u{1b}[2J\u{1b}]52;c;aGk=\u{7}\u{9b}31m\u{202e}evil\u{200b}z\u{7f}";
+    std::fs::create_dir_all(tmp.path().join("briefings")).unwrap();
+    std::fs::create_dir_all(tmp.path().join("copies")).unwrap();
+    std::fs::write(
+        tmp.path().join("copies/copy.txt"),
+        format!(
+            "# Headline {raw}\n\nTariffs fell by 115 percentage points {raw} in Geneva.\n\n## Heading {raw}\n\nLutnick spoke {raw} later.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("briefings/one.toml"),
+        "title = \"One\"\ndate = 2025-06-09\nsummary = \"s\"\n\n\
+         [[source]]\nid = \"src\"\ntitle = \"Copy\"\narchive = \"copy.txt\"\n\n\
+         [[commitment]]\nid = \"cut\"\ntext = \"Tariffs fell by 115 percentage points in Geneva.\"\nparty = \"US\"\nstatus = \"agreed\"\n\
+         cites = [{ source = \"src\", at = \"1st paragraph\" }]\n\n\
+         [[commitment]]\nid = \"gone\"\ntext = \"Lutnick spoke.\"\nparty = \"US\"\nstatus = \"agreed\"\n\
+         cites = [{ source = \"src\", at = \"No Such Heading\" }]\n",
+    )
+    .unwrap();
+    tmp
+}
+
+#[test]
+fn a_hostile_saved_copy_reaches_no_terminal_raw() {
+    let tmp = archived_library();
+    let (dir, copies) = (tmp.path().join("briefings"), tmp.path().join("copies"));
+    let args = |extra: &[&str]| {
+        let mut all = vec!["--dir".to_string(), dir.to_str().unwrap().into(), "--archive".into(), copies.to_str().unwrap().into()];
+        all.extend(extra.iter().map(|s| s.to_string()));
+        all
+    };
+    for extra in [&["verify"][..], &["verify", "--json"], &["verify", "--explain"]] {
+        let out = brief().args(args(extra)).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "the heading that is not there is a finding");
+        assert_plain(&format!("brief {extra:?} (stdout)"), &out.stdout);
+        assert_plain(&format!("brief {extra:?} (stderr)"), &out.stderr);
+        assert!(stderr(&out).contains("Heading ␛[2J") || stdout(&out).contains("place-missing"), "{}", stderr(&out));
+    }
+    let all = args(&["open", "one"]);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let mut reader = Reader::start(&all, 160, 48);
+    reader.wait_for("Commitments");
+    // The passage of each claim, its terms stepped through, then the finding in the detail.
+    for keys in ["2", "p"] {
+        reader.send(keys);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    reader.wait_for("Saved copy");
+    reader.wait_for("Headline ␛[2J");
+    for keys in ["n", "n", "G", "\x7f", "j", "p"] {
+        reader.send(keys);
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    reader.wait_for("is not in this saved copy");
+    reader.send("\x7f");
+    reader.send("0");
+    reader.send("G");
+    reader.wait_for("Saved copies  1 finding");
+    reader.wait_for("␛[2J␛]52;c;aGk=␇");
+    let raw = reader.raw();
+    assert_clean("the passage view", &raw);
+    assert!(reader.screen.lock().unwrap().screen().alternate_screen(), "nothing switched the screen");
     reader.send("q");
     assert_eq!(reader.wait_exit(), 0);
 }
