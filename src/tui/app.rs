@@ -140,6 +140,9 @@ pub struct Reading {
     pub passage: crate::archive::passage::Passage,
     /// The first row drawn, in rows wrapped to the current width.
     pub top: usize,
+    /// The passage wrapped, and the width it was wrapped to: a saved copy may run to
+    /// megabytes, too much to wrap again for every key.
+    pub wrapped: (usize, Vec<crate::tui::panes::passage::Row>),
     /// The term `n` and `N` last stepped to, as an index into the passage's occurrences.
     pub hit: Option<usize>,
 }

@@ -107,12 +107,13 @@ pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
         at: request.at,
         passage,
         top: 0,
+        wrapped: (0, Vec::new()),
         hit: None,
     };
     navigate(app, Screen::Passage(Box::new(reading)));
-    let width = text_width(app);
+    rewrap(app);
     if let Screen::Passage(r) = &mut app.screen {
-        r.top = panes::passage::row_of(&panes::passage::rows(&r.passage, width), r.passage.start).saturating_sub(1);
+        r.top = panes::passage::row_of(&r.wrapped.1, r.passage.start).saturating_sub(1);
     }
     clamp(app);
     if missing {
@@ -136,12 +137,22 @@ pub fn page(app: &App) -> usize {
     }
 }
 
+/// Wraps the passage to the view's width, unless it is wrapped to it already.
+fn rewrap(app: &mut App) {
+    let width = text_width(app);
+    if let Screen::Passage(r) = &mut app.screen
+        && r.wrapped.0 != width
+    {
+        r.wrapped = (width, panes::passage::rows(&r.passage, width));
+    }
+}
+
 /// Keeps the top row where the last page is still full.
 fn clamp(app: &mut App) {
-    let (width, height) = (text_width(app), page(app));
+    rewrap(app);
+    let height = page(app);
     if let Screen::Passage(r) = &mut app.screen {
-        let len = panes::passage::rows(&r.passage, width).len();
-        r.top = r.top.min(len.saturating_sub(height));
+        r.top = r.top.min(r.wrapped.1.len().saturating_sub(height));
     }
 }
 
@@ -156,7 +167,8 @@ pub fn scroll(app: &mut App, delta: isize) {
 /// `n` and `N`: the next or previous figure or name of the claim, wrapping around, scrolled
 /// into view.
 pub fn step(app: &mut App, forward: bool) {
-    let (width, height) = (text_width(app), page(app));
+    rewrap(app);
+    let height = page(app);
     let Screen::Passage(r) = &mut app.screen else { return };
     let found = r.passage.occurrences();
     if found.is_empty() {
@@ -164,8 +176,8 @@ pub fn step(app: &mut App, forward: bool) {
         app.set_status(format!("The saved copy does not hold {what}"), false);
         return;
     }
-    let rows = panes::passage::rows(&r.passage, width);
-    let row = |(line, start): (usize, usize)| panes::passage::row_at(&rows, line, start);
+    let rows = &r.wrapped.1;
+    let row = |(line, start): (usize, usize)| panes::passage::row_at(rows, line, start);
     let next = match (r.hit, forward) {
         (Some(h), true) => (h + 1) % found.len(),
         (Some(h), false) => (h + found.len() - 1) % found.len(),
@@ -190,11 +202,11 @@ pub fn resized(app: &mut App, before: (u16, u16)) {
     let Screen::Passage(r) = &app.screen else { return };
     let now = app.size;
     app.size = before;
-    let line = panes::passage::rows(&r.passage, text_width(app)).get(r.top).map_or(0, |row| row.line);
+    let line = panes::passage::rows_at(r, text_width(app)).get(r.top).map_or(0, |row| row.line);
     app.size = now;
-    let width = text_width(app);
+    rewrap(app);
     if let Screen::Passage(r) = &mut app.screen {
-        r.top = panes::passage::row_of(&panes::passage::rows(&r.passage, width), line);
+        r.top = panes::passage::row_of(&r.wrapped.1, line);
     }
     clamp(app);
 }

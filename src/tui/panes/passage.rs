@@ -81,6 +81,11 @@ pub fn rows(passage: &Passage, width: usize) -> Vec<Row> {
     rows
 }
 
+/// The rows of a reading at `width`: those kept when wrapped to it, else wrapped now.
+pub fn rows_at(r: &Reading, width: usize) -> std::borrow::Cow<'_, [Row]> {
+    if r.wrapped.0 == width { std::borrow::Cow::Borrowed(&r.wrapped.1) } else { std::borrow::Cow::Owned(rows(&r.passage, width)) }
+}
+
 /// The first row of a line.
 pub fn row_of(rows: &[Row], line: usize) -> usize {
     rows.iter().position(|r| r.line == line && !r.blank).unwrap_or(0)
@@ -180,7 +185,7 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
             Line::from(vec![Span::styled(label, s.muted), Span::raw(piece)]).render(rect, buf);
         }
     }
-    let rows = rows(&r.passage, usize::from(l.text.width));
+    let rows = rows_at(r, usize::from(l.text.width));
     let height = usize::from(l.text.height);
     let position =
         if rows.len() <= height { "all".to_string() } else { format!("{}%", (r.top + height).min(rows.len()) * 100 / rows.len()) };
