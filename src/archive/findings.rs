@@ -3,6 +3,7 @@
 //! command and the reader show the findings.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use super::article::Article;
 use super::place::{Missing, Place, resolve};
@@ -127,44 +128,42 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
     // Every run of words of every copy, made once for the whole briefing.
     let mut ids: Vec<&String> = copies.keys().collect();
     ids.sort();
-    let runs: Vec<(&String, HashSet<u64>)> = ids
+    let runs: Vec<(&String, Runs)> = ids
         .into_iter()
         .map(|id| {
-            let body: Vec<String> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).collect();
+            let body: Vec<u64> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| word_key(&w)).collect();
             (id, body.windows(COPIED_RUN).map(run_key).collect())
         })
         .collect();
     // Each copy's blocks and places read once, for every term of every item.
     let read: HashMap<&str, Read> = copies.iter().map(|(id, a)| (id.as_str(), Read::new(a))).collect();
-    let mut read_once: HashMap<String, std::rc::Rc<Text>> = HashMap::new();
+    // Items citing the same place, or the whole article, read it once between them: a copy
+    // may run to megabytes, and twenty claims may cite it whole.
+    let mut places: HashMap<(&str, Option<&str>), Cited> = HashMap::new();
     let mut found = Vec::new();
     for item in b.items() {
         let cites = b.cites_of(item);
-        let mut passages: Vec<String> = Vec::new();
+        let mut held: Vec<Rc<Passage>> = Vec::new();
         let mut checked = false;
         for (n, c) in cites.iter().enumerate() {
             let Some(article) = copies.get(&c.source) else { continue };
             checked = true;
-            let place = c.at.as_deref().map(Place::parse);
-            let blocks = match &place {
-                Some(place) => match resolve(article, place) {
-                    Ok(blocks) => blocks,
-                    Err(missing) => {
-                        found.push((item, Finding::PlaceMissing { citation: n, missing }));
-                        continue;
-                    }
-                },
-                // No place given: the whole article stands behind the claim.
-                None => article.blocks.iter().filter(|b| b.role != super::Role::Furniture).collect(),
-            };
-            passages.push(blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+            let place = places.entry((c.source.as_str(), c.at.as_deref())).or_insert_with(|| {
+                let blocks = match c.at.as_deref().map(Place::parse) {
+                    Some(place) => resolve(article, &place)?,
+                    // No place given: the whole article stands behind the claim.
+                    None => article.blocks.iter().filter(|b| b.role != super::Role::Furniture).collect(),
+                };
+                Ok(Rc::new(Passage::new(blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"))))
+            });
+            match place {
+                Ok(passage) => held.push(passage.clone()),
+                Err(missing) => found.push((item, Finding::PlaceMissing { citation: n, missing: missing.clone() })),
+            }
         }
         if !checked {
             continue;
         }
-        // Items citing the same place, or the whole article, read it once between them.
-        let held: Vec<std::rc::Rc<Text>> =
-            passages.iter().map(|p| read_once.entry(p.clone()).or_insert_with(|| std::rc::Rc::new(Text::new(p))).clone()).collect();
         let text = claim(b, item);
         let item_terms = terms(&text);
         if item_terms.iter().any(|t| matches!(t, Term::Figure { .. })) {
@@ -173,7 +172,7 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
         found.extend(copied(&text, &runs).into_iter().map(|f| (item, f)));
         // Where no cited place could be found, every term would be missing too; like a
         // compiler, report the cause once and check the terms when the place is fixed.
-        if passages.is_empty() {
+        if held.is_empty() {
             continue;
         }
         for term in item_terms {
@@ -183,11 +182,11 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
             if held.iter().any(|p| p.holds(&term)) {
                 continue;
             }
-            if let Some(found_as) = variant(&passages, &term) {
+            if let Some(found_as) = variant(&held, &term) {
                 found.push((item, Finding::Variant { term, found: found_as }));
                 continue;
             }
-            let elsewhere = elsewhere(b, item, copies, &read, &term);
+            let elsewhere = elsewhere(b, item, &read, &term);
             found.push((item, Finding::TermMissing { term, elsewhere }));
         }
     }
@@ -210,17 +209,51 @@ fn corroboration(b: &Briefing, item: ItemRef, read: &HashMap<&str, Read>, item_t
 }
 
 /// A saved copy read once: each block's text, and each place a citation could name.
-struct Read {
+struct Read<'a> {
+    article: &'a Article,
     blocks: Vec<Text>,
     places: Vec<(String, Text)>,
+    /// The first paragraph holding a term, as a place would name it, once looked for: claims
+    /// share their names, and a copy may hold a hundred thousand paragraphs.
+    first: std::cell::RefCell<HashMap<Term, Option<String>>>,
 }
 
-impl Read {
-    fn new(article: &Article) -> Read {
+impl<'a> Read<'a> {
+    fn new(article: &'a Article) -> Read<'a> {
         Read {
+            article,
             blocks: article.blocks.iter().map(|b| Text::new(&b.text)).collect(),
             places: places(article).into_iter().map(|(place, text)| (place, Text::new(&text))).collect(),
+            first: Default::default(),
         }
+    }
+
+    /// Where the first paragraph holding `term` stands: under its heading, or by its number.
+    fn first_holding(&self, term: &Term) -> Option<String> {
+        if let Some(known) = self.first.borrow().get(term) {
+            return known.clone();
+        }
+        let mut number = 0;
+        let mut heading: Option<&str> = None;
+        let mut found = None;
+        for (block, text) in self.article.blocks.iter().zip(&self.blocks) {
+            match block.role {
+                super::Role::Heading => heading = Some(&block.text),
+                super::Role::Paragraph => {
+                    number += 1;
+                    if text.holds(term) {
+                        found = Some(match heading {
+                            Some(h) => format!("under “{}”", crate::text::short(h, 80)),
+                            None => format!("in the {} paragraph", ordinal(number)),
+                        });
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.first.borrow_mut().insert(term.clone(), found.clone());
+        found
     }
 }
 
@@ -253,12 +286,34 @@ fn places(article: &Article) -> Vec<(String, String)> {
 
 /// A run of words kept as its hash: a saved copy of megabytes has millions of runs, and
 /// keeping each as ten strings would take gigabytes. A collision of 64-bit hashes is too rare
-/// to matter, and a reported run is shown in the claim's own words.
-fn run_key(run: &[String]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    run.hash(&mut h);
-    h.finish()
+/// to matter, and a reported run is shown in the claim's own words. Each word is hashed once
+/// (FNV-1a), and a run's key mixes its ten words' keys in order.
+fn run_key(run: &[u64]) -> u64 {
+    run.iter().fold(0xcbf2_9ce4_8422_2325, |h, w| (h ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29))
+}
+
+fn word_key(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The runs of a copy. Their keys are hashes already, so the set uses them as they are
+/// instead of hashing them again.
+type Runs = HashSet<u64, std::hash::BuildHasherDefault<AsIs>>;
+
+#[derive(Default)]
+struct AsIs(u64);
+
+impl std::hash::Hasher for AsIs {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are hashed here; other input is folded in all the same.
+        self.0 = bytes.iter().fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// Words as the copied-words rule counts them: lower case, with `%`, `$`, `.`, `'` and `-`
@@ -272,16 +327,17 @@ fn run_words(text: &str) -> Vec<String> {
 
 /// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy, given each
 /// copy's runs.
-fn copied(text: &str, copies: &[(&String, HashSet<u64>)]) -> Vec<Finding> {
+fn copied(text: &str, copies: &[(&String, Runs)]) -> Vec<Finding> {
     let words = run_words(text);
     if words.len() < COPIED_RUN {
         return Vec::new();
     }
+    let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
     let mut out = Vec::new();
     for (id, runs) in copies {
         let mut i = 0;
         while i + COPIED_RUN <= words.len() {
-            if runs.contains(&run_key(&words[i..i + COPIED_RUN])) {
+            if runs.contains(&run_key(&keys[i..i + COPIED_RUN])) {
                 out.push(Finding::Copied { source: (*id).clone(), words: words[i..i + COPIED_RUN].join(" ") });
                 i += COPIED_RUN;
             } else {
@@ -292,20 +348,74 @@ fn copied(text: &str, copies: &[(&String, HashSet<u64>)]) -> Vec<Finding> {
     out
 }
 
+/// A citation's place, found and read, or why not.
+type Cited = Result<Rc<Passage>, Missing>;
+
+/// The text of a cited place, read once for every claim that cites it.
+struct Passage {
+    joined: String,
+    text: Text,
+    /// Whether it holds a term, as found: twenty claims citing one article share their names.
+    holds: std::cell::RefCell<HashMap<Term, bool>>,
+    /// Its words, split when a name is first looked for among them.
+    words: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+impl Passage {
+    fn new(joined: String) -> Passage {
+        Passage { text: Text::new(&joined), joined, holds: Default::default(), words: std::cell::OnceCell::new() }
+    }
+
+    fn holds(&self, term: &Term) -> bool {
+        if let Some(known) = self.holds.borrow().get(term) {
+            return *known;
+        }
+        let held = self.text.holds(term);
+        self.holds.borrow_mut().insert(term.clone(), held);
+        held
+    }
+
+    fn words(&self) -> Vec<&str> {
+        let spans = self.words.get_or_init(|| {
+            let mut spans = Vec::new();
+            let mut start = None;
+            for (i, c) in self.joined.char_indices().chain([(self.joined.len(), ' ')]) {
+                match (c.is_alphanumeric(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        spans.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            spans
+        });
+        spans.iter().map(|&(a, b)| &self.joined[a..b]).collect()
+    }
+}
+
 /// A name of two words or more that a passage holds with one word spelled slightly otherwise
 /// (Li Chenggang, Li Changgang).
-fn variant(passages: &[String], term: &Term) -> Option<String> {
+fn variant(passages: &[Rc<Passage>], term: &Term) -> Option<String> {
     let Term::Name(name) = term else { return None };
     let wanted: Vec<&str> = name.split_whitespace().collect();
     if wanted.len() < 2 {
         return None;
     }
+    // Cheap tests first: a word of the passage is the wanted one, or close to it in length
+    // before the edit distance is worth working out.
+    let close = |a: &str, b: &str| a == b || (a.len() > 4 && a.len().abs_diff(b.len()) <= 2 && strsim::levenshtein(a, b) <= 2);
     for p in passages {
-        let words: Vec<&str> = p.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        for window in words.windows(wanted.len()) {
-            let close = window.iter().zip(&wanted).all(|(a, b)| a == b || (strsim::levenshtein(a, b) <= 2 && a.len() > 4));
-            if close && window != wanted.as_slice() {
-                return Some(window.join(" "));
+        let words = p.words();
+        // A variant keeps at least one word of the name as it is: only the windows around a
+        // word of the name are worth comparing.
+        for (i, word) in words.iter().enumerate() {
+            for (k, _) in wanted.iter().enumerate().filter(|(_, w)| *w == word) {
+                let Some(window) = i.checked_sub(k).and_then(|start| words.get(start..start + wanted.len())) else { continue };
+                if window != wanted.as_slice() && window.iter().zip(&wanted).all(|(a, b)| close(a, b)) {
+                    return Some(window.join(" "));
+                }
             }
         }
     }
@@ -314,39 +424,19 @@ fn variant(passages: &[String], term: &Term) -> Option<String> {
 
 /// Where a term the cited places lack does occur: another place of a cited source first, then
 /// a source the item does not cite.
-fn elsewhere(b: &Briefing, item: ItemRef, copies: &HashMap<String, Article>, read: &HashMap<&str, Read>, term: &Term) -> Elsewhere {
+fn elsewhere(b: &Briefing, item: ItemRef, read: &HashMap<&str, Read>, term: &Term) -> Elsewhere {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
     for source in &cited {
-        let (Some(article), Some(r)) = (copies.get(*source), read.get(source)) else { continue };
-        let mut number = 0;
-        let mut heading: Option<&str> = None;
-        for (block, text) in article.blocks.iter().zip(&r.blocks) {
-            match block.role {
-                super::Role::Heading => heading = Some(&block.text),
-                super::Role::Paragraph => {
-                    number += 1;
-                    if text.holds(term) {
-                        let place = match heading {
-                            Some(h) => format!("under “{}”", crate::text::short(h, 80)),
-                            None => format!("in the {} paragraph", ordinal(number)),
-                        };
-                        return Elsewhere::OtherPlace { source: source.to_string(), place };
-                    }
-                }
-                _ => {}
-            }
+        if let Some(place) = read.get(source).and_then(|r| r.first_holding(term)) {
+            return Elsewhere::OtherPlace { source: source.to_string(), place };
         }
     }
-    let mut others: Vec<(&String, &Article)> = copies.iter().filter(|(id, _)| !cited.contains(&id.as_str())).collect();
-    others.sort_by_key(|(id, _)| *id);
-    for (id, article) in others {
-        let Some(r) = read.get(id.as_str()) else { continue };
-        let mut texts = article.blocks.iter().zip(&r.blocks).filter(|(block, _)| block.role == super::Role::Paragraph);
-        if texts.any(|(_, text)| text.holds(term)) {
-            return Elsewhere::OtherSource(id.clone());
-        }
+    let mut others: Vec<(&&str, &Read)> = read.iter().filter(|(id, _)| !cited.contains(*id)).collect();
+    others.sort_by_key(|(id, _)| **id);
+    match others.into_iter().find(|(_, r)| r.first_holding(term).is_some()) {
+        Some((id, _)) => Elsewhere::OtherSource(id.to_string()),
+        None => Elsewhere::Nowhere,
     }
-    Elsewhere::Nowhere
 }
 
 /// `1st`, `2nd`, `3rd`, `4th`, … as a person writes them.

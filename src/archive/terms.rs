@@ -5,7 +5,7 @@
 use super::article::fold;
 
 /// A term of a claim that the cited place must hold.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Term {
     /// A number as written (`115`, `1.2`, `60%`, `2021`) and the unit that follows it, if any
     /// (`percentage points`, `days`, `nm`, `billion`).
