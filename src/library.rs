@@ -66,7 +66,7 @@ impl Library {
         let mut files = Vec::with_capacity(parsed.len());
         let mut accepted: Vec<(Briefing, LibraryFacts)> = Vec::new();
         let mut first_path: HashMap<String, PathBuf> = HashMap::new();
-        for ParsedFile { path, loaded, mut diagnostics } in parsed {
+        for ParsedFile { path, loaded, mut diagnostics, .. } in parsed {
             let mut id = None;
             if let Some((briefing, facts)) = loaded {
                 if let Some(first) = first_path.get(&briefing.id) {

@@ -202,4 +202,53 @@ fn a_copy_that_cannot_be_read_fails_the_run_and_says_why() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("the saved copy of `s` cannot be read") && err.contains("FIFO"), "{err}");
+    // The summary says it too: "0 findings" alone would read as a pass. So does the JSON.
+    assert!(err.contains("0 findings, 0 notes and 0 silenced; not checked: 1 saved copy that could not be read"), "{err}");
+    let d = dir.path();
+    let out = brief().arg("verify").arg("--json").arg("--dir").arg(d.join("lib")).arg("--archive").arg(d.join("archive")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["summary"]["unchecked"], 1, "{doc}");
+    assert_eq!(doc["unread"][0]["source"], "s", "{doc}");
+    assert!(doc["unread"][0]["why"].as_str().unwrap().contains("FIFO"), "{doc}");
+    assert_eq!(doc["unloaded"], serde_json::json!([]));
+}
+
+#[test]
+fn an_initialism_is_named_without_its_dots_and_accepted_written_either_way() {
+    let copy = "# Headline\n\nThe talks went on in London.\n";
+    let fact = |accept: &str| {
+        format!(
+            "{HEAD}[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"c.txt\"\n\n\
+             [[fact]]\nid = \"f\"\ntext = \"The U.S. side met in London.\"\ncites = [\"s\"]\n{accept}"
+        )
+    };
+    let out = verify_own(&own(&fact(""), &[("c.txt", copy)]));
+    let err = stderr(&out);
+    assert!(err.contains("`US` is in no place `f` cites"), "{err}");
+    assert!(err.contains("what = \"US\""), "{err}");
+    for written in ["US", "U.S.", "u.s"] {
+        let accept = format!("accept = [{{ code = \"term-missing\", what = \"{written}\", reason = \"r\" }}]\n");
+        let out = verify_own(&own(&fact(&accept), &[("c.txt", copy)]));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{written}: {err}");
+        assert!(err.contains("0 findings, 0 notes and 1 silenced"), "{written}: {err}");
+    }
+}
+
+#[test]
+fn brief_check_names_a_missing_copy_even_when_the_file_has_other_errors() {
+    let dir = own(
+        &format!(
+            "{HEAD}[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"gone.txt\"\n\n\
+             [[source]]\nid = \"t\"\ntitle = \"T\"\narchive = \"../outside.txt\"\n\n\
+             [[fact]]\nid = \"f\"\ntext = \"A fact.\"\ncites = [\"s\", \"t\"]\n"
+        ),
+        &[],
+    );
+    let d = dir.path();
+    let out = brief().arg("check").arg("--dir").arg(d.join("lib")).arg("--archive").arg(d.join("archive")).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("not a file name inside the archive folder"), "the error: {err}");
+    assert!(err.contains("no saved copy `gone.txt` in the archive folder"), "and the warning, in the same run: {err}");
 }

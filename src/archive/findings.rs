@@ -56,9 +56,24 @@ impl Finding {
 
     /// The curator's acceptance of this finding, written next to the item, if any.
     pub fn accepted<'b>(&self, b: &'b Briefing, item: ItemRef) -> Option<&'b crate::model::Accept> {
-        let (code, what) = (self.code().as_str(), super::article::fold(&self.what(b, item)));
-        b.accepted.iter().find(|(at, a)| *at == item && a.code == code && super::article::fold(&a.what) == what).map(|(_, a)| a)
+        let (code, what) = (self.code().as_str(), same_what(&self.what(b, item)));
+        b.accepted.iter().find(|(at, a)| *at == item && a.code == code && same_what(&a.what) == what).map(|(_, a)| a)
     }
+}
+
+/// What an accept names, compared without case and without the dots of initialisms: `U.S.`
+/// accepts a finding about `US`.
+fn same_what(what: &str) -> String {
+    let folded = super::article::fold(what);
+    let mut out = String::with_capacity(folded.len());
+    let mut previous = ' ';
+    for c in folded.chars() {
+        if !(c == '.' && previous.is_alphabetic()) {
+            out.push(c);
+        }
+        previous = c;
+    }
+    out
 }
 
 /// How many words in a row make a copied run.

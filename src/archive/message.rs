@@ -57,6 +57,9 @@ pub fn missing_hint(missing: &Missing) -> String {
         Missing::Numbering { count } => {
             format!("paragraphs are counted `1st paragraph`, `2nd`, … or `last paragraph`; the saved copy has {count}")
         }
+        Missing::Heading { headings } if headings.is_empty() => {
+            "the saved copy has no headings; a place is a heading or paragraphs (`3rd paragraph`)".to_string()
+        }
         Missing::Heading { headings } => {
             let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
             format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))

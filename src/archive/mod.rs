@@ -90,8 +90,7 @@ pub fn inside_folder(name: &str) -> bool {
 /// readable regular file in `folder`.
 pub fn check_copies(folder: &Path, parsed: &mut [ParsedFile]) {
     for file in parsed.iter_mut() {
-        let Some((_, facts)) = &file.loaded else { continue };
-        for (name, anchor) in &facts.archives {
+        for (name, anchor) in &file.archives {
             let path = folder.join(name);
             let Err(why) = crate::load::read_bytes(&path) else { continue };
             let shown = crate::text::visible(name, false);

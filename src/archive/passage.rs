@@ -139,18 +139,34 @@ fn find_names(text: &str, names: &[&str]) -> Vec<Range<usize>> {
 fn find_figures(text: &str, figures: &[&str]) -> Vec<Range<usize>> {
     let chars: Vec<char> = text.chars().collect();
     let digit = |at: usize| chars.get(at).is_some_and(char::is_ascii_digit);
-    // Not the tail of a longer number or word: "2030" holds no "30", "1.30" no "30".
-    let starts = |at: usize| at == 0 || !(chars[at - 1].is_alphanumeric() || chars[at - 1] == '.' && digit(at.wrapping_sub(2)));
     let mut found = Vec::new();
-    for number in figures {
-        let needle: Vec<char> = number.trim_end_matches('%').chars().collect();
-        for at in 0..chars.len() {
-            let end = at + needle.len();
-            let longer = digit(end) || (matches!(chars.get(end), Some(',' | '.')) && digit(end + 1));
-            if chars.get(at..end) == Some(&needle[..]) && starts(at) && !longer {
-                found.push(at..end);
+    let mut at = 0;
+    while at < chars.len() {
+        // A number starts at a digit that does not continue a word or a decimal ("x30", "1.30").
+        let starts = digit(at) && (at == 0 || !(chars[at - 1].is_alphanumeric() || chars[at - 1] == '.' && digit(at.wrapping_sub(2))));
+        if !starts {
+            at += 1;
+            continue;
+        }
+        let mut end = at;
+        while digit(end) || (chars.get(end) == Some(&'.') && digit(end + 1)) {
+            end += 1;
+        }
+        // "30,000" is one number, not the figure 30.
+        let mut grouped = false;
+        while chars.get(end) == Some(&',') && digit(end + 1) {
+            grouped = true;
+            end += 1;
+            while digit(end) {
+                end += 1;
             }
         }
+        let number: String = chars[at..end].iter().collect();
+        // As `verify` compares them: 1.20 is 1.2.
+        if !grouped && figures.iter().any(|f| super::terms::same_value(&number, f.trim_end_matches('%'))) {
+            found.push(at..end);
+        }
+        at = end;
     }
     found
 }
@@ -190,6 +206,11 @@ mod tests {
         assert_eq!(shown("Trumpet and Trump", &[name("Trump")]), ["Trump"]);
         assert_eq!(shown("30 days, 300 tonnes, 2030, 30,000 and 30%", &[figure("30")]), ["30", "30"]);
         assert_eq!(shown("fell 0.8% today", &[figure("0.8%")]), ["0.8"]);
+        assert_eq!(
+            shown("worth 1.20 billion dollars, or $1.2bn", &[figure("1.2")]),
+            ["1.20", "1.2"],
+            "as numbers, as verify compares them"
+        );
     }
 
     #[test]

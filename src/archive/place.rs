@@ -23,9 +23,9 @@ fn ordinal(word: &str) -> Option<usize> {
         return Some(n + 1);
     }
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &word[digits.len()..];
-    match (digits.parse::<usize>(), suffix) {
-        (Ok(n), "st" | "nd" | "rd" | "th") if n > 0 => Some(n),
+    // The suffix must be the number's own: "1th" and "2st" are not ordinals.
+    match digits.parse::<usize>() {
+        Ok(n) if n > 0 && super::findings::ordinal(n) == word => Some(n),
         _ => None,
     }
 }
@@ -34,6 +34,18 @@ impl Place {
     /// Reads an `at`: paragraph numbers if it is written as such, otherwise a heading.
     pub fn parse(at: &str) -> Place {
         let folded = fold(at);
+        // "paragraph 3", "paragraphs 2 and 3": the number after the word.
+        let after = folded.strip_prefix("paragraphs ").or_else(|| folded.strip_prefix("paragraph "));
+        if let Some(after) = after {
+            let numbers: Option<Vec<usize>> = after
+                .split([',', ' '])
+                .filter(|w| !w.is_empty() && *w != "and")
+                .map(|w| w.parse::<usize>().ok().filter(|n| *n > 0))
+                .collect();
+            if let Some(numbers) = numbers.filter(|n| !n.is_empty()) {
+                return Place::Paragraphs(numbers);
+            }
+        }
         let rest = folded.strip_suffix(" paragraphs").or_else(|| folded.strip_suffix(" paragraph"));
         if let Some(rest) = rest {
             let numbers: Option<Vec<usize>> =
@@ -75,7 +87,8 @@ pub fn resolve<'a>(article: &'a Article, place: &Place) -> Result<Vec<&'a Block>
             let wanted = fold(heading);
             let at = article.blocks.iter().position(|b| b.role == Role::Heading && starts_on_word(&fold(&b.text), &wanted));
             let Some(at) = at else {
-                if wanted.ends_with(" paragraph") || wanted.ends_with(" paragraphs") {
+                let numbered = |w: &str| w.ends_with(" paragraph") || w.ends_with(" paragraphs") || w.starts_with("paragraph ");
+                if numbered(&wanted) {
                     return Err(Missing::Numbering { count: article.paragraphs().count() });
                 }
                 return Err(Missing::Heading { headings: article.headings().map(|b| b.text.clone()).collect() });
@@ -105,6 +118,15 @@ mod tests {
         assert_eq!(Place::parse("first paragraph"), Place::Paragraphs(vec![1]));
         assert_eq!(Place::parse("Bilateral Deal Overview"), Place::Section("Bilateral Deal Overview".into()));
         assert_eq!(Place::parse("The 2nd paragraphs of doom x"), Place::Section("The 2nd paragraphs of doom x".into()));
+        assert_eq!(Place::parse("paragraph 3"), Place::Paragraphs(vec![3]));
+        assert_eq!(Place::parse("Paragraphs 2 and 3"), Place::Paragraphs(vec![2, 3]));
+        // A wrong suffix is no ordinal: the place is then not there, and the hint says how
+        // paragraphs are numbered.
+        for wrong in ["1th paragraph", "2st paragraph", "11st paragraph", "paragraph 0"] {
+            assert!(matches!(Place::parse(wrong), Place::Section(_)), "{wrong}");
+            let a = Article::parse("Headline\n\nOne.\n");
+            assert_eq!(resolve(&a, &Place::parse(wrong)), Err(Missing::Numbering { count: 1 }), "{wrong}");
+        }
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn number_of(word: &str) -> Option<(String, &str)> {
 }
 
 /// Whether two figures are one number: `1.20` is `1.2`, `060` is `60`.
-fn same_value(a: &str, b: &str) -> bool {
+pub(super) fn same_value(a: &str, b: &str) -> bool {
     match (a.trim_end_matches('%').parse::<f64>(), b.trim_end_matches('%').parse::<f64>()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
@@ -284,6 +284,16 @@ pub fn terms(text: &str) -> Vec<Term> {
     out
 }
 
+/// An initialism written with dots (`U.S`, `U.K.`), without them; any other word as it is.
+fn undotted(word: &str) -> String {
+    let letters: Vec<&str> = word.split('.').filter(|p| !p.is_empty()).collect();
+    if letters.len() > 1 && letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) {
+        letters.concat()
+    } else {
+        word.to_string()
+    }
+}
+
 fn normalise_unit(unit: &str) -> String {
     match unit {
         "percent" | "per cent" | "weight percent" => "%".to_string(),
@@ -292,6 +302,11 @@ fn normalise_unit(unit: &str) -> String {
 }
 
 fn push(out: &mut Vec<Term>, term: Term) {
+    // "U.S." is the name US, as a passage holds it with or without the dots.
+    let term = match term {
+        Term::Name(name) => Term::Name(name.split(' ').map(undotted).collect::<Vec<_>>().join(" ")),
+        figure => figure,
+    };
     if !out.contains(&term) {
         out.push(term);
     }
@@ -413,6 +428,7 @@ mod tests {
             assert!(t.contains(&Term::Name(name.into())), "{name} in {t:?}");
         }
         assert!(!t.contains(&Term::Name("The".into())));
+        assert_eq!(terms("Officials of the U.S. met."), [Term::Name("US".into())], "an initialism is named without its dots");
         let t =
             terms("Shared Lutnick's upbeat reading. Spelled Li Changgang by EconoTimes; with Bessent, Lutnick and Greer. Howard Lutnick");
         let names: Vec<String> = t.iter().map(ToString::to_string).collect();

@@ -28,11 +28,22 @@ struct JsonFinding<'a> {
     item: &'a str,
 }
 
+/// A saved copy that could not be read, so the citations of its source were not checked.
+#[derive(Serialize)]
+struct Unread {
+    briefing: String,
+    source: String,
+    why: String,
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     schema: &'static str,
     version: u32,
     findings: Vec<JsonFinding<'a>>,
+    /// Briefing files that could not be loaded, so none of their claims was checked.
+    unloaded: Vec<String>,
+    unread: Vec<Unread>,
     summary: Counts,
 }
 
@@ -43,6 +54,9 @@ struct Counts {
     notes: usize,
     /// Findings the curator accepts in the file, with a reason: not reported.
     silenced: usize,
+    /// Briefings and saved copies that could not be read: what they hold was not checked,
+    /// and the run fails.
+    unchecked: usize,
 }
 
 pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style: Style) -> io::Result<ExitCode> {
@@ -58,15 +72,16 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
     // What could not be checked at all is said, and makes the run fail: silence is not a pass.
     let unloaded = super::unloaded(&loaded.problems, &loaded.files);
     super::name_unloaded(&unloaded)?;
-    let mut unchecked = unloaded.len();
+    let unloaded_files: Vec<String> = unloaded.iter().map(|d| text::path(&d.file)).collect();
+    let mut unread: Vec<Unread> = Vec::new();
     let mut found: Vec<(&Briefing, ItemRef, Diagnostic)> = Vec::new();
     let mut counts = Counts { briefings: loaded.library.len(), ..Counts::default() };
     for b in loaded.library.briefings() {
         let (copies, unreadable) = archive::saved_copies(b, folder);
         for (source, why) in &unreadable {
             output::err(&format!("brief: {}: the saved copy of `{source}` cannot be read, so its citations are not checked: {why}", b.id))?;
+            unread.push(Unread { briefing: b.id.clone(), source: source.clone(), why: text::visible(why, false) });
         }
-        unchecked += unreadable.len();
         if explain {
             explain_places(b, &copies, folder)?;
         }
@@ -87,24 +102,36 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
             found.push((b, *item, stale(b, *item, accept, &lines)));
         }
     }
+    counts.unchecked = unloaded_files.len() + unread.len();
     if json {
         let findings = found.iter().map(|(b, item, d)| JsonFinding { diagnostic: d, briefing: &b.id, item: b.id_of(*item) }).collect();
-        let doc = JsonReport { schema: "brief-verify", version: 1, findings, summary: counts };
+        let doc = JsonReport { schema: "brief-verify", version: 1, findings, unloaded: unloaded_files, unread, summary: counts };
         output::out(&(text::json(&doc) + "\n"))?;
     } else {
         for (_, _, d) in &found {
             output::err(&report::render(d, style))?;
         }
         let what = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        // What could not be read is in the summary too: "0 findings" alone would read as a pass.
+        let unchecked = match (unloaded_files.len(), unread.len()) {
+            (0, 0) => String::new(),
+            (files, 0) => format!("; not checked: {}", what(files, "briefing file", "briefing files")),
+            (0, copies) => format!("; not checked: {} that could not be read", what(copies, "saved copy", "saved copies")),
+            (files, copies) => format!(
+                "; not checked: {} and {} that could not be read",
+                what(files, "briefing file", "briefing files"),
+                what(copies, "saved copy", "saved copies")
+            ),
+        };
         output::err(&format!(
-            "verified {}: {}, {} and {} silenced",
+            "verified {}: {}, {} and {} silenced{unchecked}",
             what(counts.briefings, "briefing", "briefings"),
             what(counts.findings, "finding", "findings"),
             what(counts.notes, "note", "notes"),
             counts.silenced
         ))?;
     }
-    Ok(ExitCode::from(u8::from(counts.findings > 0 || unchecked > 0)))
+    Ok(ExitCode::from(u8::from(counts.findings > 0 || counts.unchecked > 0)))
 }
 
 /// The item's table header, where its findings are reported.

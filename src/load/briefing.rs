@@ -39,8 +39,6 @@ pub struct LibraryFacts {
     pub id_anchor: Anchor,
     pub related: Vec<(String, Anchor)>,
     pub official_names: Vec<(String, String, Anchor)>,
-    /// The saved copies the sources name, with where each is written.
-    pub archives: Vec<(String, Anchor)>,
 }
 
 /// The outcome of reading one file.
@@ -50,6 +48,9 @@ pub struct ParsedFile {
     /// Present when the file has no error; warnings may still be in `diagnostics`.
     pub loaded: Option<(Briefing, LibraryFacts)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The saved copies its sources name, with where each is written: known even when the
+    /// file has other errors (not after a syntax error), so every problem is said at once.
+    pub archives: Vec<(String, Anchor)>,
 }
 
 /// True for ids of the form `[a-z0-9][a-z0-9-]*`.
@@ -83,23 +84,23 @@ pub fn parse_file(path: &Path, bytes: &[u8]) -> ParsedFile {
             sink.report(Code::Encoding, at..at + err.error_len().unwrap_or(1), "the file is not valid UTF-8")
                 .with_label("this byte cannot start or continue a UTF-8 character")
                 .with_help("save the file as UTF-8 (TOML files must be UTF-8)");
-            return ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: sink.diagnostics };
+            return ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: sink.diagnostics, archives: Vec::new() };
         }
     };
     // A byte-order mark is no part of the text: counted, it would shift every column of line 1.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut sink = Sink::new(path, text);
-    let loaded = parse_text(&mut sink, path, text);
-    ParsedFile { path: path.to_path_buf(), loaded, diagnostics: sink.diagnostics }
+    let (loaded, archives) = parse_pieces(&mut sink, path, text, super::pieces::PIECE_BYTES);
+    ParsedFile { path: path.to_path_buf(), loaded, diagnostics: sink.diagnostics, archives }
 }
 
-fn parse_text(sink: &mut Sink, path: &Path, text: &str) -> Option<(Briefing, LibraryFacts)> {
-    parse_pieces(sink, path, text, super::pieces::PIECE_BYTES)
-}
+/// A file read: the briefing and what the library's checks need when it has no error, and the
+/// saved copies its sources name either way.
+type Read = (Option<(Briefing, LibraryFacts)>, Vec<(String, Anchor)>);
 
 /// Parses `text` a piece of about `piece` bytes at a time (see [`super::pieces`]), so that no
 /// more than one piece's TOML tree is ever held: the tree takes about thirty times the text.
-pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usize) -> Option<(Briefing, LibraryFacts)> {
+pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usize) -> Read {
     let mut b = BriefingReader { sink, refs: Vec::new(), ids: Vec::new(), archives: Vec::new() };
     let mut read: Option<(Briefing, Header)> = None;
     let (mut official_names, mut counts) = (Vec::new(), [0usize; 7]);
@@ -154,13 +155,13 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     }
     b.sink.set_base(0);
     if syntax {
-        return None;
+        return (None, Vec::new());
     }
     let BriefingReader { refs, ids, archives, .. } = b;
     let index = refs::check(sink, &ids, &refs);
-    let (mut briefing, header) = read?;
+    let Some((mut briefing, header)) = read else { return (None, archives) };
     if sink.has_errors() {
-        return None;
+        return (None, archives);
     }
     refs::warn_uncited(sink, &briefing, &ids);
     debug_assert!(index.iter().all(|(id, item)| briefing.id_of(*item) == id), "the check's index names the loaded items");
@@ -168,7 +169,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     // join it only now, so no reference written in the file could have resolved to one.
     briefing.ids = briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).collect();
     briefing.links = crate::links::derive(&briefing);
-    Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names, archives }))
+    (Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names })), archives)
 }
 
 /// What the header of a briefing gives the library's checks.
@@ -487,7 +488,7 @@ mod tests {
     /// Every diagnostic, in place order, and the briefing, of `bytes` read in pieces of `piece`.
     fn read(path: &Path, text: &str, piece: usize) -> (Vec<Diagnostic>, Option<Briefing>) {
         let mut sink = Sink::new(path, text);
-        let loaded = parse_pieces(&mut sink, path, text, piece);
+        let (loaded, _) = parse_pieces(&mut sink, path, text, piece);
         let mut diagnostics = sink.diagnostics;
         diagnostics.sort_by(|a, b| (a.line, a.column, &a.message).cmp(&(b.line, b.column, &b.message)));
         (diagnostics, loaded.map(|(b, _)| b))

@@ -22,7 +22,7 @@ pub fn io_diagnostic(path: &Path, message: String, help: &str) -> Diagnostic {
 
 /// A path that could not be read, as a file that failed to load with that one diagnostic.
 pub fn unreadable(problem: Diagnostic) -> ParsedFile {
-    ParsedFile { path: problem.file.clone(), loaded: None, diagnostics: vec![problem] }
+    ParsedFile { path: problem.file.clone(), loaded: None, diagnostics: vec![problem], archives: Vec::new() }
 }
 
 /// Every `*.toml` file below `paths` (folders are read recursively, hidden entries skipped), in
@@ -184,8 +184,11 @@ pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
 pub fn read_file(path: &Path) -> ParsedFile {
     match read_bytes(path) {
         Ok(bytes) => parse_file(path, &bytes),
-        Err(why) => {
-            ParsedFile { path: path.to_path_buf(), loaded: None, diagnostics: vec![io_diagnostic(path, why.message(""), why.help)] }
-        }
+        Err(why) => ParsedFile {
+            path: path.to_path_buf(),
+            loaded: None,
+            diagnostics: vec![io_diagnostic(path, why.message(""), why.help)],
+            archives: Vec::new(),
+        },
     }
 }
