@@ -139,6 +139,8 @@ actions! {
     Paste(String);
     /// Backspace in the search line
     DeleteBack;
+    /// Saved copies changed on disk: what was checked against them is checked again
+    CopiesChanged(Vec<std::path::PathBuf>);
     /// A saved copy was read for the passage view (or why it could not be)
     PassageRead(Box<crate::tui::passage::Request>, Result<String, String>);
     /// A briefing was checked against its saved copies, for the request numbered

@@ -323,3 +323,92 @@ fn the_curated_library_opens_each_cited_place_in_its_article() {
     press_run(&mut app, "backspace");
     assert!(app.verdict("london-talks").is_some_and(|v| v.open.is_empty()), "{:?}", app.verdict("london-talks"));
 }
+
+#[test]
+fn a_citation_edited_while_its_passage_is_open_moves_the_view_to_its_new_place() {
+    let f = Fixture::new(&commitment("x", "Officials met in Geneva.", r#"{ source = "wire", at = "1st paragraph" }"#));
+    let mut app = f.app(100, 30);
+    press_run(&mut app, "2 p");
+    assert_eq!(marked(&app), ["Officials from both capitals met in Geneva on Monday, the ministry said."]);
+    let path = f.dir.path().join("briefings/geneva.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replace("1st paragraph", "What Comes Next").replace("met in Geneva", "rose 1.2%");
+    std::fs::write(&path, text).unwrap();
+    common::reader::run(&mut app, vec![Effect::Reload(vec![path])]);
+    let r = reading(&app);
+    assert_eq!(r.at.as_deref(), Some("What Comes Next"), "the place follows the file");
+    assert_eq!(marked(&app)[0], "What Comes Next");
+    assert!(screen(&app).contains("Saved copy · [1] at What Comes Next"), "{}", screen(&app));
+    assert!(screen(&app).contains("Claim   Officials rose 1.2%."), "the claim follows too:\n{}", screen(&app));
+    press_run(&mut app, "n");
+    assert_eq!(status(&app), "Term 1 of 1", "its terms are the new claim's");
+}
+
+#[test]
+fn a_saved_copy_changed_on_disk_is_checked_and_read_again() {
+    let f = Fixture::new(&commitment("cut", "Tariffs fell by 115 percentage points.", r#"{ source = "wire", at = "1st paragraph" }"#));
+    let mut app = f.app(160, 48);
+    press_run(&mut app, "2");
+    assert!(screen(&app).contains(" 1! ? agreed"), "{}", screen(&app));
+    // The curator saves a corrected copy whose 1st paragraph holds the figure.
+    let copy = f.dir.path().join("copies/meeting.txt");
+    std::fs::write(&copy, COPY.replace("Officials from both capitals met", "Tariffs fell 115 percentage points as officials met")).unwrap();
+    let effects: Vec<Effect> = brief::tui::update(&mut app, brief::action::Action::CopiesChanged(vec![copy.clone()])).into_iter().collect();
+    common::reader::run(&mut app, effects);
+    let shown = screen(&app);
+    assert!(!shown.contains(" 1! ? agreed") && shown.contains("Saved copies  nothing found"), "{shown}");
+    // Open, the view reads the copy again in place.
+    press_run(&mut app, "p");
+    std::fs::write(&copy, COPY.replace("Officials from both capitals met", "Delegations met")).unwrap();
+    let effects: Vec<Effect> = brief::tui::update(&mut app, brief::action::Action::CopiesChanged(vec![copy])).into_iter().collect();
+    common::reader::run(&mut app, effects);
+    assert_eq!(marked(&app), ["Delegations met in Geneva on Monday, the ministry said."]);
+    assert_eq!(status(&app), "Read `meeting.txt` again: it changed");
+    press_run(&mut app, "backspace");
+    assert!(screen(&app).contains(" 1! ? agreed"), "checked again: the figure is gone\n{}", screen(&app));
+}
+
+#[test]
+fn a_copy_that_cannot_be_read_marks_the_row_and_the_detail_says_not_checked() {
+    let f = Fixture::new(&commitment("x", "Officials met in Geneva.", r#"{ source = "wire", at = "1st paragraph" }"#));
+    std::fs::remove_file(f.dir.path().join("copies/meeting.txt")).unwrap();
+    let mut app = f.app(160, 48);
+    press_run(&mut app, "2");
+    let shown = screen(&app);
+    assert!(shown.contains(" 1! ? agreed"), "{shown}");
+    assert!(shown.contains("Saved copies  not all checked: a saved copy"), "{shown}");
+    assert!(!shown.contains("nothing found"), "{shown}");
+}
+
+#[test]
+fn the_warning_for_a_place_that_is_not_there_wraps_so_its_hint_is_read() {
+    let f = Fixture::new(&commitment("x", "Officials met in Geneva.", r#"{ source = "wire", at = "0th paragraph" }"#));
+    let mut app = f.app(80, 24);
+    press_run(&mut app, "2 p");
+    let shown = screen(&app);
+    assert!(shown.contains("the saved copy has 6); shown from"), "the count shows:\n{shown}");
+}
+
+#[test]
+fn n_says_when_the_claim_has_nothing_to_find_and_p_in_a_passage_says_where_it_is() {
+    let f = Fixture::new(&commitment("x", "a second round is planned.", r#"{ source = "wire", at = "What Comes Next" }"#));
+    let mut app = f.app(100, 30);
+    press_run(&mut app, "2 p n");
+    assert_eq!(status(&app), "The claim names no figure or name to find");
+    press_run(&mut app, "p");
+    assert_eq!(status(&app), "This is the saved copy; backspace returns to the citation");
+    assert!(matches!(app.screen, Screen::Passage(_)));
+}
+
+#[test]
+fn a_copy_of_one_long_line_wraps_and_scrolls_with_its_terms_in_place() {
+    let long = format!("# Headline\n\n{} Geneva {}\n", "word ".repeat(20_000), "more ".repeat(20_000));
+    let f = Fixture::new(&commitment("x", "Officials met in Geneva.", r#"{ source = "wire", at = "1st paragraph" }"#));
+    std::fs::write(f.dir.path().join("copies/meeting.txt"), long).unwrap();
+    let mut app = f.app(80, 24);
+    press_run(&mut app, "2 p n");
+    assert_eq!(status(&app), "Term 1 of 1");
+    let cell = cell_with(&app, "Geneva").expect("the term is scrolled into view");
+    assert_eq!(cell.bg, app.styles.selection.bg.unwrap());
+    press_run(&mut app, "G");
+    assert!(screen(&app).contains("more more"), "{}", screen(&app));
+}

@@ -164,3 +164,29 @@ fn a_sub_folder_it_may_not_read_does_not_turn_live_reload_off() {
     reader.send("q");
     assert_eq!(reader.wait_exit(), 0);
 }
+
+/// A saved copy edited under the reader: the briefing on screen is checked against it again,
+/// and its `?` mark follows.
+#[test]
+fn a_saved_copy_saved_anew_is_checked_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, copies) = (dir.path().join("lib"), dir.path().join("copies"));
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::create_dir_all(&copies).unwrap();
+    std::fs::write(copies.join("c.txt"), "# Headline\n\nOfficials met on Monday.\n").unwrap();
+    std::fs::write(
+        lib.join("b.toml"),
+        "title = \"Copies\"\ndate = 2025-06-09\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\narchive = \"c.txt\"\n\n\
+         [[commitment]]\nid = \"cut\"\ntext = \"Tariffs fell by 115 percentage points.\"\nparty = \"US\"\nstatus = \"agreed\"\ncites = [\"s\"]\n",
+    )
+    .unwrap();
+    let (l, c) = (lib.to_str().unwrap(), copies.to_str().unwrap());
+    let mut reader = Reader::start(&["--dir", l, "--archive", c, "open", "b"], 160, 48);
+    reader.wait_for("Saved copies  1 finding");
+    let tmp = copies.join("c.txt.new");
+    std::fs::write(&tmp, "# Headline\n\nTariffs fell 115 percentage points on Monday.\n").unwrap();
+    std::fs::rename(&tmp, copies.join("c.txt")).unwrap();
+    reader.wait_for("Saved copies  nothing found");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+}

@@ -33,6 +33,27 @@ pub struct Verdict {
     pub unreadable: Vec<(String, String)>,
 }
 
+impl Verdict {
+    /// Whether an item cites a source whose saved copy could not be read: its claim is not
+    /// checked against it.
+    pub fn unchecked(&self, b: &Briefing, item: ItemRef) -> bool {
+        let cited = |source: &str| {
+            if item.kind == crate::model::Kind::Source {
+                b.id_of(item) == source
+            } else {
+                b.cites_of(item).iter().any(|c| c.source == source)
+            }
+        };
+        self.unreadable.iter().any(|(source, _)| cited(source))
+    }
+
+    /// Whether an item's row is marked: a finding open (not a note), or a copy it rests on
+    /// unread — either way its saved copies do not back it.
+    pub fn marks(&self, b: &Briefing, item: ItemRef) -> bool {
+        self.open.iter().any(|(i, f)| *i == item && !f.is_note()) || self.unchecked(b, item)
+    }
+}
+
 /// The saved copies a briefing's sources name, by source id, and the sources whose copy cannot
 /// be read, with why.
 pub fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(String, String)>) {

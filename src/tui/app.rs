@@ -137,6 +137,10 @@ pub struct Reading {
     /// The citation as written: its number among the item's citations, and its `at`.
     pub citation: Option<usize>,
     pub at: Option<String>,
+    /// The copy as read, so a citation edited while it is open finds its place again.
+    pub article: std::rc::Rc<crate::archive::Article>,
+    /// The claim's figures and names, highlighted in the copy.
+    pub terms: Vec<crate::archive::Term>,
     pub passage: crate::archive::passage::Passage,
     /// The first row drawn, in rows wrapped to the current width.
     pub top: usize,

@@ -294,6 +294,7 @@ pub fn findings(checked: Option<&crate::tui::app::Checked>, b: &Briefing, item: 
     let found: Vec<&crate::archive::findings::Finding> = verdict.open.iter().filter(|(i, _)| *i == item).map(|(_, f)| f).collect();
     let accepted = b.accepted.iter().filter(|(i, _)| *i == item).count();
     let summary = match (found.len(), accepted) {
+        _ if verdict.unchecked(b, item) => "  not all checked: a saved copy cannot be read".to_string(),
         (0, 0) => "  nothing found".to_string(),
         (0, n) => format!("  nothing open; {n} accepted by the curator"),
         (1, _) => "  1 finding".to_string(),

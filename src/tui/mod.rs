@@ -119,6 +119,9 @@ fn start_watch(app: &mut App, dir: &Path) -> Option<watch::Watch> {
 
 fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>, dir: &Path, lifeline: &Lifeline) -> io::Result<Exit> {
     let jobs = jobs::Jobs::default();
+    // Saved copies change too (a curator saves a fresh one): what was checked against them is
+    // checked again. Without the watch, nothing but live updates of copies is lost.
+    let copies = app.config.archive.as_deref().and_then(|folder| watch::start_copies(folder).ok());
     let dispatch = |terminal: &mut Tui, app: &mut App, action: Action| dispatch(terminal, app, &jobs, action);
     let size = terminal.size()?;
     dispatch(terminal, app, Action::Resize(size.width, size.height))?;
@@ -157,6 +160,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
         }
         if let Some(paths) = watch.as_ref().map(changed_paths).filter(|p| !p.is_empty()) {
             dispatch(terminal, app, Action::FilesChanged(paths))?;
+            dirty = true;
+        }
+        if let Some(paths) = copies.as_ref().map(changed_paths).filter(|p| !p.is_empty()) {
+            dispatch(terminal, app, Action::CopiesChanged(paths))?;
             dirty = true;
         }
         for answer in jobs.finished() {

@@ -23,11 +23,19 @@ pub struct Request {
     pub at: Option<String>,
     pub path: PathBuf,
     pub terms: Vec<Term>,
+    /// The copy changed on disk: read it again in the view that is open, at the same place,
+    /// instead of opening a new view.
+    pub reopen: bool,
 }
 
 /// `p`: the citation selected in the detail, else the first citation of the item shown whose
 /// source has a saved copy; on a source, its whole copy.
 pub fn open(app: &mut App) -> Option<Effect> {
+    if matches!(app.screen, Screen::Passage(_)) {
+        let back = app.key_hint(&crate::action::Action::Back);
+        app.set_status(format!("This is the saved copy; {back} returns to the citation"), false);
+        return None;
+    }
     let Some(b) = app.briefing() else {
         app.set_status("Open a briefing and select a citation to read its passage", false);
         return None;
@@ -54,9 +62,15 @@ pub fn open(app: &mut App) -> Option<Effect> {
         return None;
     };
     let at = citation.and_then(|n| b.cites_of(item).get(n)).and_then(|c| c.at.clone());
-    let terms = if item.kind == Kind::Source { Vec::new() } else { terms(&findings::claim(b, item)) };
-    let request = Request { briefing: b.id.clone(), item, source: s.id.clone(), path: folder.join(&file), file, citation, at, terms };
+    let terms = claim_terms(b, item);
+    let request =
+        Request { briefing: b.id.clone(), item, source: s.id.clone(), path: folder.join(&file), file, citation, at, terms, reopen: false };
     Some(Effect::ReadPassage(Box::new(request)))
+}
+
+/// The figures and names of an item's claim; none for a source, which is read whole.
+fn claim_terms(b: &Briefing, item: ItemRef) -> Vec<Term> {
+    if item.kind == Kind::Source { Vec::new() } else { terms(&findings::claim(b, item)) }
 }
 
 /// Which citation `p` means, as its number among the item's citations (none for a source read
@@ -95,9 +109,27 @@ pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
             return;
         }
     };
-    let article = Article::parse(&text);
+    let article = std::rc::Rc::new(Article::parse(&text));
     let passage = passage(&article, request.at.as_deref(), &request.terms);
     let missing = passage.missing.is_some();
+    if request.reopen {
+        // The copy changed under the open view: the new text, the same place, the same line
+        // at the top where it is still there.
+        if let Screen::Passage(r) = &mut app.screen
+            && r.file == request.file
+        {
+            let line = r.wrapped.1.get(r.top).and_then(|row| r.passage.lines.get(row.line)).map(|l| l.number);
+            (r.article, r.passage, r.hit, r.wrapped) = (article, passage, None, (0, Vec::new()));
+            rewrap(app);
+            if let Screen::Passage(r) = &mut app.screen {
+                let at = line.and_then(|n| r.passage.lines.iter().position(|l| l.number >= n)).unwrap_or(0);
+                r.top = panes::passage::row_of(&r.wrapped.1, at);
+            }
+            clamp(app);
+            app.set_status(format!("Read `{}` again: it changed", request.file), false);
+        }
+        return;
+    }
     let reading = Reading {
         briefing: request.briefing,
         item: request.item,
@@ -105,20 +137,79 @@ pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
         file: request.file,
         citation: request.citation,
         at: request.at,
+        article,
+        terms: request.terms,
         passage,
         top: 0,
         wrapped: (0, Vec::new()),
         hit: None,
     };
     navigate(app, Screen::Passage(Box::new(reading)));
+    to_place(app);
+    if missing {
+        app.set_status("The cited place is not in the saved copy: showing it from the top", true);
+    }
+}
+
+/// Scrolls so the cited place is in view, a row of what leads up to it above.
+fn to_place(app: &mut App) {
     rewrap(app);
     if let Screen::Passage(r) = &mut app.screen {
         r.top = panes::passage::row_of(&r.wrapped.1, r.passage.start).saturating_sub(1);
     }
     clamp(app);
-    if missing {
-        app.set_status("The cited place is not in the saved copy: showing it from the top", true);
+}
+
+/// After the briefing was read again: the citation's place and the claim's terms as the file
+/// now has them. A citation that is gone leaves the copy open whole.
+pub fn refresh(app: &mut App) {
+    let Screen::Passage(r) = &app.screen else { return };
+    let Some(b) = app.live.library().get(&r.briefing) else { return };
+    let cites = b.cites_of(r.item);
+    let citation = match r.citation {
+        Some(n) if cites.get(n).is_some_and(|c| c.source == r.source) => Some(n),
+        Some(_) => cites.iter().position(|c| c.source == r.source),
+        None => None,
+    };
+    let at = citation.and_then(|n| cites[n].at.clone());
+    let terms = claim_terms(b, r.item);
+    if (citation, &at, &terms) == (r.citation, &r.at, &r.terms) {
+        return;
     }
+    let moved = at != r.at;
+    let Screen::Passage(r) = &mut app.screen else { return };
+    r.passage = passage(&r.article, at.as_deref(), &terms);
+    (r.citation, r.at, r.terms, r.hit) = (citation, at, terms, None);
+    r.wrapped = (0, Vec::new());
+    if moved {
+        to_place(app);
+    } else {
+        clamp(app);
+    }
+}
+
+/// Saved copies changed on disk: every briefing is checked again as it comes on screen, and an
+/// open copy that changed is read again.
+pub fn copies_changed(app: &mut App, paths: &[PathBuf]) -> Option<Effect> {
+    app.checked.clear();
+    let folder = app.config.archive.clone()?;
+    let Screen::Passage(r) = &app.screen else { return None };
+    let path = folder.join(&r.file);
+    if !paths.contains(&path) {
+        return None;
+    }
+    let request = Request {
+        briefing: r.briefing.clone(),
+        item: r.item,
+        source: r.source.clone(),
+        file: r.file.clone(),
+        citation: r.citation,
+        at: r.at.clone(),
+        path,
+        terms: r.terms.clone(),
+        reopen: true,
+    };
+    Some(Effect::ReadPassage(Box::new(request)))
 }
 
 /// Columns the article's text wraps to.
@@ -172,8 +263,12 @@ pub fn step(app: &mut App, forward: bool) {
     let Screen::Passage(r) = &mut app.screen else { return };
     let found = r.passage.occurrences();
     if found.is_empty() {
-        let what = if r.passage.lines.iter().any(|l| l.marked) { "the claim's figures and names" } else { "any term of the claim" };
-        app.set_status(format!("The saved copy does not hold {what}"), false);
+        let text = if r.terms.is_empty() {
+            "The claim names no figure or name to find"
+        } else {
+            "The saved copy holds none of the claim's figures and names"
+        };
+        app.set_status(text, false);
         return;
     }
     let rows = &r.wrapped.1;

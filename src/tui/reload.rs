@@ -97,7 +97,9 @@ fn restore(app: &mut App, anchor: Anchor) {
         (Anchor::Passage(was), Screen::Passage(r)) => {
             let Some(b) = library.get(&r.briefing) else { return };
             match b.items().find(|item| item.kind == r.item.kind && was.is(b, *item)) {
-                Some(item) => r.item = item,
+                Some(item) => {
+                    r.item = item;
+                }
                 None => {
                     let view = crate::tui::app::View::opening(b);
                     app.screen = Screen::Briefing(view);
@@ -134,6 +136,8 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
         app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
     }
     restore(app, anchor);
+    // The citation or the claim may have changed: the place and the terms follow.
+    crate::tui::passage::refresh(app);
     settle(app);
     if let Some(path) = change.failed.first() {
         let key = app.key_hint(&Action::Errors);

@@ -104,6 +104,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Paste(text) => search::input(app, &text),
         Action::DeleteBack => search::delete_back(app),
         Action::Passage => return passage::open(app),
+        Action::CopiesChanged(paths) => return passage::copies_changed(app, &paths),
         Action::PassageRead(request, text) => passage::opened(app, *request, text),
         Action::Verified(id, request, verdict) => passage::checked(app, id, request, *verdict),
     }

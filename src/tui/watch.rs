@@ -17,8 +17,11 @@ pub struct Watch {
 /// Editors' hidden temporary files, and files that are not briefings, change nothing. A folder,
 /// or a path that is gone, may hold briefings: the reload decides.
 fn may_matter(path: &Path) -> bool {
-    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-    !hidden && (path.extension().is_some_and(|e| e == "toml") || !path.is_file())
+    !hidden(path) && (path.extension().is_some_and(|e| e == "toml") || !path.is_file())
+}
+
+fn hidden(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// Rewrites a path the watcher reports (absolute, often with symlinks resolved) under the
@@ -38,6 +41,15 @@ pub fn identity(dir: &Path) -> Option<(u64, u64)> {
 /// permission) does not stop the rest: the others are watched one by one, and `skipped` says
 /// how many were left out.
 pub fn start(dir: &Path) -> notify::Result<Watch> {
+    watch(dir, may_matter)
+}
+
+/// Starts watching the folder of saved copies: any file in it may be a copy a source names.
+pub fn start_copies(dir: &Path) -> notify::Result<Watch> {
+    watch(dir, |path| !hidden(path))
+}
+
+fn watch(dir: &Path, may_matter: fn(&Path) -> bool) -> notify::Result<Watch> {
     let (tx, changes) = channel();
     let given = dir.to_path_buf();
     // The forms a reported path may take: resolved, absolute as given, or as given.

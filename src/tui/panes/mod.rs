@@ -62,7 +62,7 @@ pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
         if disputed { Span::styled("≠", s.warning) } else { Span::raw(" ") },
     ];
     if app.config.archive.is_some() {
-        let open = app.verdict(&b.id).is_some_and(|v| v.open.iter().any(|(i, f)| *i == item && !f.is_note()));
+        let open = app.verdict(&b.id).is_some_and(|v| v.marks(b, item));
         marks.push(if open { Span::styled("?", s.warning) } else { Span::raw(" ") });
     }
     marks.push(Span::raw(" "));

@@ -40,7 +40,9 @@ pub fn layout(app: &App, r: &Reading, area: Rect) -> Layout {
     let status = row(area.bottom().saturating_sub(1), 1);
     let frame = row(claim.bottom(), status.y.saturating_sub(claim.bottom()));
     let inner = Block::bordered().inner(frame);
-    let banner = r.passage.missing.as_ref().map(|_| Rect { height: 1.min(inner.height), ..inner });
+    // The warning wraps, up to three rows, so the places the copy does have can be read.
+    let banner =
+        banner(r).map(|text| Rect { height: (wrap(&text, usize::from(inner.width)).len().min(3) as u16).min(inner.height), ..inner });
     let below = banner.map_or(inner.y, |b| b.bottom());
     let text = Rect {
         x: inner.x + GUTTER,
@@ -59,13 +61,13 @@ fn claim(app: &App, r: &Reading) -> Option<String> {
     (!text.trim().is_empty()).then(|| crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "), false))
 }
 
-/// One screen row: a piece of an article line (a character range), or a blank row between
-/// blocks.
+/// One screen row: a piece of an article line, or a blank row between blocks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     /// The index of the passage line.
     pub line: usize,
     pub chars: Range<usize>,
+    pub bytes: Range<usize>,
     pub blank: bool,
 }
 
@@ -74,9 +76,9 @@ pub fn rows(passage: &Passage, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
     for (i, line) in passage.lines.iter().enumerate() {
         if i > 0 {
-            rows.push(Row { line: i, chars: 0..0, blank: true });
+            rows.push(Row { line: i, chars: 0..0, bytes: 0..0, blank: true });
         }
-        rows.extend(wrap(&line.text, width).into_iter().map(|chars| Row { line: i, chars, blank: false }));
+        rows.extend(wrap(&line.text, width).into_iter().map(|cut| Row { line: i, chars: cut.chars, bytes: cut.bytes, blank: false }));
     }
     rows
 }
@@ -115,42 +117,58 @@ fn cut(text: &str, width: usize) -> String {
     out
 }
 
-/// Greedy word wrap by display width, as character ranges; a word wider than a row is cut.
-fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+/// A row's piece of a line, as characters (where terms are counted) and as bytes (to slice
+/// the text without walking it from the start: a saved line may run to megabytes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cut {
+    pub chars: Range<usize>,
+    pub bytes: Range<usize>,
+}
+
+/// Greedy word wrap by display width; a word wider than a row is cut. One pass over the text,
+/// each word measured before it is placed.
+fn wrap(text: &str, width: usize) -> Vec<Cut> {
     let width = width.max(1);
-    let chars: Vec<char> = text.chars().collect();
-    let w = |c: &char| c.width().unwrap_or(0);
-    let (mut rows, mut start, mut used, mut i) = (Vec::new(), 0, 0, 0);
-    while i < chars.len() {
-        let mut end = i;
-        while end < chars.len() && chars[end] != ' ' {
-            end += 1;
+    let mut rows = Vec::new();
+    let (mut row_c, mut row_b, mut used) = (0, 0, 0);
+    let (mut c, mut b) = (0, 0);
+    while b < text.len() {
+        let (mut end_c, mut end_b, mut word) = (c, b, 0);
+        for ch in text[b..].chars().take_while(|ch| *ch != ' ') {
+            (end_c, end_b, word) = (end_c + 1, end_b + ch.len_utf8(), word + ch.width().unwrap_or(0));
         }
-        let word: usize = chars[i..end].iter().map(w).sum();
         if used + word > width && used > 0 {
-            rows.push(start..i);
-            (start, used) = (i, 0);
+            rows.push(Cut { chars: row_c..c, bytes: row_b..b });
+            (row_c, row_b, used) = (c, b, 0);
         }
         if word > width {
-            for (k, c) in chars.iter().enumerate().take(end).skip(i) {
-                if used + w(c) > width && used > 0 {
-                    rows.push(start..k);
-                    (start, used) = (k, 0);
+            let (mut k_c, mut k_b) = (c, b);
+            for ch in text[b..end_b].chars() {
+                let w = ch.width().unwrap_or(0);
+                if used + w > width && used > 0 {
+                    rows.push(Cut { chars: row_c..k_c, bytes: row_b..k_b });
+                    (row_c, row_b, used) = (k_c, k_b, 0);
                 }
-                used += w(c);
+                (used, k_c, k_b) = (used + w, k_c + 1, k_b + ch.len_utf8());
             }
         } else {
             used += word;
         }
+        (c, b) = (end_c, end_b);
         // The spaces after a word stay on its row, past the edge if need be.
-        while end < chars.len() && chars[end] == ' ' {
-            end += 1;
-            used += 1;
+        while text.as_bytes().get(b) == Some(&b' ') {
+            (c, b, used) = (c + 1, b + 1, used + 1);
         }
-        i = end;
     }
-    rows.push(start..chars.len());
+    rows.push(Cut { chars: row_c..c, bytes: row_b..b });
     rows
+}
+
+/// What the warning row says when the cited place is not in the copy.
+fn banner(r: &Reading) -> Option<String> {
+    let missing = r.passage.missing.as_ref()?;
+    let at = r.at.as_deref().map(|a| crate::text::visible(a, false)).unwrap_or_default();
+    Some(format!("“{at}” is not in this saved copy ({}); shown from the top", crate::archive::message::missing_hint(missing)))
 }
 
 pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
@@ -173,11 +191,10 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
     .render(l.header, buf);
     if let Some(text) = claim(app, r) {
         let width = usize::from(l.claim.width.saturating_sub(8));
-        let chars: Vec<char> = text.chars().collect();
         let ranges = wrap(&text, width);
-        for (i, range) in ranges.iter().take(usize::from(l.claim.height)).enumerate() {
+        for (i, cut) in ranges.iter().take(usize::from(l.claim.height)).enumerate() {
             let label = if i == 0 { format!("{:<8}", "Claim") } else { " ".repeat(8) };
-            let mut piece: String = chars[range.clone()].iter().collect();
+            let mut piece = text[cut.bytes.clone()].to_string();
             if i + 1 == usize::from(l.claim.height) && ranges.len() > i + 1 {
                 piece = format!("{}…", piece.trim_end());
             }
@@ -197,10 +214,15 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
         .title(Line::styled(format!(" {position} "), s.muted).right_aligned())
         .title_bottom(Line::styled(keys, s.muted).right_aligned());
     block.render(l.frame, buf);
-    if let (Some(rect), Some(missing)) = (l.banner, &r.passage.missing) {
-        let at = r.at.as_deref().map(|a| crate::text::visible(a, false)).unwrap_or_default();
-        let text = format!("“{at}” is not in this saved copy ({}); shown from the top", crate::archive::message::missing_hint(missing));
-        Line::styled(text, s.warning).render(rect, buf);
+    if let (Some(rect), Some(text)) = (l.banner, banner(r)) {
+        let cuts = wrap(&text, usize::from(rect.width));
+        for (i, cut) in cuts.iter().take(usize::from(rect.height)).enumerate() {
+            let mut piece = text[cut.bytes.clone()].to_string();
+            if i + 1 == usize::from(rect.height) && cuts.len() > i + 1 {
+                piece = format!("{}…", piece.trim_end());
+            }
+            Line::styled(piece, s.warning).render(Rect { y: rect.y + i as u16, height: 1, ..rect }, buf);
+        }
     }
     let found = r.passage.occurrences();
     let current = r.hit.and_then(|h| found.get(h)).copied();
@@ -218,17 +240,30 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
             Role::Heading => s.accent,
             _ => Style::new(),
         };
-        let chars: Vec<char> = line.text.chars().collect();
-        let mut spans = Vec::new();
-        let mut at = row.chars.start;
-        for term in line.terms.iter().filter(|t| t.end > row.chars.start && t.start < row.chars.end) {
-            let (from, to) = (term.start.max(row.chars.start), term.end.min(row.chars.end));
-            spans.push(Span::styled(chars[at..from].iter().collect::<String>(), base));
-            let style = if current == Some((row.line, term.start)) { s.selection } else { base.patch(s.highlight) };
-            spans.push(Span::styled(chars[from..to].iter().collect::<String>(), style));
-            at = to;
+        // Only this row's slice of the line is walked, character by character, each in the
+        // style of the term it falls in, if any.
+        let first = line.terms.partition_point(|t| t.end <= row.chars.start);
+        let mut terms = line.terms[first..].iter().peekable();
+        let mut spans: Vec<Span> = Vec::new();
+        let mut piece = String::new();
+        let mut style = base;
+        for (k, ch) in line.text[row.bytes.clone()].chars().enumerate() {
+            let at = row.chars.start + k;
+            while terms.peek().is_some_and(|t| t.end <= at) {
+                terms.next();
+            }
+            let here = match terms.peek() {
+                Some(t) if t.start <= at && current == Some((row.line, t.start)) => s.selection,
+                Some(t) if t.start <= at => base.patch(s.highlight),
+                _ => base,
+            };
+            if here != style && !piece.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut piece), style));
+            }
+            style = here;
+            piece.push(ch);
         }
-        spans.push(Span::styled(chars[at..row.chars.end].iter().collect::<String>(), base));
+        spans.push(Span::styled(piece, style));
         Line::from(spans).render(Rect { y, height: 1, ..l.text }, buf);
     }
     super::status::render(app, l.status, buf);
