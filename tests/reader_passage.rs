@@ -83,7 +83,7 @@ fn p_on_a_citation_opens_the_copy_at_its_place_and_backspace_returns() {
     let before = app.screen.clone();
     press_run(&mut app, "j p");
     let r = reading(&app);
-    assert_eq!((r.citation, r.at.as_deref(), r.source.as_str()), (Some(1), Some("What Comes Next"), "wire"));
+    assert_eq!((r.cited.citation, r.cited.at.as_deref(), r.cited.source.as_str()), (Some(1), Some("What Comes Next"), "wire"));
     assert_eq!(
         marked(&app),
         ["What Comes Next", "A second round is planned within 30 days, officials said.", "Markets rose 1.2% on the news."]
@@ -118,11 +118,11 @@ fn p_on_a_list_row_reads_the_first_citation_with_a_copy_and_on_a_source_the_whol
     let f = Fixture::new(&commitment("lutnick", "Lutnick called the mood constructive.", cites));
     let mut app = f.app(100, 30);
     press_run(&mut app, "2 p");
-    assert_eq!(reading(&app).citation, Some(1), "the blog has no saved copy");
+    assert_eq!(reading(&app).cited.citation, Some(1), "the blog has no saved copy");
     assert_eq!(marked(&app), ["Commerce Secretary Howard Lutnick told reporters the mood was constructive."]);
     press_run(&mut app, "backspace 5 p");
     let r = reading(&app);
-    assert_eq!((r.citation, r.at.as_deref()), (None, None));
+    assert_eq!((r.cited.citation, r.cited.at.as_deref()), (None, None));
     assert!(marked(&app).is_empty(), "a source read whole marks no place");
     assert!(screen(&app).contains("Saved copy · the whole article"));
     // The blog source has no copy: said so, nothing opened.
@@ -335,7 +335,7 @@ fn a_citation_edited_while_its_passage_is_open_moves_the_view_to_its_new_place()
     std::fs::write(&path, text).unwrap();
     common::reader::run(&mut app, vec![Effect::Reload(vec![path])]);
     let r = reading(&app);
-    assert_eq!(r.at.as_deref(), Some("What Comes Next"), "the place follows the file");
+    assert_eq!(r.cited.at.as_deref(), Some("What Comes Next"), "the place follows the file");
     assert_eq!(marked(&app)[0], "What Comes Next");
     assert!(screen(&app).contains("Saved copy · [1] at What Comes Next"), "{}", screen(&app));
     assert!(screen(&app).contains("Claim   Officials rose 1.2%."), "the claim follows too:\n{}", screen(&app));

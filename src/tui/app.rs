@@ -125,9 +125,9 @@ pub enum Screen {
     Passage(Box<Reading>),
 }
 
-/// A saved copy of a source, opened at the place an item cites.
+/// Which citation of which item is read, in which saved copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reading {
+pub struct Cited {
     pub briefing: String,
     /// The item whose claim is read against the copy (the source itself when opened from it).
     pub item: ItemRef,
@@ -137,10 +137,16 @@ pub struct Reading {
     /// The citation as written: its number among the item's citations, and its `at`.
     pub citation: Option<usize>,
     pub at: Option<String>,
-    /// The copy as read, so a citation edited while it is open finds its place again.
-    pub article: std::rc::Rc<crate::archive::Article>,
     /// The claim's figures and names, highlighted in the copy.
     pub terms: Vec<crate::archive::Term>,
+}
+
+/// A saved copy of a source, opened at the place an item cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub cited: Cited,
+    /// The copy as read, so a citation edited while it is open finds its place again.
+    pub article: std::rc::Rc<crate::archive::Article>,
     pub passage: crate::archive::passage::Passage,
     /// The first row drawn, in rows wrapped to the current width.
     pub top: usize,

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::archive::passage::passage;
 use crate::archive::{Article, Term, Verdict, findings, terms};
 use crate::model::{Briefing, ItemRef, Kind};
-use crate::tui::app::{App, Checked, Pane, Reading, Screen};
+use crate::tui::app::{App, Checked, Cited, Pane, Reading, Screen};
 use crate::tui::detail;
 use crate::tui::panes;
 use crate::tui::update::{Effect, area, navigate};
@@ -15,14 +15,8 @@ use crate::tui::update::{Effect, area, navigate};
 /// A saved copy to read for the passage view: the loop reads `path` and answers with the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Request {
-    pub briefing: String,
-    pub item: ItemRef,
-    pub source: String,
-    pub file: String,
-    pub citation: Option<usize>,
-    pub at: Option<String>,
+    pub cited: Cited,
     pub path: PathBuf,
-    pub terms: Vec<Term>,
     /// The copy changed on disk: read it again in the view that is open, at the same place,
     /// instead of opening a new view.
     pub reopen: bool,
@@ -63,8 +57,9 @@ pub fn open(app: &mut App) -> Option<Effect> {
     };
     let at = citation.and_then(|n| b.cites_of(item).get(n)).and_then(|c| c.at.clone());
     let terms = claim_terms(b, item);
-    let request =
-        Request { briefing: b.id.clone(), item, source: s.id.clone(), path: folder.join(&file), file, citation, at, terms, reopen: false };
+    let path = folder.join(&file);
+    let cited = Cited { briefing: b.id.clone(), item, source: s.id.clone(), file, citation, at, terms };
+    let request = Request { cited, path, reopen: false };
     Some(Effect::ReadPassage(Box::new(request)))
 }
 
@@ -105,18 +100,18 @@ pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
     let text = match text {
         Ok(text) => text,
         Err(why) => {
-            app.set_status(format!("Could not read the saved copy `{}`: {why}", request.file), true);
+            app.set_status(format!("Could not read the saved copy `{}`: {why}", request.cited.file), true);
             return;
         }
     };
     let article = std::rc::Rc::new(Article::parse(&text));
-    let passage = passage(&article, request.at.as_deref(), &request.terms);
+    let passage = passage(&article, request.cited.at.as_deref(), &request.cited.terms);
     let missing = passage.missing.is_some();
     if request.reopen {
         // The copy changed under the open view: the new text, the same place, the same line
         // at the top where it is still there.
         if let Screen::Passage(r) = &mut app.screen
-            && r.file == request.file
+            && r.cited.file == request.cited.file
         {
             let line = r.wrapped.1.get(r.top).and_then(|row| r.passage.lines.get(row.line)).map(|l| l.number);
             (r.article, r.passage, r.hit, r.wrapped) = (article, passage, None, (0, Vec::new()));
@@ -126,24 +121,11 @@ pub fn opened(app: &mut App, request: Request, text: Result<String, String>) {
                 r.top = panes::passage::row_of(&r.wrapped.1, at);
             }
             clamp(app);
-            app.set_status(format!("Read `{}` again: it changed", request.file), false);
+            app.set_status(format!("Read `{}` again: it changed", request.cited.file), false);
         }
         return;
     }
-    let reading = Reading {
-        briefing: request.briefing,
-        item: request.item,
-        source: request.source,
-        file: request.file,
-        citation: request.citation,
-        at: request.at,
-        article,
-        terms: request.terms,
-        passage,
-        top: 0,
-        wrapped: (0, Vec::new()),
-        hit: None,
-    };
+    let reading = Reading { cited: request.cited, article, passage, top: 0, wrapped: (0, Vec::new()), hit: None };
     navigate(app, Screen::Passage(Box::new(reading)));
     to_place(app);
     if missing {
@@ -164,22 +146,22 @@ fn to_place(app: &mut App) {
 /// now has them. A citation that is gone leaves the copy open whole.
 pub fn refresh(app: &mut App) {
     let Screen::Passage(r) = &app.screen else { return };
-    let Some(b) = app.live.library().get(&r.briefing) else { return };
-    let cites = b.cites_of(r.item);
-    let citation = match r.citation {
-        Some(n) if cites.get(n).is_some_and(|c| c.source == r.source) => Some(n),
-        Some(_) => cites.iter().position(|c| c.source == r.source),
+    let Some(b) = app.live.library().get(&r.cited.briefing) else { return };
+    let cites = b.cites_of(r.cited.item);
+    let citation = match r.cited.citation {
+        Some(n) if cites.get(n).is_some_and(|c| c.source == r.cited.source) => Some(n),
+        Some(_) => cites.iter().position(|c| c.source == r.cited.source),
         None => None,
     };
     let at = citation.and_then(|n| cites[n].at.clone());
-    let terms = claim_terms(b, r.item);
-    if (citation, &at, &terms) == (r.citation, &r.at, &r.terms) {
+    let terms = claim_terms(b, r.cited.item);
+    if (citation, &at, &terms) == (r.cited.citation, &r.cited.at, &r.cited.terms) {
         return;
     }
-    let moved = at != r.at;
+    let moved = at != r.cited.at;
     let Screen::Passage(r) = &mut app.screen else { return };
     r.passage = passage(&r.article, at.as_deref(), &terms);
-    (r.citation, r.at, r.terms, r.hit) = (citation, at, terms, None);
+    (r.cited.citation, r.cited.at, r.cited.terms, r.hit) = (citation, at, terms, None);
     r.wrapped = (0, Vec::new());
     if moved {
         to_place(app);
@@ -194,21 +176,11 @@ pub fn copies_changed(app: &mut App, paths: &[PathBuf]) -> Option<Effect> {
     app.checked.clear();
     let folder = app.config.archive.clone()?;
     let Screen::Passage(r) = &app.screen else { return None };
-    let path = folder.join(&r.file);
+    let path = folder.join(&r.cited.file);
     if !paths.contains(&path) {
         return None;
     }
-    let request = Request {
-        briefing: r.briefing.clone(),
-        item: r.item,
-        source: r.source.clone(),
-        file: r.file.clone(),
-        citation: r.citation,
-        at: r.at.clone(),
-        path,
-        terms: r.terms.clone(),
-        reopen: true,
-    };
+    let request = Request { cited: r.cited.clone(), path, reopen: true };
     Some(Effect::ReadPassage(Box::new(request)))
 }
 
@@ -263,7 +235,7 @@ pub fn step(app: &mut App, forward: bool) {
     let Screen::Passage(r) = &mut app.screen else { return };
     let found = r.passage.occurrences();
     if found.is_empty() {
-        let text = if r.terms.is_empty() {
+        let text = if r.cited.terms.is_empty() {
             "The claim names no figure or name to find"
         } else {
             "The saved copy holds none of the claim's figures and names"
@@ -312,7 +284,7 @@ pub fn wanted_check(app: &mut App) -> Option<Effect> {
     let folder = app.config.archive.clone()?;
     let id = match &app.screen {
         Screen::Briefing(view) => view.id.clone(),
-        Screen::Passage(r) => r.briefing.clone(),
+        Screen::Passage(r) => r.cited.briefing.clone(),
         Screen::Library(_) | Screen::Results(_) => return None,
     };
     if app.checked.contains_key(&id) || app.live.library().get(&id).is_none() {

@@ -60,8 +60,8 @@ fn anchor(app: &App) -> Anchor {
             app.search.as_ref().and_then(|s| s.hits().get(cursor.selected)).map(|h| (h.briefing.clone(), h.item.clone())),
             *cursor,
         ),
-        Screen::Passage(r) => match library.get(&r.briefing) {
-            Some(b) => Anchor::Passage(Item::of(b, r.item)),
+        Screen::Passage(r) => match library.get(&r.cited.briefing) {
+            Some(b) => Anchor::Passage(Item::of(b, r.cited.item)),
             None => Anchor::Library(None),
         },
     }
@@ -95,10 +95,10 @@ fn restore(app: &mut App, anchor: Anchor) {
             }
         }
         (Anchor::Passage(was), Screen::Passage(r)) => {
-            let Some(b) = library.get(&r.briefing) else { return };
-            match b.items().find(|item| item.kind == r.item.kind && was.is(b, *item)) {
+            let Some(b) = library.get(&r.cited.briefing) else { return };
+            match b.items().find(|item| item.kind == r.cited.item.kind && was.is(b, *item)) {
                 Some(item) => {
-                    r.item = item;
+                    r.cited.item = item;
                 }
                 None => {
                     let view = crate::tui::app::View::opening(b);
@@ -125,7 +125,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
     }
     let on_screen = match &app.screen {
         Screen::Briefing(view) => Some(&view.id),
-        Screen::Passage(r) => Some(&r.briefing),
+        Screen::Passage(r) => Some(&r.cited.briefing),
         Screen::Library(_) | Screen::Results(_) => None,
     };
     if let Some(id) = on_screen

@@ -368,7 +368,7 @@ fn restore(app: &mut App, screen: Screen) -> bool {
         return false;
     }
     if let Screen::Passage(r) = &screen
-        && app.live.library().get(&r.briefing).is_none()
+        && app.live.library().get(&r.cited.briefing).is_none()
     {
         return false;
     }
@@ -520,7 +520,7 @@ fn export(app: &mut App) -> Option<Effect> {
             Effect::Export { briefing: None, query: Some(search.input.clone()) }
         }
         Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
-        Screen::Passage(r) => Effect::Export { briefing: Some(r.briefing.clone()), query: None },
+        Screen::Passage(r) => Effect::Export { briefing: Some(r.cited.briefing.clone()), query: None },
         Screen::Library(cursor) => {
             Effect::Export { briefing: Some(app.live.library().briefings().get(cursor.selected)?.id.clone()), query: None }
         }
@@ -533,8 +533,8 @@ fn edit(app: &mut App) -> Option<Effect> {
         Screen::Library(cursor) => (app.live.library().briefings().get(cursor.selected)?.path.clone(), 1),
         Screen::Results(_) => return None,
         Screen::Passage(r) => {
-            let b = app.live.library().get(&r.briefing)?;
-            (b.path.clone(), b.line_of(r.item))
+            let b = app.live.library().get(&r.cited.briefing)?;
+            (b.path.clone(), b.line_of(r.cited.item))
         }
         Screen::Briefing(_) => {
             let b = app.briefing()?;

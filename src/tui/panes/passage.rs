@@ -56,8 +56,8 @@ pub fn layout(app: &App, r: &Reading, area: Rect) -> Layout {
 
 /// The claim read against the copy; none when a source is read whole.
 fn claim(app: &App, r: &Reading) -> Option<String> {
-    let b = app.live.library().get(&r.briefing)?;
-    let text = crate::archive::findings::claim(b, r.item);
+    let b = app.live.library().get(&r.cited.briefing)?;
+    let text = crate::archive::findings::claim(b, r.cited.item);
     (!text.trim().is_empty()).then(|| crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "), false))
 }
 
@@ -167,16 +167,16 @@ fn wrap(text: &str, width: usize) -> Vec<Cut> {
 /// What the warning row says when the cited place is not in the copy.
 fn banner(r: &Reading) -> Option<String> {
     let missing = r.passage.missing.as_ref()?;
-    let at = r.at.as_deref().map(|a| crate::text::visible(a, false)).unwrap_or_default();
+    let at = r.cited.at.as_deref().map(|a| crate::text::visible(a, false)).unwrap_or_default();
     Some(format!("“{at}” is not in this saved copy ({}); shown from the top", crate::archive::message::missing_hint(missing)))
 }
 
 pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let l = layout(app, r, area);
-    let b = app.live.library().get(&r.briefing);
-    let title = b.and_then(|b| b.lookup(&r.source)).zip(b).map_or(r.source.clone(), |(s, b)| b.label(s));
-    let place = match (&r.at, r.citation) {
+    let b = app.live.library().get(&r.cited.briefing);
+    let title = b.and_then(|b| b.lookup(&r.cited.source)).zip(b).map_or(r.cited.source.clone(), |(s, b)| b.label(s));
+    let place = match (&r.cited.at, r.cited.citation) {
         (Some(at), Some(n)) => format!("[{}] at {}", n + 1, crate::text::visible(at, false)),
         (None, Some(n)) => format!("[{}] the whole article", n + 1),
         _ => "the whole article".to_string(),
@@ -210,7 +210,7 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
         format!(" {} {} terms · {} back ", app.key_hint(&Action::NextHit), app.key_hint(&Action::PrevHit), app.key_hint(&Action::Back));
     let block = Block::bordered()
         .border_style(s.accent)
-        .title(Line::styled(format!(" {} ", crate::text::visible(&r.file, false)), s.muted))
+        .title(Line::styled(format!(" {} ", crate::text::visible(&r.cited.file, false)), s.muted))
         .title(Line::styled(format!(" {position} "), s.muted).right_aligned())
         .title_bottom(Line::styled(keys, s.muted).right_aligned());
     block.render(l.frame, buf);
