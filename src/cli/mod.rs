@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub archive: Option<PathBuf>,
 
+    /// Work from the files alone: neither read nor write the store in the cache folder
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -142,7 +146,7 @@ pub fn main() -> ExitCode {
             }
             Some(Command::List) => list::run(&dir),
             Some(Command::Verify { json, explain }) => verify::run(&dir, config.archive.as_deref(), json, explain, style),
-            Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json),
+            Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json, !cli.no_cache),
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
                 export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })
             }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, IsTerminal};
+use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -28,7 +29,7 @@ struct JsonHit<'a> {
     marks: Vec<[usize; 2]>,
 }
 
-pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> io::Result<ExitCode> {
+pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, cache: bool) -> io::Result<ExitCode> {
     let q = match search::parse(query) {
         Ok(q) => q,
         Err(err) => {
@@ -38,7 +39,7 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> io::Res
             return Ok(ExitCode::from(2));
         }
     };
-    let scan = search::scan::scan(dir, &q, SNIPPET_WIDTH);
+    let scan = if cache { stored(dir, &q) } else { None }.unwrap_or_else(|| search::scan::scan(dir, &q, SNIPPET_WIDTH));
     let total = scan.found.len();
     let shown = &scan.found[..limit.unwrap_or(total).min(total)];
     let mut out = String::new();
@@ -75,6 +76,19 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool) -> io::Res
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Searches through the store: brought up to date with the folder, it names the files that
+/// may match, and only those are read. None when the store cannot be used (no cache folder,
+/// a disk full): the scan of every file answers the same.
+fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
+    let mut store = crate::store::Store::open(dir).map_err(|why| tracing::warn!("searching without the store: {why}")).ok()?;
+    let fresh = store.refresh(dir).map_err(|why| tracing::warn!("searching without the store: {why}")).ok()?;
+    let files = match store.candidates(q).ok()? {
+        Some(rel) => rel.into_iter().map(|r| dir.join(std::ffi::OsStr::from_bytes(&r))).collect(),
+        None => crate::load::discover(&[dir.to_path_buf()]).0,
+    };
+    Some(search::scan::scan_files(&files, fresh.problems, q, SNIPPET_WIDTH))
 }
 
 /// The snippet with its matches in bold colour when `color`, plain otherwise.

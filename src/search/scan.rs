@@ -57,6 +57,12 @@ fn may_match(bytes: &[u8], q: &Query) -> bool {
 /// Searches every briefing file under `dir`; snippets are cut to `width` characters.
 pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
     let (files, problems) = load::discover(&[dir.to_path_buf()]);
+    scan_files(&files, problems, q, width)
+}
+
+/// Searches these files (the store's candidates, or every file), after `problems` already
+/// found with the paths.
+pub fn scan_files(files: &[std::path::PathBuf], problems: Vec<Diagnostic>, q: &Query, width: usize) -> Scan {
     let results: Vec<Result<Vec<Found>, Diagnostic>> = files
         .par_iter()
         .filter_map(|path| {

@@ -1,0 +1,228 @@
+//! Keeping the store true to the folder: every file is compared with its row (size, times,
+//! inode), and what changed, appeared or went is read again — in parallel — and written in one
+//! transaction. Results are never stale: a row written in the same timestamp tick as its file's
+//! last change is "racy" (an edit of the same size within that tick would leave the times as
+//! they were, as git's index knows), so its file is hashed again until the tick has passed.
+
+use std::collections::HashMap;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use rusqlite::params;
+
+use super::{Store, words};
+use crate::diag::Diagnostic;
+use crate::load;
+
+/// The coarsest timestamp tick a file system may have (FAT's is two seconds).
+const TICK_NS: i64 = 2_000_000_000;
+
+/// What a file's metadata says of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stat {
+    size: i64,
+    mtime_ns: i64,
+    ctime_ns: i64,
+    inode: i64,
+    device: i64,
+}
+
+impl Stat {
+    fn of(meta: &std::fs::Metadata) -> Stat {
+        let ns = |s: i64, n: i64| s.saturating_mul(1_000_000_000).saturating_add(n);
+        Stat {
+            size: meta.len() as i64,
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino() as i64,
+            device: meta.dev() as i64,
+        }
+    }
+}
+
+/// A file's row in the catalog.
+struct Row {
+    id: i64,
+    stat: Stat,
+    hash: i64,
+    seen_ns: i64,
+}
+
+/// What a freshness pass did.
+#[derive(Debug, Default)]
+pub struct Fresh {
+    /// Files read again: new, changed, or racy and found changed.
+    pub read: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Paths that could not be read: named to the user, as the scan names them.
+    pub problems: Vec<Diagnostic>,
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)
+}
+
+/// A file read for the store: its row and its words.
+struct Read {
+    rel: Vec<u8>,
+    stat: Stat,
+    hash: i64,
+    loaded: bool,
+    words: std::collections::BTreeSet<String>,
+}
+
+impl Store {
+    /// Brings the store up to date with `dir`.
+    pub fn refresh(&mut self, dir: &Path) -> rusqlite::Result<Fresh> {
+        let (files, mut problems) = walk(dir);
+        let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
+        let catalog = self.catalog()?;
+        let started = now_ns();
+        // Which files need reading: new, changed, or racy.
+        let mut unchanged = Vec::new();
+        let mut todo: Vec<(PathBuf, Option<&Row>)> = Vec::new();
+        for (rel, stat) in &files {
+            match catalog.get(rel) {
+                Some(row) if row.stat == *stat && stat.mtime_ns + TICK_NS < row.seen_ns => unchanged.push(row.id),
+                row => todo.push((dir.join(std::ffi::OsStr::from_bytes(rel)), row)),
+            }
+        }
+        let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = todo
+            .par_iter()
+            .map(|(path, row)| {
+                let bytes = load::read_bytes(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
+                let meta = std::fs::metadata(path).map_err(|e| Box::new(load::io_diagnostic(path, e.to_string(), "")))?;
+                let hash = words::key(&bytes) as i64;
+                let stat = Stat::of(&meta);
+                // A racy row whose bytes are the same needs no parse, only a fresh stamp.
+                if row.is_some_and(|r| r.hash == hash && r.stat == stat) {
+                    return Ok(None);
+                }
+                let parsed = load::parse_file(path, &bytes);
+                let words = words::of_file(&parsed, &bytes);
+                Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words }))
+            })
+            .collect();
+        let present: std::collections::HashSet<&[u8]> = files.iter().map(|(rel, _)| rel.as_slice()).collect();
+        let gone: Vec<i64> = catalog.iter().filter(|(path, _)| !present.contains(path.as_slice())).map(|(_, row)| row.id).collect();
+        let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), ..Fresh::default() };
+        let tx = self.conn().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut delete = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
+            for id in &gone {
+                delete.execute(params![id])?;
+            }
+            let mut stamp = tx.prepare_cached("UPDATE files SET seen_ns = ?2 WHERE path = ?1")?;
+            let mut replace = tx.prepare_cached(
+                "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns, loaded) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+                 ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, \
+                 ctime_ns = excluded.ctime_ns, inode = excluded.inode, device = excluded.device, hash = excluded.hash, \
+                 seen_ns = excluded.seen_ns, loaded = excluded.loaded RETURNING id",
+            )?;
+            let mut forget = tx.prepare_cached("DELETE FROM postings WHERE file = ?1")?;
+            let mut word =
+                tx.prepare_cached("INSERT INTO words (word) VALUES (?1) ON CONFLICT(word) DO UPDATE SET word = word RETURNING id")?;
+            let mut post = tx.prepare_cached("INSERT OR IGNORE INTO postings (word, file) VALUES (?1, ?2)")?;
+            for ((path, _), result) in todo.iter().zip(read) {
+                match result {
+                    Err(problem) => {
+                        // Unreadable now: forgotten, so it is read again once it can be.
+                        tx.execute("DELETE FROM files WHERE path = ?1", params![rel(path)])?;
+                        problems.push(*problem);
+                    }
+                    Ok(None) => {
+                        stamp.execute(params![rel(path), started])?;
+                        fresh.unchanged += 1;
+                    }
+                    Ok(Some(r)) => {
+                        let s = r.stat;
+                        let id: i64 = replace.query_row(
+                            params![r.rel, s.size, s.mtime_ns, s.ctime_ns, s.inode, s.device, r.hash, started, r.loaded],
+                            |row| row.get(0),
+                        )?;
+                        forget.execute(params![id])?;
+                        for w in &r.words {
+                            let wid: i64 = word.query_row(params![w], |row| row.get(0))?;
+                            post.execute(params![wid, id])?;
+                        }
+                        fresh.read += 1;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        fresh.problems = problems;
+        Ok(fresh)
+    }
+
+    /// Every row of the catalog, by path.
+    fn catalog(&mut self) -> rusqlite::Result<HashMap<Vec<u8>, Row>> {
+        let mut stmt = self.conn().prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files")?;
+        let rows = stmt.query_map([], |r| {
+            let stat = Stat { size: r.get(2)?, mtime_ns: r.get(3)?, ctime_ns: r.get(4)?, inode: r.get(5)?, device: r.get(6)? };
+            Ok((r.get::<_, Vec<u8>>(0)?, Row { id: r.get(1)?, stat, hash: r.get(7)?, seen_ns: r.get(8)? }))
+        })?;
+        rows.collect()
+    }
+}
+
+/// Every briefing file below `dir` as `load::discover` finds them — `*.toml`, hidden entries
+/// skipped, linked folders followed once — with each one's metadata, read through its folder
+/// (no path is looked up from the root again) and kept by its path below `dir`, as bytes.
+fn walk(dir: &Path) -> (Vec<(Vec<u8>, Stat)>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut folders = vec![(dir.to_path_buf(), Vec::new())];
+    while let Some((folder, rel)) = folders.pop() {
+        // A linked folder leading back to an ancestor would never end.
+        let Ok(meta) = std::fs::metadata(&folder) else { continue };
+        if !seen.insert((meta.dev(), meta.ino())) {
+            continue;
+        }
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(err) => {
+                let shown = crate::text::path(&folder);
+                problems.push(load::io_diagnostic(&folder, format!("cannot read folder {shown}: {err}"), "check the folder's permissions"));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.as_bytes().starts_with(b".") {
+                continue;
+            }
+            let mut below = rel.clone();
+            if !below.is_empty() {
+                below.push(b'/');
+            }
+            below.extend_from_slice(name.as_bytes());
+            let briefing = name.as_bytes().ends_with(b".toml");
+            // The entry's own metadata, through its folder; a link's target's, by its path.
+            let meta = match entry.file_type() {
+                Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
+                _ => entry.metadata(),
+            };
+            match meta {
+                Ok(meta) if meta.is_dir() => folders.push((entry.path(), below)),
+                Ok(meta) if briefing => files.push((below, Stat::of(&meta))),
+                Ok(_) => {}
+                // A link to nowhere named like a briefing is a briefing that cannot be read.
+                Err(_) if briefing => {
+                    let path = entry.path();
+                    if let Err(why) = load::read_bytes(&path) {
+                        problems.push(load::io_diagnostic(&path, why.message(""), why.help));
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    (files, problems)
+}

@@ -1,0 +1,145 @@
+//! The store: a SQLite cache of a briefings folder — which files it holds and what each one's
+//! words are — so a command can answer without reading every file. It lives in the XDG cache
+//! folder (`~/.cache/brief/`), never in the briefings folder, and can be deleted at any time:
+//! it is rebuilt from the files, which stay the only source of truth. A store that cannot be
+//! used as it is (corrupt, truncated, another program's file, another format) is set aside
+//! and built anew; it is never an error the user must fix. Terminal-free.
+
+pub mod fresh;
+pub mod words;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+/// The layout of the tables below; a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 1;
+/// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
+const APPLICATION_ID: i64 = 0x6272_6966;
+/// How long a process waits for another one writing the same store.
+const BUSY_MS: u64 = 10_000;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    ctime_ns INTEGER NOT NULL,
+    inode INTEGER NOT NULL,
+    device INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    seen_ns INTEGER NOT NULL,
+    loaded INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS postings (
+    word INTEGER NOT NULL REFERENCES words(id),
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    PRIMARY KEY (word, file)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS postings_by_file ON postings(file);
+";
+
+/// An open store for one briefings folder.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// Where the store of `folder` lives: the XDG cache folder, a file per briefings folder named
+/// after it and a hash of its absolute path. None when there is no home to put it in.
+pub fn location(folder: &Path) -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let cache = etcetera::choose_base_strategy().ok()?.cache_dir();
+    let absolute = std::path::absolute(folder).ok()?;
+    let canonical = std::fs::canonicalize(&absolute).unwrap_or(absolute);
+    let name: String = canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(40).collect())
+        .unwrap_or_default();
+    let hash = words::key(canonical.as_os_str().as_encoded_bytes());
+    Some(cache.join("brief").join(format!("{name}-{hash:016x}.sqlite")))
+}
+
+impl Store {
+    /// Opens the store of `folder` in the cache folder, making it if need be.
+    pub fn open(folder: &Path) -> Result<Store, String> {
+        let path = location(folder).ok_or("no cache folder: HOME is not set")?;
+        Store::open_at(&path, folder)
+    }
+
+    /// Opens (or makes) the store at `path` for `folder`. One that cannot be used as it is
+    /// is set aside as `….broken` and made anew.
+    pub fn open_at(path: &Path, folder: &Path) -> Result<Store, String> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot make the cache folder {}: {e}", crate::text::path(dir)))?;
+        }
+        match Store::try_open(path, folder) {
+            Ok(store) => Ok(store),
+            Err(why) => {
+                tracing::warn!("store {} set aside: {why}", path.display());
+                set_aside(path);
+                Store::try_open(path, folder).map_err(|e| format!("cannot make the store {}: {e}", crate::text::path(path)))
+            }
+        }
+    }
+
+    fn try_open(path: &Path, folder: &Path) -> Result<Store, String> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
+        // The wait first: switching to WAL takes a lock another process may hold.
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(|e| e.to_string())?;
+        let sql = |e: rusqlite::Error| e.to_string();
+        let (app, version): (i64, i64) =
+            conn.query_row("SELECT * FROM pragma_application_id, pragma_user_version", [], |r| Ok((r.get(0)?, r.get(1)?))).map_err(sql)?;
+        let empty: bool = conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |r| r.get(0)).map_err(sql)?;
+        if !empty && app != APPLICATION_ID {
+            return Err("not a brief store".into());
+        }
+        if !empty && version != FORMAT {
+            return Err(format!("format {version}, not {FORMAT}"));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;").map_err(sql)?;
+        let folder_text = std::path::absolute(folder).map(|p| p.display().to_string()).unwrap_or_default();
+        if empty {
+            // Two processes may both find it empty: the schema is idempotent, and the second
+            // waits for the first's transaction.
+            let setup = format!(
+                "BEGIN IMMEDIATE; {SCHEMA} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {FORMAT}; \
+                 INSERT OR IGNORE INTO meta VALUES ('folder', ?1); COMMIT;"
+            );
+            conn.execute_batch(&setup.replace("?1", &quote(&folder_text))).map_err(sql)?;
+        }
+        // A quick read of every table, so a truncated file fails here, not in the middle of work.
+        conn.query_row("SELECT (SELECT count(*) FROM files) + (SELECT count(*) FROM words)", [], |r| r.get::<_, i64>(0)).map_err(sql)?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+/// A SQL string literal.
+fn quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// Moves a store that cannot be used out of the way, with its journal files; the one set
+/// aside before it goes.
+fn set_aside(path: &Path) {
+    let aside = path.with_extension("sqlite.broken");
+    let _ = std::fs::rename(path, &aside);
+    for suffix in ["-wal", "-shm"] {
+        let mut journal = path.as_os_str().to_owned();
+        journal.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(journal));
+    }
+}

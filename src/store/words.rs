@@ -1,0 +1,76 @@
+//! The words of a file as the store indexes them, and the files a query's words may be in.
+//!
+//! A search term matches a field when a word of the field contains it (ranked higher when it
+//! is the whole word), so the store keeps every distinct folded word of a file, and a term's
+//! candidate files are those holding a word that contains each of its words. That is a
+//! superset of the files the query matches: the matcher then decides, on those files alone.
+
+use std::collections::{BTreeSet, HashSet};
+
+use rusqlite::params;
+
+use super::Store;
+use crate::load::ParsedFile;
+use crate::search::fold::{fold, tokens};
+use crate::search::matcher::Folded;
+use crate::search::query::Query;
+
+/// A 64-bit FNV-1a hash: stable across runs and builds, unlike the standard library's.
+pub fn key(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+/// The distinct folded words of a file: of every searchable field when it loaded, of its whole
+/// text when it did not (so a search that may match it still names its error).
+pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> BTreeSet<String> {
+    match &parsed.loaded {
+        Some((b, _)) => {
+            let folded = Folded::new(b);
+            tokens(&folded.blob).map(str::to_string).collect()
+        }
+        None => tokens(&fold(&String::from_utf8_lossy(bytes))).map(str::to_string).collect(),
+    }
+}
+
+impl Store {
+    /// The files (paths relative to the folder, as stored) that may hold a match for `q`; None
+    /// when every file may (a query of filters or exclusions alone).
+    pub fn candidates(&mut self, q: &Query) -> rusqlite::Result<Option<Vec<Vec<u8>>>> {
+        let words: BTreeSet<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
+        if words.is_empty() {
+            return Ok(None);
+        }
+        let conn = self.conn();
+        let mut files: Option<HashSet<i64>> = None;
+        // Every word of every term must be in the file, inside some word of it. The words first
+        // (the vocabulary is small), then their files by the postings' key: joined in one
+        // statement, SQLite walks every posting instead.
+        let mut containing = conn.prepare_cached("SELECT id FROM words WHERE instr(word, ?1) > 0")?;
+        let mut holding = conn.prepare_cached("SELECT file FROM postings WHERE word = ?1")?;
+        for word in words {
+            let ids: Vec<i64> = containing.query_map(params![word], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let mut here: HashSet<i64> = HashSet::new();
+            for id in ids {
+                for file in holding.query_map(params![id], |r| r.get::<_, i64>(0))? {
+                    here.insert(file?);
+                }
+            }
+            files = Some(match files {
+                None => here,
+                Some(before) => before.intersection(&here).copied().collect(),
+            });
+            if files.as_ref().is_some_and(HashSet::is_empty) {
+                break;
+            }
+        }
+        drop((containing, holding));
+        let ids = files.unwrap_or_default();
+        let mut path = conn.prepare_cached("SELECT path FROM files WHERE id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            out.push(path.query_row(params![id], |r| r.get::<_, Vec<u8>>(0))?);
+        }
+        out.sort();
+        Ok(Some(out))
+    }
+}

@@ -1,0 +1,237 @@
+//! The store in the cache folder: `brief search` through it finds exactly what the scan of
+//! every file finds; it sees every edit (twice within a second at the same size, a rename, an
+//! addition, a deletion); a broken, foreign or outdated store is set aside and rebuilt; two
+//! processes building it at once both succeed; `--no-cache` never touches it; and nothing is
+//! ever written into the briefings folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{brief, stderr, stdout};
+
+/// A cache folder and a library of its own for one test.
+struct Setup {
+    tmp: tempfile::TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("lib")).unwrap();
+        Setup { tmp }
+    }
+
+    fn lib(&self) -> PathBuf {
+        self.tmp.path().join("lib")
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.tmp.path().join("cache")
+    }
+
+    /// `brief --dir LIB ARGS…` with this test's cache folder.
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        brief().env("XDG_CACHE_HOME", self.cache()).arg("--dir").arg(self.lib()).args(args).output().unwrap()
+    }
+
+    /// The hits of a search, through the store and from the files alone: they must agree.
+    fn search(&self, query: &str) -> String {
+        let stored = self.run(&["search", "--json", query]);
+        let scanned = self.run(&["--no-cache", "search", "--json", query]);
+        assert_eq!(stdout(&stored), stdout(&scanned), "{query}: the store and the scan disagree");
+        assert_eq!(stored.status.code(), scanned.status.code(), "{query}");
+        stdout(&stored)
+    }
+
+    /// The one store file in the cache folder.
+    fn store(&self) -> PathBuf {
+        let dir = self.cache().join("brief");
+        let mut stores: Vec<PathBuf> =
+            std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "sqlite")).collect();
+        assert_eq!(stores.len(), 1, "{stores:?}");
+        stores.pop().unwrap()
+    }
+}
+
+fn briefing(title: &str, fact: &str) -> String {
+    format!(
+        "title = \"{title}\"\ndate = 2025-06-09\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\n\
+         [[fact]]\nid = \"f\"\ntext = \"{fact}\"\ncites = [\"s\"]\n"
+    )
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn the_store_finds_what_the_scan_finds_on_the_curated_library() {
+    let s = Setup::new();
+    for entry in std::fs::read_dir(common::root().join("briefings")).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), s.lib().join(entry.file_name())).unwrap();
+        }
+    }
+    for query in ["lithium", "rare earth", "\"export controls\"", "kind:official -trump", "何立峰", "li", "side:china tariff", "zzz"] {
+        s.search(query);
+    }
+    assert!(s.store().is_file(), "the store is in the cache folder");
+}
+
+#[test]
+#[cfg_attr(shared_absent, ignore = "needs ../shared beside the checkout")]
+fn the_store_finds_what_the_scan_finds_on_a_generated_library() {
+    let s = Setup::new();
+    let made =
+        std::process::Command::new("python3").arg(common::shared().join("tools/gen-corpus")).args(["120"]).arg(s.lib()).output().unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    for query in [
+        "lit",
+        "lithium",
+        "yttrium",
+        "molybdenum",
+        "\"rare earth\"",
+        "0.8%",
+        "%",
+        "—",
+        "何立峰",
+        "立峰",
+        "tariff -soybean",
+        "kind:reaction direction:up",
+        "maroš",
+        "anti-dumping",
+        "\"within 30 days\"",
+        "kind:official",
+        "status:pending export",
+    ] {
+        s.search(query);
+    }
+}
+
+#[test]
+fn every_change_to_the_folder_is_seen() {
+    let s = Setup::new();
+    let a = s.lib().join("a.toml");
+    write(&a, &briefing("A", "Cobalt moved."));
+    assert!(s.search("cobalt").contains("\"a\""));
+    // Edited twice within one second, the same size, the modification time put back: the
+    // store still sees the second edit.
+    let before = std::fs::metadata(&a).unwrap();
+    write(&a, &briefing("A", "Nickel moved."));
+    let times = rustix::fs::Timestamps {
+        last_access: rustix::fs::Timespec { tv_sec: 0, tv_nsec: 0 },
+        last_modification: rustix::fs::Timespec {
+            tv_sec: std::os::unix::fs::MetadataExt::mtime(&before),
+            tv_nsec: std::os::unix::fs::MetadataExt::mtime_nsec(&before),
+        },
+    };
+    rustix::fs::utimensat(rustix::fs::CWD, &a, &times, rustix::fs::AtFlags::empty()).unwrap();
+    assert_eq!(std::fs::metadata(&a).unwrap().len(), before.len());
+    assert!(s.search("nickel").contains("\"a\""), "the second edit is seen");
+    assert_eq!(s.run(&["search", "cobalt"]).status.code(), Some(1), "and the first is gone");
+    // Added, renamed over another, deleted.
+    let b = s.lib().join("b.toml");
+    write(&b, &briefing("B", "Tungsten moved."));
+    assert!(s.search("tungsten").contains("\"b\""));
+    std::fs::rename(&b, &a).unwrap();
+    assert!(s.search("tungsten").contains("\"a\""), "a file replaced by a rename is read anew");
+    assert_eq!(s.run(&["search", "nickel"]).status.code(), Some(1));
+    std::fs::remove_file(&a).unwrap();
+    assert_eq!(s.run(&["search", "tungsten"]).status.code(), Some(1), "a deleted file is gone");
+}
+
+/// A way to spoil a store file.
+type Damage = Box<dyn Fn(&Path)>;
+
+#[test]
+fn a_broken_foreign_or_outdated_store_is_set_aside_and_rebuilt() {
+    let s = Setup::new();
+    write(&s.lib().join("a.toml"), &briefing("A", "Cobalt moved."));
+    s.search("cobalt");
+    let store = s.store();
+    let size = std::fs::metadata(&store).unwrap().len();
+    let damages: [(&str, Damage); 3] = [
+        ("truncated", Box::new(move |p: &Path| std::fs::OpenOptions::new().write(true).open(p).unwrap().set_len(size / 3).unwrap())),
+        ("not SQLite", Box::new(|p: &Path| write(p, "this is not a database, just a text file in its place\n"))),
+        (
+            "another format",
+            Box::new(|p: &Path| {
+                let conn = rusqlite::Connection::open(p).unwrap();
+                conn.pragma_update(None, "user_version", 99).unwrap();
+            }),
+        ),
+    ];
+    for (what, damage) in damages {
+        damage(&store);
+        let out = s.run(&["search", "cobalt"]);
+        assert_eq!(out.status.code(), Some(0), "{what}: {}", stderr(&out));
+        assert!(stdout(&out).contains("Cobalt moved"), "{what}");
+        assert!(stderr(&out).is_empty(), "{what}: nothing for the user to fix: {}", stderr(&out));
+        let conn = rusqlite::Connection::open(&store).unwrap();
+        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!((ok.as_str(), version), ("ok", 1), "{what}: rebuilt");
+        assert!(store.with_extension("sqlite.broken").exists(), "{what}: the old one is set aside");
+    }
+}
+
+#[test]
+fn two_processes_building_the_store_at_once_both_succeed() {
+    let s = Setup::new();
+    for i in 0..200 {
+        write(&s.lib().join(format!("b{i:03}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
+    }
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .env("XDG_CACHE_HOME", s.cache())
+            .env("NO_COLOR", "1")
+            .arg("--dir")
+            .arg(s.lib())
+            .args(["search", "--json", "cobalt"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Both at once, each waited for on a thread of its own and killed past the deadline.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut pids = Vec::new();
+    for child in [spawn(), spawn()] {
+        pids.push(child.id());
+        let tx = tx.clone();
+        std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    }
+    let mut outputs = Vec::new();
+    for _ in 0..2 {
+        match rx.recv_timeout(common::DEADLINE) {
+            Ok(out) => outputs.push(out),
+            Err(_) => {
+                for pid in &pids {
+                    let _ = std::process::Command::new("kill").arg("-9").arg(pid.to_string()).status();
+                }
+                panic!("a search building the store did not end within {:?}", common::DEADLINE);
+            }
+        }
+    }
+    let (a, b) = (&outputs[0], &outputs[1]);
+    assert_eq!((a.status.code(), b.status.code()), (Some(0), Some(0)), "{}\n{}", stderr(a), stderr(b));
+    assert_eq!(stdout(a), stdout(b));
+    assert_eq!(stdout(a).matches("\"briefing\"").count(), 200);
+    let conn = rusqlite::Connection::open(s.store()).unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let files: i64 = conn.query_row("SELECT count(*) FROM files", [], |r| r.get(0)).unwrap();
+    assert_eq!((ok.as_str(), files), ("ok", 200));
+}
+
+#[test]
+fn no_cache_never_touches_the_store_and_nothing_is_written_beside_the_briefings() {
+    let s = Setup::new();
+    write(&s.lib().join("a.toml"), &briefing("A", "Cobalt moved."));
+    let out = s.run(&["--no-cache", "search", "cobalt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!s.cache().exists(), "--no-cache made no cache folder");
+    s.search("cobalt");
+    let names: Vec<String> = std::fs::read_dir(s.lib()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["a.toml"], "nothing but the briefing in its folder");
+}
