@@ -4,7 +4,7 @@
 //! last change is "racy" (an edit of the same size within that tick would leave the times as
 //! they were, as git's index knows), so its file is hashed again until the tick has passed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -82,14 +82,22 @@ impl Store {
         let catalog = self.catalog()?;
         let started = now_ns();
         // Which files need reading: new, changed, or racy.
+        // Both lists are sorted by path, so they are walked side by side: no hashing of ten
+        // thousand paths.
         let mut unchanged = Vec::new();
         let mut todo: Vec<(PathBuf, Option<&Row>)> = Vec::new();
+        let mut gone: Vec<i64> = Vec::new();
+        let mut rows = catalog.iter().peekable();
         for (rel, stat) in &files {
-            match catalog.get(rel) {
+            while let Some((_, row)) = rows.next_if(|(path, _)| path < rel) {
+                gone.push(row.id);
+            }
+            match rows.next_if(|(path, _)| path == rel).map(|(_, row)| row) {
                 Some(row) if row.stat == *stat && stat.mtime_ns + TICK_NS < row.seen_ns => unchanged.push(row.id),
                 row => todo.push((dir.join(std::ffi::OsStr::from_bytes(rel)), row)),
             }
         }
+        gone.extend(rows.map(|(_, row)| row.id));
         let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = todo
             .par_iter()
             .map(|(path, row)| {
@@ -106,14 +114,40 @@ impl Store {
                 Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words }))
             })
             .collect();
-        let present: std::collections::HashSet<&[u8]> = files.iter().map(|(rel, _)| rel.as_slice()).collect();
-        let gone: Vec<i64> = catalog.iter().filter(|(path, _)| !present.contains(path.as_slice())).map(|(_, row)| row.id).collect();
         let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), ..Fresh::default() };
         let tx = self.conn().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
+            // Files gone, or read again, leave the file lists of the words they had: those lists
+            // are read, and written back once, at the end.
+            let mut lists: HashMap<u32, Vec<u32>> = HashMap::new();
+            let mut leaving: HashSet<u32> = HashSet::new();
+            let mut added: HashMap<u32, Vec<u32>> = HashMap::new();
+            let again = todo.iter().zip(&read).filter(|(_, r)| !matches!(r, Ok(None))).filter_map(|((_, row), _)| row.map(|r| r.id));
+            {
+                let mut words_of = tx.prepare_cached("SELECT words FROM file_words WHERE file = ?1")?;
+                let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
+                for id in gone.iter().copied().chain(again) {
+                    let blob: Vec<u8> = words_of.query_row(params![id], |r| r.get(0)).unwrap_or_default();
+                    for wid in words::decode(&blob) {
+                        if let std::collections::hash_map::Entry::Vacant(slot) = lists.entry(wid) {
+                            let files: Vec<u8> = files_of.query_row(params![wid], |r| r.get(0)).unwrap_or_default();
+                            slot.insert(words::decode(&files).collect());
+                        }
+                    }
+                    leaving.insert(id as u32);
+                }
+            }
             let mut delete = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
             for id in &gone {
                 delete.execute(params![id])?;
+            }
+            let mut vocabulary: HashMap<String, u32> = HashMap::new();
+            {
+                let mut all = tx.prepare("SELECT word, id FROM words")?;
+                for pair in all.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
+                    let (word, id) = pair?;
+                    vocabulary.insert(word, id);
+                }
             }
             let mut stamp = tx.prepare_cached("UPDATE files SET seen_ns = ?2 WHERE path = ?1")?;
             let mut replace = tx.prepare_cached(
@@ -123,10 +157,8 @@ impl Store {
                  ctime_ns = excluded.ctime_ns, inode = excluded.inode, device = excluded.device, hash = excluded.hash, \
                  seen_ns = excluded.seen_ns, loaded = excluded.loaded RETURNING id",
             )?;
-            let mut forget = tx.prepare_cached("DELETE FROM postings WHERE file = ?1")?;
-            let mut word =
-                tx.prepare_cached("INSERT INTO words (word) VALUES (?1) ON CONFLICT(word) DO UPDATE SET word = word RETURNING id")?;
-            let mut post = tx.prepare_cached("INSERT OR IGNORE INTO postings (word, file) VALUES (?1, ?2)")?;
+            let mut keep_words = tx.prepare_cached("INSERT OR REPLACE INTO file_words (file, words) VALUES (?1, ?2)")?;
+            let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for ((path, _), result) in todo.iter().zip(read) {
                 match result {
                     Err(problem) => {
@@ -139,19 +171,51 @@ impl Store {
                         fresh.unchanged += 1;
                     }
                     Ok(Some(r)) => {
+                        let mut ids = Vec::with_capacity(r.words.len());
+                        for w in r.words {
+                            let id = match vocabulary.get(&w) {
+                                Some(id) => *id,
+                                None => {
+                                    let id: u32 = new_word.query_row(params![w], |row| row.get(0))?;
+                                    lists.insert(id, Vec::new());
+                                    vocabulary.insert(w, id);
+                                    id
+                                }
+                            };
+                            ids.push(id);
+                        }
+                        ids.sort_unstable();
                         let s = r.stat;
-                        let id: i64 = replace.query_row(
+                        let file: u32 = replace.query_row(
                             params![r.rel, s.size, s.mtime_ns, s.ctime_ns, s.inode, s.device, r.hash, started, r.loaded],
                             |row| row.get(0),
                         )?;
-                        forget.execute(params![id])?;
-                        for w in &r.words {
-                            let wid: i64 = word.query_row(params![w], |row| row.get(0))?;
-                            post.execute(params![wid, id])?;
+                        keep_words.execute(params![file, words::encode(&ids)])?;
+                        for id in ids {
+                            added.entry(id).or_default().push(file);
                         }
                         fresh.read += 1;
                     }
                 }
+            }
+            // Every word a file came to or left: its list without the files that left, with
+            // those that came.
+            let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
+            let mut write = tx.prepare_cached("UPDATE words SET files = ?2 WHERE id = ?1")?;
+            for (id, mut came) in added {
+                let mut list = match lists.remove(&id) {
+                    Some(list) => list,
+                    None => words::decode(&files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0))?).collect(),
+                };
+                list.retain(|f| !leaving.contains(f));
+                list.append(&mut came);
+                list.sort_unstable();
+                list.dedup();
+                write.execute(params![id, words::encode(&list)])?;
+            }
+            for (id, mut list) in lists {
+                list.retain(|f| !leaving.contains(f));
+                write.execute(params![id, words::encode(&list)])?;
             }
         }
         tx.commit()?;
@@ -159,9 +223,11 @@ impl Store {
         Ok(fresh)
     }
 
-    /// Every row of the catalog, by path.
-    fn catalog(&mut self) -> rusqlite::Result<HashMap<Vec<u8>, Row>> {
-        let mut stmt = self.conn().prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files")?;
+    /// Every row of the catalog, sorted by path as bytes (as SQLite orders blobs).
+    fn catalog(&mut self) -> rusqlite::Result<Vec<(Vec<u8>, Row)>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files ORDER BY path")?;
         let rows = stmt.query_map([], |r| {
             let stat = Stat { size: r.get(2)?, mtime_ns: r.get(3)?, ctime_ns: r.get(4)?, inode: r.get(5)?, device: r.get(6)? };
             Ok((r.get::<_, Vec<u8>>(0)?, Row { id: r.get(1)?, stat, hash: r.get(7)?, seen_ns: r.get(8)? }))
@@ -192,22 +258,25 @@ fn walk(dir: &Path) -> (Vec<(Vec<u8>, Stat)>, Vec<Diagnostic>) {
                 continue;
             }
         };
-        for entry in entries.flatten() {
+        // Each entry's metadata through its folder, on every core: looking names up is most
+        // of what a freshness pass costs.
+        let entries: Vec<std::fs::DirEntry> = entries.flatten().filter(|e| !e.file_name().as_bytes().starts_with(b".")).collect();
+        let metas: Vec<std::io::Result<std::fs::Metadata>> = entries
+            .par_iter()
+            .map(|entry| match entry.file_type() {
+                // A link's target's metadata, by its path.
+                Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
+                _ => entry.metadata(),
+            })
+            .collect();
+        for (entry, meta) in entries.iter().zip(metas) {
             let name = entry.file_name();
-            if name.as_bytes().starts_with(b".") {
-                continue;
-            }
             let mut below = rel.clone();
             if !below.is_empty() {
                 below.push(b'/');
             }
             below.extend_from_slice(name.as_bytes());
             let briefing = name.as_bytes().ends_with(b".toml");
-            // The entry's own metadata, through its folder; a link's target's, by its path.
-            let meta = match entry.file_type() {
-                Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
-                _ => entry.metadata(),
-            };
             match meta {
                 Ok(meta) if meta.is_dir() => folders.push((entry.path(), below)),
                 Ok(meta) if briefing => files.push((below, Stat::of(&meta))),

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 1;
+pub const FORMAT: i64 = 2;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -33,13 +33,9 @@ CREATE TABLE IF NOT EXISTS files (
     seen_ns INTEGER NOT NULL,
     loaded INTEGER NOT NULL
 );
-CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
-CREATE TABLE IF NOT EXISTS postings (
-    word INTEGER NOT NULL REFERENCES words(id),
-    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
-    PRIMARY KEY (word, file)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS postings_by_file ON postings(file);
+-- Apart from the catalog, whose rows every freshness pass reads and keeps small.
+CREATE TABLE IF NOT EXISTS file_words (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, words BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, files BLOB NOT NULL);
 ";
 
 /// An open store for one briefings folder.

@@ -32,6 +32,17 @@ pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> BTreeSet<String> {
     }
 }
 
+/// A list of ids as the store keeps it: sorted, four bytes each, little-endian. A word's files
+/// and a file's words are each one value, so a first build writes a row per file and per word
+/// instead of a row per (word, file) — millions of them.
+pub fn encode(ids: &[u32]) -> Vec<u8> {
+    ids.iter().flat_map(|id| id.to_le_bytes()).collect()
+}
+
+pub fn decode(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    blob.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
 impl Store {
     /// The files (paths relative to the folder, as stored) that may hold a match for `q`; None
     /// when every file may (a query of filters or exclusions alone).
@@ -41,19 +52,13 @@ impl Store {
             return Ok(None);
         }
         let conn = self.conn();
-        let mut files: Option<HashSet<i64>> = None;
-        // Every word of every term must be in the file, inside some word of it. The words first
-        // (the vocabulary is small), then their files by the postings' key: joined in one
-        // statement, SQLite walks every posting instead.
-        let mut containing = conn.prepare_cached("SELECT id FROM words WHERE instr(word, ?1) > 0")?;
-        let mut holding = conn.prepare_cached("SELECT file FROM postings WHERE word = ?1")?;
+        let mut files: Option<HashSet<u32>> = None;
+        // Every word of every term must be in the file, inside some word of it.
+        let mut containing = conn.prepare_cached("SELECT files FROM words WHERE instr(word, ?1) > 0")?;
         for word in words {
-            let ids: Vec<i64> = containing.query_map(params![word], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            let mut here: HashSet<i64> = HashSet::new();
-            for id in ids {
-                for file in holding.query_map(params![id], |r| r.get::<_, i64>(0))? {
-                    here.insert(file?);
-                }
+            let mut here: HashSet<u32> = HashSet::new();
+            for blob in containing.query_map(params![word], |r| r.get::<_, Vec<u8>>(0))? {
+                here.extend(decode(&blob?));
             }
             files = Some(match files {
                 None => here,
@@ -63,7 +68,7 @@ impl Store {
                 break;
             }
         }
-        drop((containing, holding));
+        drop(containing);
         let ids = files.unwrap_or_default();
         let mut path = conn.prepare_cached("SELECT path FROM files WHERE id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
