@@ -172,6 +172,11 @@ fn options_may_follow_the_query() {
         brief::cli::options_first(args(&["brief", "--dir", "lib", "search", "search", "--json"])),
         args(&["brief", "--dir", "lib", "search", "--json", "--", "search"])
     );
+    // A global flag before the subcommand takes no value: what follows is still the command.
+    assert_eq!(
+        brief::cli::options_first(args(&["brief", "--no-cache", "search", "lithium", "--limit", "1"])),
+        args(&["brief", "--no-cache", "search", "--limit", "1", "--", "lithium"])
+    );
     let out = run(&["-tariff", "lithium", "--json"]);
     assert!(stdout(&out).trim_start().starts_with('['), "{}", stdout(&out));
 }

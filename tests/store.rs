@@ -235,3 +235,41 @@ fn no_cache_never_touches_the_store_and_nothing_is_written_beside_the_briefings(
     let names: Vec<String> = std::fs::read_dir(s.lib()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["a.toml"], "nothing but the briefing in its folder");
 }
+
+/// `brief list` through the store and from the files alone: the same table, the same names
+/// of what failed, in the same order, the same status.
+fn same_list(s: &Setup) -> String {
+    let stored = s.run(&["list"]);
+    let loaded = s.run(&["--no-cache", "list"]);
+    assert_eq!(stdout(&stored), stdout(&loaded), "the list");
+    assert_eq!(stderr(&stored), stderr(&loaded), "what failed");
+    assert_eq!(stored.status.code(), loaded.status.code());
+    stdout(&stored) + &stderr(&stored)
+}
+
+#[test]
+fn the_list_from_the_store_is_the_list_from_the_files() {
+    let s = Setup::new();
+    for entry in std::fs::read_dir(common::root().join("briefings")).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), s.lib().join(entry.file_name())).unwrap();
+        }
+    }
+    same_list(&s);
+    // Failures of every kind, in folders and out: a duplicate id (the first in path order is
+    // kept), a file with an error, a FIFO named like a briefing, a link to nowhere.
+    std::fs::create_dir(s.lib().join("sub")).unwrap();
+    write(&s.lib().join("sub/b.toml"), &format!("id = \"dup\"\n{}", briefing("B", "Cobalt.")));
+    write(&s.lib().join("a.toml"), &format!("id = \"dup\"\n{}", briefing("A", "Nickel.")));
+    write(&s.lib().join("sub/broken.toml"), "title = \"T\"\ndate = 2025-13-40\nsummary = \"s\"\n");
+    rustix::fs::mknodat(rustix::fs::CWD, s.lib().join("pipe.toml"), rustix::fs::FileType::Fifo, rustix::fs::Mode::from_raw_mode(0o644), 0)
+        .unwrap();
+    std::os::unix::fs::symlink(s.lib().join("nowhere"), s.lib().join("link.toml")).unwrap();
+    let out = same_list(&s);
+    assert!(out.contains("briefing id `dup` is already used by"), "{out}");
+    assert!(out.contains("pipe.toml") && out.contains("link.toml") && out.contains("broken.toml"), "{out}");
+    // A change after the store was made shows at once.
+    std::fs::remove_file(s.lib().join("a.toml")).unwrap();
+    let out = same_list(&s);
+    assert!(!out.contains("already used"), "{out}");
+}

@@ -1,4 +1,5 @@
-//! `brief list`: one line per briefing, newest first.
+//! `brief list`: one line per briefing, newest first — from the store once it is up to date
+//! with the folder, or from the files alone (`--no-cache`).
 
 use std::io;
 use std::path::Path;
@@ -7,36 +8,61 @@ use std::process::ExitCode;
 use crate::library::{Library, Loaded};
 use crate::model::Kind;
 use crate::output;
+use crate::store::list::Row;
 use crate::text;
 
 /// Every file or folder that could not be read or loaded is named on stderr with the reason,
 /// and makes the status 1.
-pub fn run(dir: &Path) -> io::Result<ExitCode> {
-    let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
-    output::out(&lines(&loaded.library))?;
-    let failed = super::unloaded(&loaded.problems, &loaded.files);
-    if loaded.library.is_empty() && failed.is_empty() {
+pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
+    let (rows, failed) = match if cache { stored(dir) } else { None } {
+        Some(listing) => (listing.rows, listing.failed),
+        None => {
+            let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
+            let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+            (rows(&loaded.library), failed)
+        }
+    };
+    output::out(&lines(&rows))?;
+    if rows.is_empty() && failed.is_empty() {
         output::err(&format!("brief: no briefings in {}", text::path(dir)))?;
     }
-    super::name_unloaded(&failed)?;
+    super::name_failed(&failed)?;
     Ok(ExitCode::from(u8::from(!failed.is_empty())))
 }
 
+/// The list from the store; None when the store cannot be used (the files answer the same).
+fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
+    let warn = |why: String| tracing::warn!("listing without the store: {why}");
+    let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
+    let fresh = store.refresh(dir).map_err(|e| warn(e.to_string())).ok()?;
+    store.listing(dir, &fresh).map_err(|e| warn(e.to_string())).ok()
+}
+
+/// The rows of a loaded library, in its order.
+pub fn rows(library: &Library) -> Vec<Row> {
+    library
+        .briefings()
+        .iter()
+        .map(|b| Row {
+            date: b.date.to_string(),
+            id: b.id.clone(),
+            counts: [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| b.count(k)),
+            title: b.title.clone(),
+        })
+        .collect()
+}
+
 /// The table: a header, then one row per briefing.
-pub fn lines(library: &Library) -> String {
-    let id_width = library.briefings().iter().map(|b| b.id.chars().count()).max().unwrap_or(0).max(2);
+pub fn lines(rows: &[Row]) -> String {
+    let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).max(2);
     let mut out = format!("{:<10}  {:<id_width$}  OFFICIALS  COMMITMENTS  REACTIONS  FACTS  SOURCES  TITLE\n", "DATE", "ID");
-    for b in library.briefings() {
+    for r in rows {
+        let [officials, commitments, reactions, facts, sources] = r.counts;
         out.push_str(&format!(
-            "{}  {:<id_width$}  {:>9}  {:>11}  {:>9}  {:>5}  {:>7}  {}\n",
-            b.date,
-            b.id,
-            b.count(Kind::Official),
-            b.count(Kind::Commitment),
-            b.count(Kind::Reaction),
-            b.count(Kind::Fact),
-            b.count(Kind::Source),
-            text::visible(&b.title, false),
+            "{}  {:<id_width$}  {officials:>9}  {commitments:>11}  {reactions:>9}  {facts:>5}  {sources:>7}  {}\n",
+            r.date,
+            r.id,
+            text::visible(&r.title, false),
         ));
     }
     out

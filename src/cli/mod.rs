@@ -144,7 +144,7 @@ pub fn main() -> ExitCode {
             Some(Command::Check { paths, json, deny_warnings }) => {
                 check::run(&dir, &paths, config.archive.as_deref(), json, deny_warnings, style)
             }
-            Some(Command::List) => list::run(&dir),
+            Some(Command::List) => list::run(&dir, !cli.no_cache),
             Some(Command::Verify { json, explain }) => verify::run(&dir, config.archive.as_deref(), json, explain, style),
             Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json, !cli.no_cache),
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
@@ -175,14 +175,20 @@ pub fn options_first(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     }
     options.extend([("--help".to_string(), false), ("-h".to_string(), false)]);
     let option = |name: &str| options.iter().find(|(o, _)| o == name).map(|(_, takes_value)| *takes_value);
-    let global = |name: &str| cli.get_arguments().any(|a| a.is_global_set() && a.get_long().is_some_and(|l| name == format!("--{l}")));
+    // A global option before the subcommand, and whether it takes a value (`--dir DIR`) or is
+    // a flag (`--no-cache`).
+    let global = |name: &str| {
+        cli.get_arguments()
+            .find(|a| a.is_global_set() && a.get_long().is_some_and(|l| name == format!("--{l}")))
+            .map(|a| a.get_action().takes_values())
+    };
     // The subcommand is the first argument that is neither an option nor a global option's value.
     let mut at = None;
     let mut i = 1;
     while i < args.len() {
         let arg = args[i].to_string_lossy();
-        if global(&arg) {
-            i += 2;
+        if let Some(takes_value) = global(&arg) {
+            i += if takes_value { 2 } else { 1 };
             continue;
         }
         if !arg.starts_with('-') {
@@ -248,13 +254,18 @@ fn unloaded<'a>(problems: &'a [Diagnostic], files: &'a [FileReport]) -> Vec<&'a 
 
 /// Names on stderr, one per line with the reason, what could not be read or loaded.
 fn name_unloaded(failed: &[&Diagnostic]) -> io::Result<()> {
+    name_failed(&failed.iter().map(|d| report::one_line(d)).collect::<Vec<_>>())
+}
+
+/// [`name_unloaded`] for lines already made (`file:line:col: why`).
+fn name_failed(failed: &[String]) -> io::Result<()> {
     if failed.is_empty() {
         return Ok(());
     }
     let what = if failed.len() == 1 { "1 file or folder".to_string() } else { format!("{} files or folders", failed.len()) };
     output::err(&format!("brief: {what} could not be read or loaded (`brief check` shows why):"))?;
-    for d in failed {
-        output::err(&format!("  {}", report::one_line(d)))?;
+    for line in failed {
+        output::err(&format!("  {line}"))?;
     }
     Ok(())
 }

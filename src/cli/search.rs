@@ -88,7 +88,8 @@ fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
         Some(rel) => rel.into_iter().map(|r| dir.join(std::ffi::OsStr::from_bytes(&r))).collect(),
         None => crate::load::discover(&[dir.to_path_buf()]).0,
     };
-    Some(search::scan::scan_files(&files, fresh.problems, q, SNIPPET_WIDTH))
+    let problems = fresh.problems.into_iter().chain(fresh.unreadable.into_iter().map(|(_, d)| d)).collect();
+    Some(search::scan::scan_files(&files, problems, q, SNIPPET_WIDTH))
 }
 
 /// The snippet with its matches in bold colour when `color`, plain otherwise.

@@ -57,8 +57,10 @@ pub struct Fresh {
     pub read: usize,
     pub removed: usize,
     pub unchanged: usize,
-    /// Paths that could not be read: named to the user, as the scan names them.
+    /// Folders that could not be read and links to nowhere: named to the user.
     pub problems: Vec<Diagnostic>,
+    /// Files that could not be read, by path below the folder, in path order.
+    pub unreadable: Vec<(Vec<u8>, Diagnostic)>,
 }
 
 fn now_ns() -> i64 {
@@ -72,12 +74,15 @@ struct Read {
     hash: i64,
     loaded: bool,
     words: std::collections::BTreeSet<String>,
+    /// What the library list shows of it, when it loaded; its first error when it did not.
+    listed: Option<super::list::Listed>,
+    failure: Option<(i64, i64, String)>,
 }
 
 impl Store {
     /// Brings the store up to date with `dir`.
     pub fn refresh(&mut self, dir: &Path) -> rusqlite::Result<Fresh> {
-        let (files, mut problems) = walk(dir);
+        let (files, problems) = walk(dir);
         let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
         let catalog = self.catalog()?;
         let started = now_ns();
@@ -111,7 +116,9 @@ impl Store {
                 }
                 let parsed = load::parse_file(path, &bytes);
                 let words = words::of_file(&parsed, &bytes);
-                Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words }))
+                let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
+                let failure = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| (d.line as i64, d.column as i64, d.message.clone()));
+                Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure }))
             })
             .collect();
         let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), ..Fresh::default() };
@@ -158,13 +165,19 @@ impl Store {
                  seen_ns = excluded.seen_ns, loaded = excluded.loaded RETURNING id",
             )?;
             let mut keep_words = tx.prepare_cached("INSERT OR REPLACE INTO file_words (file, words) VALUES (?1, ?2)")?;
+            let mut list = tx.prepare_cached(
+                "INSERT OR REPLACE INTO briefings (file, id, date, title, counts, id_line, id_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut unlist = tx.prepare_cached("DELETE FROM briefings WHERE file = ?1")?;
+            let mut fail = tx.prepare_cached("INSERT OR REPLACE INTO failures (file, line, column, message) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut unfail = tx.prepare_cached("DELETE FROM failures WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for ((path, _), result) in todo.iter().zip(read) {
                 match result {
                     Err(problem) => {
                         // Unreadable now: forgotten, so it is read again once it can be.
                         tx.execute("DELETE FROM files WHERE path = ?1", params![rel(path)])?;
-                        problems.push(*problem);
+                        fresh.unreadable.push((rel(path), *problem));
                     }
                     Ok(None) => {
                         stamp.execute(params![rel(path), started])?;
@@ -191,6 +204,14 @@ impl Store {
                             |row| row.get(0),
                         )?;
                         keep_words.execute(params![file, words::encode(&ids)])?;
+                        match r.listed {
+                            Some(l) => list.execute(params![file, l.id, l.date, l.title, l.counts, l.id_line, l.id_column])?,
+                            None => unlist.execute(params![file])?,
+                        };
+                        match r.failure {
+                            Some((line, column, message)) => fail.execute(params![file, line, column, message])?,
+                            None => unfail.execute(params![file])?,
+                        };
                         for id in ids {
                             added.entry(id).or_default().push(file);
                         }

@@ -6,6 +6,7 @@
 //! and built anew; it is never an error the user must fix. Terminal-free.
 
 pub mod fresh;
+pub mod list;
 pub mod words;
 
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 2;
+pub const FORMAT: i64 = 3;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -36,6 +37,25 @@ CREATE TABLE IF NOT EXISTS files (
 -- Apart from the catalog, whose rows every freshness pass reads and keeps small.
 CREATE TABLE IF NOT EXISTS file_words (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, words BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, files BLOB NOT NULL);
+-- What the library list shows of a file that loaded, and where its id is written (for the
+-- check that two files do not share one).
+CREATE TABLE IF NOT EXISTS briefings (
+    file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    date TEXT NOT NULL,
+    title TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    id_line INTEGER NOT NULL,
+    id_column INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
+-- The first error of a file that did not load.
+CREATE TABLE IF NOT EXISTS failures (
+    file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL,
+    column INTEGER NOT NULL,
+    message TEXT NOT NULL
+);
 ";
 
 /// An open store for one briefings folder.

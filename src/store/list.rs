@@ -1,0 +1,104 @@
+//! The library list from the store: a row per briefing, newest first, and the files that did
+//! not load, each with its first error — as `Library::load` gives them, without parsing a file
+//! that has not changed.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+
+use super::Store;
+use super::fresh::Fresh;
+use crate::diag::Anchor;
+use crate::model::{Briefing, Kind};
+
+/// What the store keeps of a briefing for the list.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub id: String,
+    pub date: String,
+    pub title: String,
+    /// Officials, commitments, reactions, facts and sources, space-separated.
+    pub counts: String,
+    pub id_line: i64,
+    pub id_column: i64,
+}
+
+impl Listed {
+    pub fn of(b: &Briefing, id: &Anchor) -> Listed {
+        let counts = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| b.count(k).to_string()).join(" ");
+        Listed {
+            id: b.id.clone(),
+            date: b.date.to_string(),
+            title: b.title.clone(),
+            counts,
+            id_line: id.line as i64,
+            id_column: id.column as i64,
+        }
+    }
+}
+
+/// A row of the library list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub date: String,
+    pub id: String,
+    /// Officials, commitments, reactions, facts, sources.
+    pub counts: [usize; 5],
+    pub title: String,
+}
+
+/// The list, and what could not be read or loaded, each as one line (`file:line:col: why`).
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub rows: Vec<Row>,
+    pub failed: Vec<String>,
+}
+
+impl Store {
+    /// The library list of `dir`, after `fresh` brought the store up to date with it. Of two
+    /// files with one id, the first in path order is listed and the other fails, as when the
+    /// folder is loaded.
+    pub fn listing(&mut self, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT f.path, b.id, b.date, b.title, b.counts, b.id_line, b.id_column, x.line, x.column, x.message \
+             FROM files f LEFT JOIN briefings b ON b.file = f.id LEFT JOIN failures x ON x.file = f.id ORDER BY f.path",
+        )?;
+        let shown = |rel: &[u8]| crate::text::path(&dir.join(OsStr::from_bytes(rel)));
+        let mut listing = Listing { failed: fresh.problems.iter().map(crate::report::one_line).collect(), ..Listing::default() };
+        let mut unreadable = fresh.unreadable.iter().peekable();
+        let mut first: HashMap<String, Vec<u8>> = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let rel: Vec<u8> = r.get(0)?;
+            // Files that could not be read have no row: they are named in path order too.
+            while let Some((_, d)) = unreadable.next_if(|(path, _)| *path < rel) {
+                listing.failed.push(crate::report::one_line(d));
+            }
+            let id: Option<String> = r.get(1)?;
+            let Some(id) = id else {
+                let (line, column, message): (Option<i64>, Option<i64>, Option<String>) = (r.get(7)?, r.get(8)?, r.get(9)?);
+                if let (Some(line), Some(column), Some(message)) = (line, column, message) {
+                    listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&rel)));
+                }
+                continue;
+            };
+            if let Some(before) = first.get(&id) {
+                let (line, column): (i64, i64) = (r.get(5)?, r.get(6)?);
+                let message = format!("briefing id `{id}` is already used by {}", shown(before));
+                listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&rel)));
+                continue;
+            }
+            first.insert(id.clone(), rel);
+            let counts: String = r.get(4)?;
+            let mut numbers = [0; 5];
+            for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
+                *n = c.parse().unwrap_or(0);
+            }
+            listing.rows.push(Row { date: r.get(2)?, id, counts: numbers, title: r.get(3)? });
+        }
+        listing.failed.extend(unreadable.map(|(_, d)| crate::report::one_line(d)));
+        listing.rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        Ok(listing)
+    }
+}
