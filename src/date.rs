@@ -114,9 +114,18 @@ impl Serialize for PartialDate {
     }
 }
 
-/// A commitment's deadline: a day, or words such as "within 30 days".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PartialDate, D::Error> {
+        let text = String::deserialize(d)?;
+        PartialDate::parse(&text)
+            .or_else(|| Date::parse(&text).map(PartialDate::from))
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")))
+    }
+}
+
+/// A commitment's deadline: a day, or words such as "within 30 days". Kept (in the store) with
+/// its kind named, so words that look like a date stay words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Due {
     Date(Date),
     Text(String),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Due, PartialDate};
 use crate::links::Links;
@@ -13,7 +13,7 @@ use crate::links::Links;
 macro_rules! keywords {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal),* $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum $name { $(#[serde(rename = $word)] $variant,)* }
 
         impl $name {
@@ -78,14 +78,14 @@ pub struct ItemRef {
 }
 
 /// A place in a source: the source's id and, optionally, where in it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     pub source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -100,7 +100,7 @@ pub struct Source {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Official {
     pub id: String,
     pub name: String,
@@ -111,7 +111,7 @@ pub struct Official {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Commitment {
     pub id: String,
     pub text: String,
@@ -124,7 +124,7 @@ pub struct Commitment {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reaction {
     pub id: String,
     pub market: String,
@@ -138,7 +138,7 @@ pub struct Reaction {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     pub text: String,
@@ -147,7 +147,7 @@ pub struct Fact {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// The written id, or a positional name such as `event#3` (never valid in a file).
     pub id: String,
@@ -157,7 +157,7 @@ pub struct Event {
     pub line: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
     /// The written id, or a positional name such as `discrepancy#1`.
     pub id: String,
@@ -215,9 +215,11 @@ pub struct Accept {
 }
 
 /// One briefing file, loaded and checked.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Briefing {
     pub id: String,
+    /// Not kept in the store: a file is found again by its path below the folder.
+    #[serde(skip)]
     pub path: PathBuf,
     pub title: String,
     pub date: Date,
@@ -236,7 +238,7 @@ pub struct Briefing {
     /// Findings of `brief verify` the curator accepts, by item.
     #[serde(skip)]
     pub accepted: Vec<(ItemRef, Accept)>,
-    /// Back-references and corroboration, derived on load.
+    /// Back-references and corroboration, derived on load (and again by [`Briefing::finish`]).
     #[serde(skip)]
     pub links: Links,
     #[serde(skip)]
@@ -244,6 +246,13 @@ pub struct Briefing {
 }
 
 impl Briefing {
+    /// Derives what a briefing read back (from the store) does not keep: the index of its ids,
+    /// positional names included, and its back-references.
+    pub fn finish(&mut self) {
+        self.ids = self.items().map(|item| (self.id_of(item).to_string(), item)).collect();
+        self.links = crate::links::derive(self);
+    }
+
     /// The item an id (written or positional) names.
     pub fn lookup(&self, id: &str) -> Option<ItemRef> {
         self.ids.get(id).copied()

@@ -273,3 +273,19 @@ fn the_list_from_the_store_is_the_list_from_the_files() {
     let out = same_list(&s);
     assert!(!out.contains("already used"), "{out}");
 }
+
+/// What the store keeps of a briefing reads back as the briefing loaded from its file (the
+/// path and the curator's accepts are not kept: the first is the file's, the second verify's).
+#[test]
+fn a_briefing_kept_in_the_store_reads_back_as_it_was_loaded() {
+    let loaded = brief::Library::load(&[common::root().join("briefings"), common::root().join("tests/fixtures/references")]);
+    assert!(loaded.library.len() >= 4);
+    for b in loaded.library.briefings() {
+        let json = serde_json::to_string(b).unwrap();
+        let mut back: brief::Briefing = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{}: {e}", b.id));
+        back.path = b.path.clone();
+        back.accepted = b.accepted.clone();
+        back.finish();
+        assert_eq!(&back, b, "{}", b.id);
+    }
+}

@@ -79,17 +79,47 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, cache: boo
 }
 
 /// Searches through the store: brought up to date with the folder, it names the files that
-/// may match, and only those are read. None when the store cannot be used (no cache folder,
-/// a disk full): the scan of every file answers the same.
+/// may match and gives each briefing as loaded, so none is parsed again (a file that did not
+/// load is, so its error is named). None when the store cannot be used (no cache folder, a
+/// disk full): the scan of every file answers the same.
 fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
-    let mut store = crate::store::Store::open(dir).map_err(|why| tracing::warn!("searching without the store: {why}")).ok()?;
-    let fresh = store.refresh(dir).map_err(|why| tracing::warn!("searching without the store: {why}")).ok()?;
-    let files = match store.candidates(q).ok()? {
-        Some(rel) => rel.into_iter().map(|r| dir.join(std::ffi::OsStr::from_bytes(&r))).collect(),
-        None => crate::load::discover(&[dir.to_path_buf()]).0,
+    use rayon::prelude::*;
+    let warn = |why: String| tracing::warn!("searching without the store: {why}");
+    let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
+    let fresh = store.refresh(dir).map_err(|e| warn(e.to_string())).ok()?;
+    let candidates = match store.candidates(q).map_err(|e| warn(e.to_string())).ok()? {
+        Some(candidates) => candidates,
+        None => store.everything().map_err(|e| warn(e.to_string())).ok()?,
     };
+    let path = |rel: &[u8]| dir.join(std::ffi::OsStr::from_bytes(rel));
+    let (loaded, unloaded): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.body.is_some());
+    // A body that does not read back (a store from a build that kept it otherwise) is parsed
+    // from its file instead: never a hit lost.
+    let results: Vec<Result<Vec<search::scan::Found>, std::path::PathBuf>> = loaded
+        .par_iter()
+        .map(|c| match serde_json::from_str::<crate::model::Briefing>(c.body.as_deref().unwrap_or_default()) {
+            Ok(mut b) => {
+                b.path = path(&c.rel);
+                b.finish();
+                Ok(search::scan::found_in(&b, q, SNIPPET_WIDTH))
+            }
+            Err(_) => Err(path(&c.rel)),
+        })
+        .collect();
     let problems = fresh.problems.into_iter().chain(fresh.unreadable.into_iter().map(|(_, d)| d)).collect();
-    Some(search::scan::scan_files(&files, problems, q, SNIPPET_WIDTH))
+    let mut parse: Vec<std::path::PathBuf> = unloaded.iter().map(|c| path(&c.rel)).collect();
+    let mut found = Vec::new();
+    for r in results {
+        match r {
+            Ok(hits) => found.extend(hits),
+            Err(path) => parse.push(path),
+        }
+    }
+    parse.sort();
+    let mut scan = search::scan::scan_files(&parse, problems, q, SNIPPET_WIDTH);
+    scan.found.extend(found);
+    scan.found.sort_by(|a, b| search::matcher::compare(&a.hit, &b.hit));
+    Some(scan)
 }
 
 /// The snippet with its matches in bold colour when `color`, plain otherwise.

@@ -167,8 +167,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     debug_assert!(index.iter().all(|(id, item)| briefing.id_of(*item) == id), "the check's index names the loaded items");
     // The lookup index comes from the loaded items themselves, positional names included: they
     // join it only now, so no reference written in the file could have resolved to one.
-    briefing.ids = briefing.items().map(|item| (briefing.id_of(item).to_string(), item)).collect();
-    briefing.links = crate::links::derive(&briefing);
+    briefing.finish();
     (Some((briefing, LibraryFacts { id_anchor: header.id_anchor, related: header.related, official_names })), archives)
 }
 

@@ -54,6 +54,15 @@ fn may_match(bytes: &[u8], q: &Query) -> bool {
     missing.iter().all(|w| folded.contains(w))
 }
 
+/// The hits of one loaded briefing, with their snippets.
+pub fn found_in(b: &crate::model::Briefing, q: &Query, width: usize) -> Vec<Found> {
+    let folded = Folded::new(b);
+    match_briefing(b, &folded, q)
+        .into_iter()
+        .map(|hit| Found { snippet: snippet(b, &hit, &q.terms, width), title: b.title.clone(), hit })
+        .collect()
+}
+
 /// Searches every briefing file under `dir`; snippets are cut to `width` characters.
 pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
     let (files, problems) = load::discover(&[dir.to_path_buf()]);
@@ -78,12 +87,7 @@ pub fn scan_files(files: &[std::path::PathBuf], problems: Vec<Diagnostic>, q: &Q
                 let first = parsed.diagnostics.into_iter().find(Diagnostic::is_error);
                 return first.map(Err);
             };
-            let folded = Folded::new(&b);
-            let found = match_briefing(&b, &folded, q)
-                .into_iter()
-                .map(|hit| Found { snippet: snippet(&b, &hit, &q.terms, width), title: b.title.clone(), hit })
-                .collect();
-            Some(Ok(found))
+            Some(Ok(found_in(&b, q, width)))
         })
         .collect();
     let mut scan = Scan { skipped: problems, ..Scan::default() };

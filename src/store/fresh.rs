@@ -16,6 +16,9 @@ use super::{Store, words};
 use crate::diag::Diagnostic;
 use crate::load;
 
+/// Files read and written per transaction.
+const SLICE: usize = 512;
+
 /// The coarsest timestamp tick a file system may have (FAT's is two seconds).
 const TICK_NS: i64 = 2_000_000_000;
 
@@ -77,6 +80,8 @@ struct Read {
     /// What the library list shows of it, when it loaded; its first error when it did not.
     listed: Option<super::list::Listed>,
     failure: Option<(i64, i64, String)>,
+    /// The briefing as loaded, as JSON.
+    body: Option<String>,
 }
 
 impl Store {
@@ -103,25 +108,31 @@ impl Store {
             }
         }
         gone.extend(rows.map(|(_, row)| row.id));
-        let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = todo
-            .par_iter()
-            .map(|(path, row)| {
-                let bytes = load::read_bytes(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
-                let meta = std::fs::metadata(path).map_err(|e| Box::new(load::io_diagnostic(path, e.to_string(), "")))?;
-                let hash = words::key(&bytes) as i64;
-                let stat = Stat::of(&meta);
-                // A racy row whose bytes are the same needs no parse, only a fresh stamp.
-                if row.is_some_and(|r| r.hash == hash && r.stat == stat) {
-                    return Ok(None);
-                }
-                let parsed = load::parse_file(path, &bytes);
-                let words = words::of_file(&parsed, &bytes);
-                let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
-                let failure = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| (d.line as i64, d.column as i64, d.message.clone()));
-                Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure }))
-            })
-            .collect();
-        let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), ..Fresh::default() };
+        let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), problems, ..Fresh::default() };
+        // Read and written a slice at a time, each slice in one transaction: a first build of
+        // a large library never holds more than a slice of parsed files.
+        let mut gone = Some(gone);
+        for slice in todo.chunks(SLICE) {
+            let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = slice.par_iter().map(|(path, row)| read_one(path, *row, &rel)).collect();
+            self.write(dir, slice, read, gone.take().unwrap_or_default(), started, &mut fresh)?;
+        }
+        if let Some(gone) = gone.filter(|g| !g.is_empty()) {
+            self.write(dir, &[], Vec::new(), gone, started, &mut fresh)?;
+        }
+        Ok(fresh)
+    }
+
+    /// Writes one slice of files read, and the files gone, in one transaction.
+    fn write(
+        &mut self,
+        dir: &Path,
+        todo: &[(PathBuf, Option<&Row>)],
+        read: Vec<Result<Option<Read>, Box<Diagnostic>>>,
+        gone: Vec<i64>,
+        started: i64,
+        fresh: &mut Fresh,
+    ) -> rusqlite::Result<()> {
+        let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
         let tx = self.conn().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             // Files gone, or read again, leave the file lists of the words they had: those lists
@@ -171,6 +182,8 @@ impl Store {
             let mut unlist = tx.prepare_cached("DELETE FROM briefings WHERE file = ?1")?;
             let mut fail = tx.prepare_cached("INSERT OR REPLACE INTO failures (file, line, column, message) VALUES (?1, ?2, ?3, ?4)")?;
             let mut unfail = tx.prepare_cached("DELETE FROM failures WHERE file = ?1")?;
+            let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
+            let mut drop_body = tx.prepare_cached("DELETE FROM bodies WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for ((path, _), result) in todo.iter().zip(read) {
                 match result {
@@ -208,6 +221,10 @@ impl Store {
                             Some(l) => list.execute(params![file, l.id, l.date, l.title, l.counts, l.id_line, l.id_column])?,
                             None => unlist.execute(params![file])?,
                         };
+                        match r.body {
+                            Some(json) => keep_body.execute(params![file, json])?,
+                            None => drop_body.execute(params![file])?,
+                        };
                         match r.failure {
                             Some((line, column, message)) => fail.execute(params![file, line, column, message])?,
                             None => unfail.execute(params![file])?,
@@ -239,9 +256,7 @@ impl Store {
                 write.execute(params![id, words::encode(&list)])?;
             }
         }
-        tx.commit()?;
-        fresh.problems = problems;
-        Ok(fresh)
+        tx.commit()
     }
 
     /// Every row of the catalog, sorted by path as bytes (as SQLite orders blobs).
@@ -255,6 +270,24 @@ impl Store {
         })?;
         rows.collect()
     }
+}
+
+/// Reads one file for the store: None when a racy row's bytes turn out the same.
+fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> Result<Option<Read>, Box<Diagnostic>> {
+    let bytes = load::read_bytes(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
+    let meta = std::fs::metadata(path).map_err(|e| Box::new(load::io_diagnostic(path, e.to_string(), "")))?;
+    let hash = words::key(&bytes) as i64;
+    let stat = Stat::of(&meta);
+    // A racy row whose bytes are the same needs no parse, only a fresh stamp.
+    if row.is_some_and(|r| r.hash == hash && r.stat == stat) {
+        return Ok(None);
+    }
+    let parsed = load::parse_file(path, &bytes);
+    let words = words::of_file(&parsed, &bytes);
+    let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
+    let failure = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| (d.line as i64, d.column as i64, d.message.clone()));
+    let body = parsed.loaded.as_ref().and_then(|(b, _)| serde_json::to_string(b).ok());
+    Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure, body }))
 }
 
 /// Every briefing file below `dir` as `load::discover` finds them — `*.toml`, hidden entries

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 3;
+pub const FORMAT: i64 = 4;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -49,6 +49,8 @@ CREATE TABLE IF NOT EXISTS briefings (
     id_column INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
+-- A briefing as loaded (JSON), so a search matches it without parsing its file again.
+CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
 -- The first error of a file that did not load.
 CREATE TABLE IF NOT EXISTS failures (
     file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,

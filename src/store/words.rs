@@ -44,9 +44,9 @@ pub fn decode(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl Store {
-    /// The files (paths relative to the folder, as stored) that may hold a match for `q`; None
-    /// when every file may (a query of filters or exclusions alone).
-    pub fn candidates(&mut self, q: &Query) -> rusqlite::Result<Option<Vec<Vec<u8>>>> {
+    /// The files that may hold a match for `q`, in path order; None when every file may (a query
+    /// of filters or exclusions alone).
+    pub fn candidates(&mut self, q: &Query) -> rusqlite::Result<Option<Vec<Candidate>>> {
         let words: BTreeSet<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
         if words.is_empty() {
             return Ok(None);
@@ -69,13 +69,29 @@ impl Store {
             }
         }
         drop(containing);
-        let ids = files.unwrap_or_default();
-        let mut path = conn.prepare_cached("SELECT path FROM files WHERE id = ?1")?;
+        let mut ids: Vec<u32> = files.unwrap_or_default().into_iter().collect();
+        ids.sort_unstable();
+        let mut stmt = conn.prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id WHERE f.id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            out.push(path.query_row(params![id], |r| r.get::<_, Vec<u8>>(0))?);
+            out.push(stmt.query_row(params![id], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?);
         }
-        out.sort();
         Ok(Some(out))
     }
+
+    /// Every file of the store as a candidate: for a query of filters or exclusions alone.
+    pub fn everything(&mut self) -> rusqlite::Result<Vec<Candidate>> {
+        let mut stmt =
+            self.conn().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id ORDER BY f.path")?;
+        let rows = stmt.query_map([], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?;
+        rows.collect()
+    }
+}
+
+/// A file that may match: its path below the folder, and the briefing it holds as JSON when it
+/// loaded (one that did not is parsed again, so its error is named).
+#[derive(Debug)]
+pub struct Candidate {
+    pub rel: Vec<u8>,
+    pub body: Option<String>,
 }
