@@ -289,3 +289,33 @@ fn a_briefing_kept_in_the_store_reads_back_as_it_was_loaded() {
         assert_eq!(&back, b, "{}", b.id);
     }
 }
+
+/// On a terminal, a first build of a large library and `brief check` show a bar while files
+/// are read, and clear it; under `CI=true` (or piped, as every other test here runs them) there
+/// is none.
+#[test]
+fn a_first_build_on_a_terminal_shows_a_progress_bar_and_clears_it() {
+    let s = Setup::new();
+    for i in 0..400 {
+        write(&s.lib().join(format!("b{i:03}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
+    }
+    let (lib, cache) = (s.lib(), s.cache());
+    for (ci, shown) in [("false", true), ("true", false)] {
+        let _ = std::fs::remove_dir_all(&cache);
+        let mut run = common::pty::Reader::start_with_env(
+            &["--dir", lib.to_str().unwrap(), "list"],
+            120,
+            30,
+            &[("CI", ci), ("XDG_CACHE_HOME", cache.to_str().unwrap())],
+        );
+        assert_eq!(run.wait_exit(), 0);
+        let raw = String::from_utf8_lossy(&run.raw()).into_owned();
+        assert_eq!(raw.contains("Indexing"), shown, "CI={ci}: {}", raw.escape_debug());
+        assert!(raw.contains("b399"), "the list itself");
+        // `brief check` reads every file too, with its own bar.
+        let mut run = common::pty::Reader::start_with_env(&["--dir", lib.to_str().unwrap(), "check"], 120, 30, &[("CI", ci)]);
+        assert_eq!(run.wait_exit(), 0);
+        let raw = String::from_utf8_lossy(&run.raw()).into_owned();
+        assert_eq!(raw.contains("Checking"), shown, "CI={ci}: {}", raw.escape_debug());
+    }
+}

@@ -34,7 +34,7 @@ pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
 fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
     let warn = |why: String| tracing::warn!("listing without the store: {why}");
     let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
-    let fresh = store.refresh(dir).map_err(|e| warn(e.to_string())).ok()?;
+    let fresh = super::progress::refreshed(&mut store, dir).map_err(|e| warn(e.to_string())).ok()?;
     store.listing(dir, &fresh).map_err(|e| warn(e.to_string())).ok()
 }
 

@@ -5,6 +5,7 @@
 mod check;
 mod export;
 mod list;
+mod progress;
 mod search;
 mod verify;
 

@@ -86,7 +86,7 @@ fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
     use rayon::prelude::*;
     let warn = |why: String| tracing::warn!("searching without the store: {why}");
     let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
-    let fresh = store.refresh(dir).map_err(|e| warn(e.to_string())).ok()?;
+    let fresh = super::progress::refreshed(&mut store, dir).map_err(|e| warn(e.to_string())).ok()?;
     let candidates = match store.candidates(q).map_err(|e| warn(e.to_string())).ok()? {
         Some(candidates) => candidates,
         None => store.everything().map_err(|e| warn(e.to_string())).ok()?,

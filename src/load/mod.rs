@@ -87,8 +87,20 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, se
 
 /// Reads and parses files in parallel, keeping their order.
 pub fn read_files(paths: &[PathBuf]) -> Vec<ParsedFile> {
+    read_files_telling(paths, &|| {})
+}
+
+/// [`read_files`], calling `done` as each file is read (for a progress bar).
+pub fn read_files_telling(paths: &[PathBuf], done: &(dyn Fn() + Sync)) -> Vec<ParsedFile> {
     use rayon::prelude::*;
-    paths.par_iter().map(|path| read_file(path)).collect()
+    paths
+        .par_iter()
+        .map(|path| {
+            let parsed = read_file(path);
+            done();
+            parsed
+        })
+        .collect()
 }
 
 /// The largest briefing file read, in bytes. A hand-written briefing is a few dozen kilobytes;

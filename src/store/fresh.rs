@@ -87,6 +87,12 @@ struct Read {
 impl Store {
     /// Brings the store up to date with `dir`.
     pub fn refresh(&mut self, dir: &Path) -> rusqlite::Result<Fresh> {
+        self.refresh_telling(dir, &|_, _| {})
+    }
+
+    /// [`Store::refresh`], calling `told(read, to_read)` as files are read (for a progress bar
+    /// on a first build).
+    pub fn refresh_telling(&mut self, dir: &Path, told: &(dyn Fn(usize, usize) + Sync)) -> rusqlite::Result<Fresh> {
         let (files, problems) = walk(dir);
         let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
         let catalog = self.catalog()?;
@@ -112,8 +118,16 @@ impl Store {
         // Read and written a slice at a time, each slice in one transaction: a first build of
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);
+        let done = std::sync::atomic::AtomicUsize::new(0);
         for slice in todo.chunks(SLICE) {
-            let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = slice.par_iter().map(|(path, row)| read_one(path, *row, &rel)).collect();
+            let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = slice
+                .par_iter()
+                .map(|(path, row)| {
+                    let one = read_one(path, *row, &rel);
+                    told(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, todo.len());
+                    one
+                })
+                .collect();
             self.write(dir, slice, read, gone.take().unwrap_or_default(), started, &mut fresh)?;
         }
         if let Some(gone) = gone.filter(|g| !g.is_empty()) {

@@ -1,0 +1,33 @@
+//! A progress bar on standard error while many files are read: only on a terminal, never when
+//! piped or under `CI=true`, and gone once the work is done.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// Below this many files the work is over before a bar would be read.
+const AT_LEAST: usize = 200;
+
+/// A bar for `total` files, or a hidden one.
+pub fn files(total: usize, what: &str) -> ProgressBar {
+    use std::io::IsTerminal;
+    let shown = total >= AT_LEAST && std::io::stderr().is_terminal() && std::env::var("CI").map_or(true, |ci| ci != "true");
+    let bar =
+        ProgressBar::with_draw_target(Some(total as u64), if shown { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() });
+    if let Ok(style) = ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} files ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// Brings the store up to date with `dir`, with a bar while many files are read (a first
+/// build).
+pub fn refreshed(store: &mut crate::store::Store, dir: &std::path::Path) -> rusqlite::Result<crate::store::fresh::Fresh> {
+    let bar = std::sync::OnceLock::new();
+    let fresh = store.refresh_telling(dir, &|done, total| {
+        bar.get_or_init(|| files(total, "Indexing")).set_position(done as u64);
+    });
+    if let Some(bar) = bar.get() {
+        bar.finish_and_clear();
+    }
+    fresh
+}
