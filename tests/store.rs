@@ -319,3 +319,56 @@ fn a_first_build_on_a_terminal_shows_a_progress_bar_and_clears_it() {
         assert_eq!(raw.contains("Checking"), shown, "CI={ci}: {}", raw.escape_debug());
     }
 }
+
+/// Cases an attack on the store found where it answered otherwise than the files: each must
+/// now give the same output both ways.
+#[test]
+fn paths_links_escapes_and_odd_files_give_the_same_answers_both_ways() {
+    let s = Setup::new();
+    let lib = s.lib();
+    // Two files with one id, where bytes and paths order differently (`-` before `/`).
+    std::fs::create_dir(lib.join("a")).unwrap();
+    write(&lib.join("a-x.toml"), &format!("id = \"dup\"\n{}", briefing("From a-x", "China cobalt.")));
+    write(&lib.join("a/b.toml"), &format!("id = \"dup\"\n{}", briefing("From a/b", "China cobalt.")));
+    // A folder reached through a link, holding a broken file: named as the scan names it.
+    std::fs::create_dir(lib.join("real")).unwrap();
+    std::os::unix::fs::symlink("real", lib.join("alias")).unwrap();
+    write(&lib.join("real/bad.toml"), "title = \"T\"\ndate = 2025-06-09\nsummary = \"China\"\nbogus = = 1\n");
+    // A broken file whose words only its escapes spell.
+    write(&lib.join("esc.toml"), "title = \"Talks with Mu\\u00f1oz\"\ndate = 2025-06-09\nsummary = \"s\"\nx = = 1\n");
+    // A FIFO named like a briefing, after the others in path order.
+    rustix::fs::mknodat(rustix::fs::CWD, lib.join("zz.toml"), rustix::fs::FileType::Fifo, rustix::fs::Mode::from_raw_mode(0o644), 0)
+        .unwrap();
+    let list = same_list(&s);
+    assert!(list.contains("From a/b"), "the first in path order is kept: {list}");
+    for query in ["china", "cobalt", "munoz", "s"] {
+        s.search(query);
+        let stored = s.run(&["search", query]);
+        let scanned = s.run(&["--no-cache", "search", query]);
+        assert_eq!(stderr(&stored), stderr(&scanned), "{query}: the same files named, in the same order");
+    }
+    assert!(stderr(&s.run(&["search", "munoz"])).contains("esc.toml"), "the escaped file's error is named");
+}
+
+#[test]
+fn a_file_dated_in_the_future_is_not_read_again_on_every_run() {
+    let s = Setup::new();
+    let a = s.lib().join("a.toml");
+    write(&a, &briefing("A", "Cobalt."));
+    let later = rustix::fs::Timespec { tv_sec: 4_000_000_000, tv_nsec: 0 };
+    rustix::fs::utimensat(
+        rustix::fs::CWD,
+        &a,
+        &rustix::fs::Timestamps { last_access: later, last_modification: later },
+        rustix::fs::AtFlags::empty(),
+    )
+    .unwrap();
+    let mut store = brief::store::Store::open_at(&s.cache().join("s.sqlite"), &s.lib()).unwrap();
+    assert_eq!(store.refresh(&s.lib()).unwrap().read, 1);
+    // Its change time is now; once that is past a tick, the file is settled.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let again = store.refresh(&s.lib()).unwrap();
+    let third = store.refresh(&s.lib()).unwrap();
+    assert_eq!((again.read, third.read), (0, 0), "not read again");
+    assert_eq!((third.unchanged, third.rehashed), (1, 0), "nor hashed again: {third:?}");
+}

@@ -78,6 +78,9 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, cache: boo
     Ok(ExitCode::SUCCESS)
 }
 
+/// What searching one file gave: its hits, or why it could not be searched.
+type Outcome = Result<Vec<search::scan::Found>, crate::diag::Diagnostic>;
+
 /// Searches through the store: brought up to date with the folder, it names the files that
 /// may match and gives each briefing as loaded, so none is parsed again (a file that did not
 /// load is, so its error is named). None when the store cannot be used (no cache folder, a
@@ -92,33 +95,28 @@ fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
         None => store.everything().map_err(|e| warn(e.to_string())).ok()?,
     };
     let path = |rel: &[u8]| dir.join(std::ffi::OsStr::from_bytes(rel));
-    let (loaded, unloaded): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.body.is_some());
-    // A body that does not read back (a store from a build that kept it otherwise) is parsed
-    // from its file instead: never a hit lost.
-    let results: Vec<Result<Vec<search::scan::Found>, std::path::PathBuf>> = loaded
-        .par_iter()
-        .map(|c| match serde_json::from_str::<crate::model::Briefing>(c.body.as_deref().unwrap_or_default()) {
-            Ok(mut b) => {
-                b.path = path(&c.rel);
-                b.finish();
-                Ok(search::scan::found_in(&b, q, SNIPPET_WIDTH))
-            }
-            Err(_) => Err(path(&c.rel)),
+    // Each candidate's outcome, as the scan would have it: a briefing kept as loaded is matched
+    // at once; a file that did not load (or whose copy does not read back) is searched from
+    // its file, so its error is named.
+    let mut outcomes: Vec<(Vec<u8>, Option<Outcome>)> = candidates
+        .into_par_iter()
+        .map(|c| {
+            let kept = c.body.as_deref().and_then(|json| serde_json::from_str::<crate::model::Briefing>(json).ok());
+            let outcome = match kept {
+                Some(mut b) => {
+                    b.path = path(&c.rel);
+                    b.finish();
+                    Some(Ok(search::scan::found_in(&b, q, SNIPPET_WIDTH)))
+                }
+                None => search::scan::scan_file(&path(&c.rel), q, SNIPPET_WIDTH),
+            };
+            (c.rel, outcome)
         })
         .collect();
-    let problems = fresh.problems.into_iter().chain(fresh.unreadable.into_iter().map(|(_, d)| d)).collect();
-    let mut parse: Vec<std::path::PathBuf> = unloaded.iter().map(|c| path(&c.rel)).collect();
-    let mut found = Vec::new();
-    for r in results {
-        match r {
-            Ok(hits) => found.extend(hits),
-            Err(path) => parse.push(path),
-        }
-    }
-    parse.sort();
-    let mut scan = search::scan::scan_files(&parse, problems, q, SNIPPET_WIDTH);
-    scan.found.extend(found);
-    scan.found.sort_by(|a, b| search::matcher::compare(&a.hit, &b.hit));
+    // Files that could not be read: named in path order with the rest, as the scan does.
+    outcomes.extend(fresh.unreadable.into_iter().map(|(rel, d)| (rel, Some(Err(d)))));
+    outcomes.sort_by(|a, b| crate::store::fresh::path_order(&a.0, &b.0));
+    let scan = search::scan::gather(fresh.problems, outcomes.into_iter().filter_map(|(_, o)| o).collect());
     Some(scan)
 }
 

@@ -148,6 +148,12 @@ impl Unreadable {
 /// a socket, a folder — is refused without reading, and opening never waits: a FIFO with no
 /// writer would otherwise block forever.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    read_with_metadata(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes`], with the metadata of the very file read (taken before reading it): a path
+/// looked up again might by then name another file.
+pub fn read_with_metadata(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Unreadable> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let shown = crate::text::path(path);
@@ -175,7 +181,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// What sort of file system entry `meta` describes, for messages.

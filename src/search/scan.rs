@@ -30,14 +30,20 @@ pub struct Scan {
     pub skipped: Vec<Diagnostic>,
 }
 
+/// Whether a file's raw text may hide words only its parsed text shows: escapes (`\u00f1`) or
+/// line-ending backslashes, which can spell or join letters.
+pub fn hides_words(bytes: &[u8]) -> bool {
+    memmem::find(bytes, b"\\u").is_some()
+        || memmem::find(bytes, b"\\U").is_some()
+        || memmem::find(bytes, b"\\\n").is_some()
+        || memmem::find(bytes, b"\\\r\n").is_some()
+}
+
 /// Whether a file can be skipped: some word of the query appears nowhere in it, even folded.
 /// Conservative: a file whose strings use escapes (`\u00f1`) or line-ending backslashes, which
 /// can join or spell letters only the parsed text shows, is always parsed.
 fn may_match(bytes: &[u8], q: &Query) -> bool {
-    if q.terms.is_empty() || memmem::find(bytes, b"\\u").is_some() || memmem::find(bytes, b"\\U").is_some() {
-        return true;
-    }
-    if memmem::find(bytes, b"\\\n").is_some() || memmem::find(bytes, b"\\\r\n").is_some() {
+    if q.terms.is_empty() || hides_words(bytes) {
         return true;
     }
     let words: Vec<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
@@ -72,24 +78,31 @@ pub fn scan(dir: &Path, q: &Query, width: usize) -> Scan {
 /// Searches these files (the store's candidates, or every file), after `problems` already
 /// found with the paths.
 pub fn scan_files(files: &[std::path::PathBuf], problems: Vec<Diagnostic>, q: &Query, width: usize) -> Scan {
-    let results: Vec<Result<Vec<Found>, Diagnostic>> = files
-        .par_iter()
-        .filter_map(|path| {
-            let bytes = match load::read_bytes(path) {
-                Ok(bytes) => bytes,
-                Err(why) => return Some(Err(load::io_diagnostic(path, why.message(""), why.help))),
-            };
-            if !may_match(&bytes, q) {
-                return None;
-            }
-            let parsed = load::parse_file(path, &bytes);
-            let Some((b, _)) = parsed.loaded else {
-                let first = parsed.diagnostics.into_iter().find(Diagnostic::is_error);
-                return first.map(Err);
-            };
-            Some(Ok(found_in(&b, q, width)))
-        })
-        .collect();
+    let results: Vec<Result<Vec<Found>, Diagnostic>> = files.par_iter().filter_map(|path| scan_file(path, q, width)).collect();
+    gather(problems, results)
+}
+
+/// One file searched: its hits; or why it could not be searched (unreadable, or it may match
+/// but did not load); None when it cannot hold the query's words.
+pub fn scan_file(path: &std::path::Path, q: &Query, width: usize) -> Option<Result<Vec<Found>, Diagnostic>> {
+    let bytes = match load::read_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(why) => return Some(Err(load::io_diagnostic(path, why.message(""), why.help))),
+    };
+    if !may_match(&bytes, q) {
+        return None;
+    }
+    let parsed = load::parse_file(path, &bytes);
+    let Some((b, _)) = parsed.loaded else {
+        let first = parsed.diagnostics.into_iter().find(Diagnostic::is_error);
+        return first.map(Err);
+    };
+    Some(Ok(found_in(&b, q, width)))
+}
+
+/// The outcomes of the files, in path order, as one scan: hits ranked (ties keep path order),
+/// what could not be searched after `problems`.
+pub fn gather(problems: Vec<Diagnostic>, results: Vec<Result<Vec<Found>, Diagnostic>>) -> Scan {
     let mut scan = Scan { skipped: problems, ..Scan::default() };
     for r in results {
         match r {

@@ -60,10 +60,20 @@ pub struct Fresh {
     pub read: usize,
     pub removed: usize,
     pub unchanged: usize,
+    /// Of the unchanged, those whose bytes were read and hashed again to be sure (racy rows).
+    pub rehashed: usize,
     /// Folders that could not be read and links to nowhere: named to the user.
     pub problems: Vec<Diagnostic>,
     /// Files that could not be read, by path below the folder, in path order.
     pub unreadable: Vec<(Vec<u8>, Diagnostic)>,
+}
+
+/// Whether a row was written within a timestamp tick of its file's last change (of content or
+/// of inode: a rename into place counts): an edit of the same size in that tick could leave
+/// the times as they were, so the bytes are hashed again. A time in the future is no tick of
+/// the row's, and does not make it racy for ever.
+fn racy(stat: &Stat, seen_ns: i64) -> bool {
+    [stat.mtime_ns, stat.ctime_ns].iter().any(|t| (seen_ns - t).abs() <= TICK_NS)
 }
 
 fn now_ns() -> i64 {
@@ -105,11 +115,11 @@ impl Store {
         let mut gone: Vec<i64> = Vec::new();
         let mut rows = catalog.iter().peekable();
         for (rel, stat) in &files {
-            while let Some((_, row)) = rows.next_if(|(path, _)| path < rel) {
+            while let Some((_, row)) = rows.next_if(|(path, _)| path_order(path, rel).is_lt()) {
                 gone.push(row.id);
             }
             match rows.next_if(|(path, _)| path == rel).map(|(_, row)| row) {
-                Some(row) if row.stat == *stat && stat.mtime_ns + TICK_NS < row.seen_ns => unchanged.push(row.id),
+                Some(row) if row.stat == *stat && !racy(stat, row.seen_ns) => unchanged.push(row.id),
                 row => todo.push((dir.join(std::ffi::OsStr::from_bytes(rel)), row)),
             }
         }
@@ -209,6 +219,7 @@ impl Store {
                     Ok(None) => {
                         stamp.execute(params![rel(path), started])?;
                         fresh.unchanged += 1;
+                        fresh.rehashed += 1;
                     }
                     Ok(Some(r)) => {
                         let mut ids = Vec::with_capacity(r.words.len());
@@ -273,23 +284,24 @@ impl Store {
         tx.commit()
     }
 
-    /// Every row of the catalog, sorted by path as bytes (as SQLite orders blobs).
+    /// Every row of the catalog, in path order (see [`path_order`]).
     fn catalog(&mut self) -> rusqlite::Result<Vec<(Vec<u8>, Row)>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files ORDER BY path")?;
+        let mut stmt = self.conn().prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files")?;
         let rows = stmt.query_map([], |r| {
             let stat = Stat { size: r.get(2)?, mtime_ns: r.get(3)?, ctime_ns: r.get(4)?, inode: r.get(5)?, device: r.get(6)? };
             Ok((r.get::<_, Vec<u8>>(0)?, Row { id: r.get(1)?, stat, hash: r.get(7)?, seen_ns: r.get(8)? }))
         })?;
-        rows.collect()
+        let mut rows: Vec<(Vec<u8>, Row)> = rows.collect::<rusqlite::Result<_>>()?;
+        rows.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
+        Ok(rows)
     }
 }
 
 /// Reads one file for the store: None when a racy row's bytes turn out the same.
 fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> Result<Option<Read>, Box<Diagnostic>> {
-    let bytes = load::read_bytes(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
-    let meta = std::fs::metadata(path).map_err(|e| Box::new(load::io_diagnostic(path, e.to_string(), "")))?;
+    // The metadata of the file read, not of the path looked up again: a file replaced by a
+    // rename meanwhile would pair one file's times with another's words, for good.
+    let (bytes, meta) = load::read_with_metadata(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
     let hash = words::key(&bytes) as i64;
     let stat = Stat::of(&meta);
     // A racy row whose bytes are the same needs no parse, only a fresh stamp.
@@ -305,61 +317,97 @@ fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> R
 }
 
 /// Every briefing file below `dir` as `load::discover` finds them — `*.toml`, hidden entries
-/// skipped, linked folders followed once — with each one's metadata, read through its folder
-/// (no path is looked up from the root again) and kept by its path below `dir`, as bytes.
+/// skipped, linked folders followed once, depth first in the folder's own order (so a folder
+/// reached two ways is named as the scan names it) — with each one's metadata, read through its
+/// folder on every core, and kept by its path below `dir` as bytes, in path order.
 fn walk(dir: &Path) -> (Vec<(Vec<u8>, Stat)>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut folders = vec![(dir.to_path_buf(), Vec::new())];
-    while let Some((folder, rel)) = folders.pop() {
-        // A linked folder leading back to an ancestor would never end.
-        let Ok(meta) = std::fs::metadata(&folder) else { continue };
-        if !seen.insert((meta.dev(), meta.ino())) {
-            continue;
+    walk_folder(dir, Vec::new(), &mut files, &mut problems, &mut seen);
+    files.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
+    (files, problems)
+}
+
+/// The order of paths as `Path` compares them, component by component: `a/b.toml` before
+/// `a-x.toml`, where bytes would put `-` before `/`.
+pub fn path_order(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    // The same as comparing component by component, with `/` taken as the lowest byte (no
+    // name holds a NUL), and a third of the time.
+    let low = |c: u8| if c == b'/' { 0 } else { c };
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => low(a[i]).cmp(&low(b[i])),
+        None => a.len().cmp(&b.len()),
+    }
+}
+
+fn walk_folder(
+    folder: &Path,
+    rel: Vec<u8>,
+    files: &mut Vec<(Vec<u8>, Stat)>,
+    problems: &mut Vec<Diagnostic>,
+    seen: &mut std::collections::HashSet<(u64, u64)>,
+) {
+    // A linked folder leading back to an ancestor would never end.
+    let Ok(meta) = std::fs::metadata(folder) else { return };
+    if !seen.insert((meta.dev(), meta.ino())) {
+        return;
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let shown = crate::text::path(folder);
+            problems.push(load::io_diagnostic(folder, format!("cannot read folder {shown}: {err}"), "check the folder's permissions"));
+            return;
         }
-        let entries = match std::fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(err) => {
-                let shown = crate::text::path(&folder);
-                problems.push(load::io_diagnostic(&folder, format!("cannot read folder {shown}: {err}"), "check the folder's permissions"));
-                continue;
-            }
-        };
-        // Each entry's metadata through its folder, on every core: looking names up is most
-        // of what a freshness pass costs.
-        let entries: Vec<std::fs::DirEntry> = entries.flatten().filter(|e| !e.file_name().as_bytes().starts_with(b".")).collect();
-        let metas: Vec<std::io::Result<std::fs::Metadata>> = entries
-            .par_iter()
-            .map(|entry| match entry.file_type() {
-                // A link's target's metadata, by its path.
-                Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
-                _ => entry.metadata(),
-            })
-            .collect();
-        for (entry, meta) in entries.iter().zip(metas) {
-            let name = entry.file_name();
-            let mut below = rel.clone();
-            if !below.is_empty() {
-                below.push(b'/');
-            }
-            below.extend_from_slice(name.as_bytes());
-            let briefing = name.as_bytes().ends_with(b".toml");
-            match meta {
-                Ok(meta) if meta.is_dir() => folders.push((entry.path(), below)),
-                Ok(meta) if briefing => files.push((below, Stat::of(&meta))),
-                Ok(_) => {}
-                // A link to nowhere named like a briefing is a briefing that cannot be read.
-                Err(_) if briefing => {
-                    let path = entry.path();
-                    if let Err(why) = load::read_bytes(&path) {
-                        problems.push(load::io_diagnostic(&path, why.message(""), why.help));
-                    }
+    };
+    // Each entry's metadata through its folder, on every core: looking names up is most of
+    // what a freshness pass costs.
+    let entries: Vec<std::fs::DirEntry> = entries.flatten().filter(|e| !e.file_name().as_bytes().starts_with(b".")).collect();
+    let metas: Vec<std::io::Result<std::fs::Metadata>> = entries
+        .par_iter()
+        .map(|entry| match entry.file_type() {
+            // A link's target's metadata, by its path.
+            Ok(t) if t.is_symlink() => std::fs::metadata(entry.path()),
+            _ => entry.metadata(),
+        })
+        .collect();
+    for (entry, meta) in entries.iter().zip(metas) {
+        let name = entry.file_name();
+        let mut below = rel.clone();
+        if !below.is_empty() {
+            below.push(b'/');
+        }
+        below.extend_from_slice(name.as_bytes());
+        let briefing = name.as_bytes().ends_with(b".toml");
+        match meta {
+            Ok(meta) if meta.is_dir() => walk_folder(&entry.path(), below, files, problems, seen),
+            Ok(meta) if briefing => files.push((below, Stat::of(&meta))),
+            Ok(_) => {}
+            // A link to nowhere named like a briefing is a briefing that cannot be read.
+            Err(_) if briefing => {
+                let path = entry.path();
+                if let Err(why) = load::read_bytes(&path) {
+                    problems.push(load::io_diagnostic(&path, why.message(""), why.help));
                 }
-                Err(_) => {}
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_order;
+
+    #[test]
+    fn paths_order_as_their_components_do() {
+        let paths = ["a-x.toml", "a/b.toml", "a", "ab/c.toml", "a/c/d.toml", "a/c.toml", "b.toml", "a/b/c.toml", "é.toml", "a.toml"];
+        for x in paths {
+            for y in paths {
+                let by_components = std::path::Path::new(x).cmp(std::path::Path::new(y));
+                assert_eq!(path_order(x.as_bytes(), y.as_bytes()), by_components, "{x} vs {y}");
             }
         }
     }
-    files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    (files, problems)
 }

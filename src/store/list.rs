@@ -8,7 +8,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 
 use super::Store;
-use super::fresh::Fresh;
+use super::fresh::{Fresh, path_order};
 use crate::diag::Anchor;
 use crate::model::{Briefing, Kind};
 
@@ -38,6 +38,17 @@ impl Listed {
     }
 }
 
+/// A file's row as the list reads it: what it lists when it loaded, its first error when not.
+struct File {
+    rel: Vec<u8>,
+    id: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    counts: Option<String>,
+    id_at: (Option<i64>, Option<i64>),
+    failure: (Option<i64>, Option<i64>, Option<String>),
+}
+
 /// A row of the library list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
@@ -62,40 +73,50 @@ impl Store {
     pub fn listing(&mut self, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT f.path, b.id, b.date, b.title, b.counts, b.id_line, b.id_column, x.line, x.column, x.message \
-             FROM files f LEFT JOIN briefings b ON b.file = f.id LEFT JOIN failures x ON x.file = f.id ORDER BY f.path",
+             FROM files f LEFT JOIN briefings b ON b.file = f.id LEFT JOIN failures x ON x.file = f.id",
         )?;
+        let mut files: Vec<File> = stmt
+            .query_map([], |r| {
+                Ok(File {
+                    rel: r.get(0)?,
+                    id: r.get(1)?,
+                    date: r.get(2)?,
+                    title: r.get(3)?,
+                    counts: r.get(4)?,
+                    id_at: (r.get(5)?, r.get(6)?),
+                    failure: (r.get(7)?, r.get(8)?, r.get(9)?),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        // In path order as loading takes the files, which decides which of two ids is kept.
+        files.sort_unstable_by(|a, b| path_order(&a.rel, &b.rel));
         let shown = |rel: &[u8]| crate::text::path(&dir.join(OsStr::from_bytes(rel)));
         let mut listing = Listing { failed: fresh.problems.iter().map(crate::report::one_line).collect(), ..Listing::default() };
         let mut unreadable = fresh.unreadable.iter().peekable();
         let mut first: HashMap<String, Vec<u8>> = HashMap::new();
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let rel: Vec<u8> = r.get(0)?;
+        for f in files {
             // Files that could not be read have no row: they are named in path order too.
-            while let Some((_, d)) = unreadable.next_if(|(path, _)| *path < rel) {
+            while let Some((_, d)) = unreadable.next_if(|(path, _)| path_order(path, &f.rel).is_lt()) {
                 listing.failed.push(crate::report::one_line(d));
             }
-            let id: Option<String> = r.get(1)?;
-            let Some(id) = id else {
-                let (line, column, message): (Option<i64>, Option<i64>, Option<String>) = (r.get(7)?, r.get(8)?, r.get(9)?);
-                if let (Some(line), Some(column), Some(message)) = (line, column, message) {
-                    listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&rel)));
+            let (Some(id), Some(date), Some(title), Some(counts)) = (f.id, f.date, f.title, f.counts) else {
+                if let (Some(line), Some(column), Some(message)) = f.failure {
+                    listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&f.rel)));
                 }
                 continue;
             };
             if let Some(before) = first.get(&id) {
-                let (line, column): (i64, i64) = (r.get(5)?, r.get(6)?);
+                let (line, column) = (f.id_at.0.unwrap_or(1), f.id_at.1.unwrap_or(1));
                 let message = format!("briefing id `{id}` is already used by {}", shown(before));
-                listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&rel)));
+                listing.failed.push(format!("{}:{line}:{column}: {message}", shown(&f.rel)));
                 continue;
             }
-            first.insert(id.clone(), rel);
-            let counts: String = r.get(4)?;
+            first.insert(id.clone(), f.rel);
             let mut numbers = [0; 5];
             for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
                 *n = c.parse().unwrap_or(0);
             }
-            listing.rows.push(Row { date: r.get(2)?, id, counts: numbers, title: r.get(3)? });
+            listing.rows.push(Row { date, id, counts: numbers, title });
         }
         listing.failed.extend(unreadable.map(|(_, d)| crate::report::one_line(d)));
         listing.rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));

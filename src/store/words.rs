@@ -28,9 +28,20 @@ pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> BTreeSet<String> {
             let folded = Folded::new(b);
             tokens(&folded.blob).map(str::to_string).collect()
         }
-        None => tokens(&fold(&String::from_utf8_lossy(bytes))).map(str::to_string).collect(),
+        None => {
+            let mut words: BTreeSet<String> = tokens(&fold(&String::from_utf8_lossy(bytes))).map(str::to_string).collect();
+            // Escapes or line-ending backslashes may spell words its raw text does not show, as
+            // the scan knows: such a file is a candidate for every query.
+            if crate::search::scan::hides_words(bytes) {
+                words.insert(ANY.to_string());
+            }
+            words
+        }
     }
 }
+
+/// The word of files every query must look at; no folded word holds its character.
+const ANY: &str = "\u{1}";
 
 /// A list of ids as the store keeps it: sorted, four bytes each, little-endian. A word's files
 /// and a file's words are each one value, so a first build writes a row per file and per word
@@ -68,8 +79,13 @@ impl Store {
                 break;
             }
         }
-        drop(containing);
-        let mut ids: Vec<u32> = files.unwrap_or_default().into_iter().collect();
+        let mut ids: HashSet<u32> = files.unwrap_or_default();
+        let mut any = conn.prepare_cached("SELECT files FROM words WHERE word = ?1")?;
+        for blob in any.query_map(params![ANY], |r| r.get::<_, Vec<u8>>(0))? {
+            ids.extend(decode(&blob?));
+        }
+        drop((containing, any));
+        let mut ids: Vec<u32> = ids.into_iter().collect();
         ids.sort_unstable();
         let mut stmt = conn.prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id WHERE f.id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
