@@ -47,21 +47,21 @@ for w in yttrium molybdenum lithium; do
   b=$(mean "$brief search $w --dir corpus"); r=$(mean "rg -il $w corpus")
   printf '%-34s %9s %9s %6.2fx\n' "brief search $w" "$b" "$r" "$(echo "$b $r" | awk '{print $1/$2}')"
 done
-start=$("$ptylat" --size 120x40 --startup-settle 4000 --startup-timeout 120 --key j --rounds 3 -- "$brief" --dir corpus 2>&1 | grep -o 'complete [0-9.]*' | cut -d' ' -f2)
+start=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --key j --rounds 3 -- "$brief" --dir corpus 2>&1 | grep -o 'complete [0-9.]*' | cut -d' ' -f2)
 r=$(mean "rg -il yttrium corpus")
 printf '%-34s %9s %9s %6.2fx\n' "reader: spawn to the library" "$start" "$r" "$(echo "$start $r" | awk '{print $1/$2}')"
 
 echo
 echo "== 3. keystroke to screen, p50 / p95 ms (ptylat, 120x40)"
 lessj=$("$ptylat" --size 120x40 --key j --rounds 30 -- less all.txt 2>&1 | awk '/^.j. / {print $4" / "$5}')
-libj=$("$ptylat" --size 120x40 --startup-settle 4000 --startup-timeout 120 --key j --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {print $4" / "$5}')
-pane=$("$ptylat" --size 120x40 --startup-settle 4000 --startup-timeout 120 --setup '\r' --key j --key ']' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {j=$4" / "$5} /^.]. / {n=$4" / "$5} END {print j" | "n}')
+libj=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --key j --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {print $4" / "$5}')
+pane=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '\r' --key j --key ']' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {j=$4" / "$5} /^.]. / {n=$4" / "$5} END {print j" | "n}')
 echo "less j: $lessj; library j: $libj; pane j | ]: $pane"
 
 echo
 echo "== 4. reader peak memory, library open and one search done"
 # The search is typed and its first hit opened (Enter), so `q` quits and the figure is written.
-"$ptylat" --size 120x40 --startup-settle 4000 --startup-timeout 120 --setup '/lithium\r' --key j --rounds 2 -- /usr/bin/time -v -o mem.txt "$brief" --dir corpus >/dev/null 2>&1 || true
+"$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithium\r' --key j --rounds 2 -- /usr/bin/time -v -o mem.txt "$brief" --dir corpus >/dev/null 2>&1 || true
 echo "peak: $(( $(awk '/Maximum resident/ {print $6}' mem.txt) / 1024 )) MB"
 
 echo
