@@ -260,33 +260,7 @@ fn index_and_scan_agree_on_a_generated_library() {
     let lib = Library::load(&[dir.path().to_path_buf()]).library;
     assert_eq!(lib.len(), 60);
     let index = Index::build(&lib);
-    let queries = [
-        "li",
-        "lit",
-        "lith",
-        "lithium",
-        "yttrium",
-        "molybdenum",
-        "\"rare earth\"",
-        "\"rare-earth\"",
-        "0.8%",
-        "%",
-        "—",
-        "何立峰",
-        "立峰",
-        "tariff -soybean",
-        "kind:reaction direction:up",
-        "source:csis",
-        "sefcovic",
-        "maroš",
-        "anti-dumping",
-        "side:china tariff",
-        "\"within 30 days\"",
-        "kind:official",
-        "eu china -tariff",
-        "deal",
-        "status:pending export",
-    ];
+    let queries = common::QUERIES;
     for query in queries {
         let q = search::parse(query).unwrap_or_else(|e| panic!("{query}: {e}"));
         let key = |briefing: &str, item: &str, field: &str, weight: u8, whole: u8| format!("{briefing}/{item}/{field}/{weight}/{whole}");

@@ -86,25 +86,7 @@ fn the_store_finds_what_the_scan_finds_on_a_generated_library() {
     let made =
         std::process::Command::new("python3").arg(common::shared().join("tools/gen-corpus")).args(["120"]).arg(s.lib()).output().unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    for query in [
-        "lit",
-        "lithium",
-        "yttrium",
-        "molybdenum",
-        "\"rare earth\"",
-        "0.8%",
-        "%",
-        "—",
-        "何立峰",
-        "立峰",
-        "tariff -soybean",
-        "kind:reaction direction:up",
-        "maroš",
-        "anti-dumping",
-        "\"within 30 days\"",
-        "kind:official",
-        "status:pending export",
-    ] {
+    for &query in common::QUERIES {
         s.search(query);
     }
 }

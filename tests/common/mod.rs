@@ -50,3 +50,33 @@ pub fn rel(path: &Path) -> String {
 
 pub mod pty;
 pub mod reader;
+
+/// Queries that exercise the search's folding, CJK, punctuation, phrases, exclusions and
+/// filters on a generated library: two ways to an answer must agree on each.
+pub const QUERIES: &[&str] = &[
+    "li",
+    "lit",
+    "lith",
+    "lithium",
+    "yttrium",
+    "molybdenum",
+    "\"rare earth\"",
+    "\"rare-earth\"",
+    "0.8%",
+    "%",
+    "—",
+    "何立峰",
+    "立峰",
+    "tariff -soybean",
+    "kind:reaction direction:up",
+    "source:csis",
+    "sefcovic",
+    "maroš",
+    "anti-dumping",
+    "side:china tariff",
+    "\"within 30 days\"",
+    "kind:official",
+    "eu china -tariff",
+    "deal",
+    "status:pending export",
+];
