@@ -86,7 +86,7 @@ struct Read {
     stat: Stat,
     hash: i64,
     loaded: bool,
-    words: std::collections::BTreeSet<String>,
+    words: Vec<String>,
     /// What the library list shows of it, when it loaded; its first error when it did not.
     listed: Option<super::list::Listed>,
     failure: Option<(i64, i64, String)>,
@@ -129,16 +129,28 @@ impl Store {
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        for slice in todo.chunks(SLICE) {
-            let read: Vec<Result<Option<Read>, Box<Diagnostic>>> = slice
+        let read_slice = |slice: &[(PathBuf, Option<&Row>)]| -> Vec<Result<Option<Read>, Box<Diagnostic>>> {
+            slice
                 .par_iter()
                 .map(|(path, row)| {
                     let one = read_one(path, *row, &rel);
                     told(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, todo.len());
                     one
                 })
-                .collect();
-            self.write(dir, slice, read, gone.take().unwrap_or_default(), started, &mut fresh)?;
+                .collect()
+        };
+        // While one slice is written, the next is read: writing is one thread's work.
+        let slices: Vec<&[(PathBuf, Option<&Row>)]> = todo.chunks(SLICE).collect();
+        let mut next = slices.first().map(|slice| read_slice(slice));
+        for (k, slice) in slices.iter().enumerate() {
+            let read = next.take().unwrap_or_default();
+            let gone_now = gone.take().unwrap_or_default();
+            let (written, upcoming) = rayon::join(
+                || self.write(dir, slice, read, gone_now, started, &mut fresh),
+                || slices.get(k + 1).map(|slice| read_slice(slice)),
+            );
+            written?;
+            next = upcoming;
         }
         if let Some(gone) = gone.filter(|g| !g.is_empty()) {
             self.write(dir, &[], Vec::new(), gone, started, &mut fresh)?;
