@@ -24,6 +24,9 @@ pub struct Live {
     /// folder, a link to nowhere) as a file that failed: counted, shown and reloaded alike.
     files: BTreeMap<PathBuf, FileState>,
     loaded: Loaded,
+    /// How many files fail in their latest version: counted once per change, since the
+    /// status line asks on every frame and counting walks every file.
+    failed: usize,
 }
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
@@ -72,7 +75,7 @@ impl Live {
                 (p.path.clone(), FileState { current: p, last_good })
             })
             .collect();
-        let mut live = Live { root: root.to_path_buf(), files, loaded: Loaded::default() };
+        let mut live = Live { root: root.to_path_buf(), files, loaded: Loaded::default(), failed: 0 };
         live.rebuild();
         live
     }
@@ -106,7 +109,7 @@ impl Live {
     /// How many files [`Live::failures`] lists, without copying their reports (the status line
     /// asks on every frame).
     pub fn failure_count(&self) -> usize {
-        self.loaded.files.iter().filter(|r| self.current_diagnostics(r).iter().any(Diagnostic::is_error)).count()
+        self.failed
     }
 
     /// A file's diagnostics as of its latest version: the library was built from the last good
@@ -186,6 +189,7 @@ impl Live {
     fn rebuild(&mut self) {
         let shown: Vec<ParsedFile> = self.files.values().map(|s| s.last_good.clone().unwrap_or_else(|| s.current.clone())).collect();
         self.loaded = Library::from_parsed(shown);
+        self.failed = self.loaded.files.iter().filter(|r| self.current_diagnostics(r).iter().any(Diagnostic::is_error)).count();
     }
 }
 
