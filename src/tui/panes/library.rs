@@ -9,7 +9,7 @@ use crate::model::{Briefing, Kind};
 use crate::text::visible;
 use crate::tui::app::{App, Cursor, Pane};
 use crate::tui::layout::{self, pane_block};
-use crate::tui::panes::{ListCtx, draw_list};
+use crate::tui::panes::{ListCtx, draw_rows};
 
 pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let l = layout::library(area);
@@ -18,20 +18,17 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let count = if library.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", library.len()) };
     let title = format!("brief · {count} · {}", crate::text::path(app.live.root()));
     Line::from(vec![Span::styled(title, s.accent)]).render(l.title, buf);
-    let rows: Vec<Line> = library
-        .briefings()
-        .iter()
-        .map(|b| {
-            let counts = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source]
-                .map(|k| format!("{:>3}", b.count(k)))
-                .join(" ");
-            Line::from(vec![
-                Span::styled(format!("{}  ", b.date), s.accent),
-                Span::styled(format!("{counts}  "), s.muted),
-                Span::raw(visible(&b.title, false)),
-            ])
-        })
-        .collect();
+    // Only the rows on screen are made: the library may hold ten thousand briefings.
+    let row = |i: usize| {
+        let b = &library.briefings()[i];
+        let counts =
+            [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| format!("{:>3}", b.count(k))).join(" ");
+        Line::from(vec![
+            Span::styled(format!("{}  ", b.date), s.accent),
+            Span::styled(format!("{counts}  "), s.muted),
+            Span::raw(visible(&b.title, false)),
+        ])
+    };
     let Some(first) = library.briefings().first() else {
         let block = pane_block(true).title(" Briefings ");
         let inner = block.inner(l.list);
@@ -40,7 +37,8 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         return;
     };
     let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
-    draw_list(buf, l.list, "Briefings · date, officials, commitments, reactions, facts, sources, title".into(), rows, &cx);
+    let title = "Briefings · date, officials, commitments, reactions, facts, sources, title".to_string();
+    draw_rows(buf, l.list, title, library.len(), &mut |i| row(i), &cx);
     if let Some(b) = library.briefings().get(cursor.selected) {
         preview(app, b, l.preview, buf);
     }
