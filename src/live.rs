@@ -12,7 +12,9 @@ use crate::load::{self, ParsedFile};
 struct FileState {
     /// The latest parse, whatever its outcome.
     current: ParsedFile,
-    /// The last parse that loaded, kept while the current one fails.
+    /// The last parse that loaded, kept only while the current one fails: while it loads, it
+    /// is its own last good version, and a second copy of every briefing would double the
+    /// reader's memory.
     last_good: Option<ParsedFile>,
 }
 
@@ -68,13 +70,7 @@ impl Live {
 
     /// Builds from files already parsed (in any order).
     pub fn from_parsed(root: &Path, parsed: Vec<ParsedFile>) -> Live {
-        let files = parsed
-            .into_iter()
-            .map(|p| {
-                let last_good = p.loaded.is_some().then(|| p.clone());
-                (p.path.clone(), FileState { current: p, last_good })
-            })
-            .collect();
+        let files = parsed.into_iter().map(|p| (p.path.clone(), FileState { current: p, last_good: None })).collect();
         let mut live = Live { root: root.to_path_buf(), files, loaded: Loaded::default(), failed: 0 };
         live.rebuild();
         live
@@ -178,8 +174,8 @@ impl Live {
         for p in parsed {
             let ok = p.loaded.is_some();
             if ok { &mut change.reloaded } else { &mut change.failed }.push(p.path.clone());
-            let previous = self.files.remove(&p.path).and_then(|s| s.last_good);
-            let last_good = if ok { Some(p.clone()) } else { previous };
+            let previous = self.files.remove(&p.path).and_then(|s| if s.current.loaded.is_some() { Some(s.current) } else { s.last_good });
+            let last_good = if ok { None } else { previous };
             self.files.insert(p.path.clone(), FileState { current: p, last_good });
         }
         self.rebuild();
@@ -219,6 +215,14 @@ mod tests {
         live.apply(vec![parse("lib/a.toml", &GOOD.replace("Good", "Fixed"))], Vec::new());
         assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Fixed"));
         assert!(live.failures().is_empty());
+        assert!(!live.is_stale(Path::new("lib/a.toml")));
+
+        // Broken twice in a row: the last version that loaded stays, not an older one.
+        for _ in 0..2 {
+            live.apply(vec![parse("lib/a.toml", "title = \"Broken\n")], Vec::new());
+            assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Fixed"));
+            assert!(live.is_stale(Path::new("lib/a.toml")));
+        }
     }
 
     #[test]
