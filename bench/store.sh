@@ -29,7 +29,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
 cd "$work"
 "$here/../shared/tools/gen-corpus" "$n" corpus --seed 7 >/dev/null
-cat corpus/*.toml > all.txt
+find corpus -name "*.toml" -exec cat {} + > all.txt
 echo "corpus: $n briefings, $(du -sh corpus | cut -f1); machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB"
 mean() { hyperfine -N --warmup 2 --runs "${2:-10}" --style none --export-json m.json -i "$1" >/dev/null 2>&1; python3 -c "import json; print(round(json.load(open('m.json'))['results'][0]['mean']*1000, 1))"; }
 
