@@ -1,6 +1,13 @@
 //! Text helpers shared by every front end: making text from files (and file names) safe for
 //! each place it goes — a terminal ([`visible`], [`path`]), JSON ([`json`]), a URL in Markdown
-//! ([`url`]) — and suggesting the closest known word.
+//! ([`url`]) — and suggesting the closest known word; and a hash of text that stays the same
+//! from run to run.
+
+/// A 64-bit FNV-1a hash: the same in every run and build, unlike the standard library's, so it
+/// can name a file or stand for a word in what is kept on disk.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
 
 /// Replaces every character that a terminal would act on instead of drawing with a visible
 /// stand-in, one character for one, so columns counted in characters stay the same.

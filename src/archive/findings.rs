@@ -146,7 +146,8 @@ pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, F
     let runs: Vec<(&String, Runs)> = ids
         .into_iter()
         .map(|id| {
-            let body: Vec<u64> = copies[id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| word_key(&w)).collect();
+            let body: Vec<u64> =
+                copies[id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| crate::text::stable_hash(w.as_bytes())).collect();
             (id, body.windows(COPIED_RUN).map(run_key).collect())
         })
         .collect();
@@ -307,10 +308,6 @@ fn run_key(run: &[u64]) -> u64 {
     run.iter().fold(0xcbf2_9ce4_8422_2325, |h, w| (h ^ w).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29))
 }
 
-fn word_key(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
 /// The runs of a copy. Their keys are hashes already, so the set uses them as they are
 /// instead of hashing them again.
 type Runs = HashSet<u64, std::hash::BuildHasherDefault<AsIs>>;
@@ -324,7 +321,7 @@ impl std::hash::Hasher for AsIs {
     }
     fn write(&mut self, bytes: &[u8]) {
         // Only u64 keys are hashed here; other input is folded in all the same.
-        self.0 = bytes.iter().fold(self.0, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
+        self.0 ^= crate::text::stable_hash(bytes);
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
@@ -347,7 +344,7 @@ fn copied(text: &str, copies: &[(&String, Runs)]) -> Vec<Finding> {
     if words.len() < COPIED_RUN {
         return Vec::new();
     }
-    let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
+    let keys: Vec<u64> = words.iter().map(|w| crate::text::stable_hash(w.as_bytes())).collect();
     let mut out = Vec::new();
     for (id, runs) in copies {
         let mut i = 0;

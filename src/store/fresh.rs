@@ -314,7 +314,7 @@ fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> R
     // The metadata of the file read, not of the path looked up again: a file replaced by a
     // rename meanwhile would pair one file's times with another's words, for good.
     let (bytes, meta) = load::read_with_metadata(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
-    let hash = words::key(&bytes) as i64;
+    let hash = crate::text::stable_hash(&bytes) as i64;
     let stat = Stat::of(&meta);
     // A racy row whose bytes are the same needs no parse, only a fresh stamp.
     if row.is_some_and(|r| r.hash == hash && r.stat == stat) {

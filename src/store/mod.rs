@@ -77,7 +77,7 @@ pub fn location(folder: &Path) -> Option<PathBuf> {
         .file_name()
         .map(|n| n.to_string_lossy().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').take(40).collect())
         .unwrap_or_default();
-    let hash = words::key(canonical.as_os_str().as_encoded_bytes());
+    let hash = crate::text::stable_hash(canonical.as_os_str().as_encoded_bytes());
     Some(cache.join("brief").join(format!("{name}-{hash:016x}.sqlite")))
 }
 

@@ -15,11 +15,6 @@ use crate::search::fold::{fold, tokens};
 use crate::search::matcher::Folded;
 use crate::search::query::Query;
 
-/// A 64-bit FNV-1a hash: stable across runs and builds, unlike the standard library's.
-pub fn key(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3))
-}
-
 /// The distinct folded words of a file: of every searchable field when it loaded, of its whole
 /// text when it did not (so a search that may match it still names its error).
 pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> Vec<String> {
