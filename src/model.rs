@@ -55,6 +55,11 @@ keywords! {
     Direction { Up = "up", Down = "down", Flat = "flat", Volatile = "volatile" }
 }
 
+impl Kind {
+    /// The kinds the library list counts for each briefing, in its columns' order.
+    pub const LISTED: [Kind; 5] = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source];
+}
+
 impl Status {
     /// Still open: not settled either way.
     pub fn is_open(self) -> bool {

@@ -32,10 +32,8 @@ pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
 
 /// The list from the store; None when the store cannot be used (the files answer the same).
 fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
-    let warn = |why: String| tracing::warn!("listing without the store: {why}");
-    let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
-    let fresh = super::progress::refreshed(&mut store, dir).map_err(|e| warn(e.to_string())).ok()?;
-    store.listing(dir, &fresh).map_err(|e| warn(e.to_string())).ok()
+    let (mut store, fresh) = super::progress::fresh_store(dir)?;
+    store.listing(dir, &fresh).map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
 }
 
 /// The rows of a loaded library, in its order.
@@ -43,12 +41,7 @@ pub fn rows(library: &Library) -> Vec<Row> {
     library
         .briefings()
         .iter()
-        .map(|b| Row {
-            date: b.date.to_string(),
-            id: b.id.clone(),
-            counts: [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| b.count(k)),
-            title: b.title.clone(),
-        })
+        .map(|b| Row { date: b.date.to_string(), id: b.id.clone(), counts: Kind::LISTED.map(|k| b.count(k)), title: b.title.clone() })
         .collect()
 }
 

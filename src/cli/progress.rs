@@ -19,9 +19,11 @@ pub fn files(total: usize, what: &str) -> ProgressBar {
     bar
 }
 
-/// Brings the store up to date with `dir`, with a bar while many files are read (a first
-/// build).
-pub fn refreshed(store: &mut crate::store::Store, dir: &std::path::Path) -> rusqlite::Result<crate::store::fresh::Fresh> {
+/// The store of `dir`, brought up to date with it (with a bar while many files are read, as
+/// on a first build); None, with the reason in the log, when it cannot be used: the command
+/// then answers from the files, the same.
+pub fn fresh_store(dir: &std::path::Path) -> Option<(crate::store::Store, crate::store::fresh::Fresh)> {
+    let mut store = crate::store::Store::open(dir).map_err(|why| tracing::warn!("answering from the files: {why}")).ok()?;
     let bar = std::sync::OnceLock::new();
     let fresh = store.refresh_telling(dir, &|done, total| {
         bar.get_or_init(|| files(total, "Indexing")).set_position(done as u64);
@@ -29,5 +31,6 @@ pub fn refreshed(store: &mut crate::store::Store, dir: &std::path::Path) -> rusq
     if let Some(bar) = bar.get() {
         bar.finish_and_clear();
     }
-    fresh
+    let fresh = fresh.map_err(|why| tracing::warn!("answering from the files: {why}")).ok()?;
+    Some((store, fresh))
 }

@@ -87,12 +87,11 @@ type Outcome = Result<Vec<search::scan::Found>, crate::diag::Diagnostic>;
 /// disk full): the scan of every file answers the same.
 fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
     use rayon::prelude::*;
-    let warn = |why: String| tracing::warn!("searching without the store: {why}");
-    let mut store = crate::store::Store::open(dir).map_err(warn).ok()?;
-    let fresh = super::progress::refreshed(&mut store, dir).map_err(|e| warn(e.to_string())).ok()?;
-    let candidates = match store.candidates(q).map_err(|e| warn(e.to_string())).ok()? {
+    let (mut store, fresh) = super::progress::fresh_store(dir)?;
+    let warn = |why: rusqlite::Error| tracing::warn!("answering from the files: {why}");
+    let candidates = match store.candidates(q).map_err(warn).ok()? {
         Some(candidates) => candidates,
-        None => store.everything().map_err(|e| warn(e.to_string())).ok()?,
+        None => store.everything().map_err(warn).ok()?,
     };
     let path = |rel: &[u8]| dir.join(std::ffi::OsStr::from_bytes(rel));
     // Each candidate's outcome, as the scan would have it: a briefing kept as loaded is matched

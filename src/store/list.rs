@@ -26,7 +26,7 @@ pub struct Listed {
 
 impl Listed {
     pub fn of(b: &Briefing, id: &Anchor) -> Listed {
-        let counts = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| b.count(k).to_string()).join(" ");
+        let counts = Kind::LISTED.map(|k| b.count(k).to_string()).join(" ");
         Listed {
             id: b.id.clone(),
             date: b.date.to_string(),

@@ -21,8 +21,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     // Only the rows on screen are made: the library may hold ten thousand briefings.
     let row = |i: usize| {
         let b = &library.briefings()[i];
-        let counts =
-            [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Source].map(|k| format!("{:>3}", b.count(k))).join(" ");
+        let counts = Kind::LISTED.map(|k| format!("{:>3}", b.count(k))).join(" ");
         Line::from(vec![
             Span::styled(format!("{}  ", b.date), s.accent),
             Span::styled(format!("{counts}  "), s.muted),
