@@ -80,6 +80,14 @@ fn now_ns() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as i64)
 }
 
+/// A file to read again: its path below the folder (as the store keys it) and as opened, and
+/// its row if it had one.
+struct Todo<'r> {
+    rel: Vec<u8>,
+    path: PathBuf,
+    row: Option<&'r Row>,
+}
+
 /// A file read for the store: its row and its words.
 struct Read {
     rel: Vec<u8>,
@@ -104,14 +112,13 @@ impl Store {
     /// on a first build).
     pub fn refresh_telling(&mut self, dir: &Path, told: &(dyn Fn(usize, usize) + Sync)) -> rusqlite::Result<Fresh> {
         let (files, problems) = walk(dir);
-        let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
         let catalog = self.catalog()?;
         let started = now_ns();
         // Which files need reading: new, changed, or racy.
         // Both lists are sorted by path, so they are walked side by side: no hashing of ten
         // thousand paths.
         let mut unchanged = Vec::new();
-        let mut todo: Vec<(PathBuf, Option<&Row>)> = Vec::new();
+        let mut todo: Vec<Todo> = Vec::new();
         let mut gone: Vec<i64> = Vec::new();
         let mut rows = catalog.iter().peekable();
         for (rel, stat) in &files {
@@ -120,7 +127,7 @@ impl Store {
             }
             match rows.next_if(|(path, _)| path == rel).map(|(_, row)| row) {
                 Some(row) if row.stat == *stat && !racy(stat, row.seen_ns) => unchanged.push(row.id),
-                row => todo.push((dir.join(std::ffi::OsStr::from_bytes(rel)), row)),
+                row => todo.push(Todo { rel: rel.clone(), path: dir.join(std::ffi::OsStr::from_bytes(rel)), row }),
             }
         }
         gone.extend(rows.map(|(_, row)| row.id));
@@ -129,31 +136,29 @@ impl Store {
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let read_slice = |slice: &[(PathBuf, Option<&Row>)]| -> Vec<Result<Option<Read>, Box<Diagnostic>>> {
+        let read_slice = |slice: &[Todo]| -> Vec<Result<Option<Read>, Box<Diagnostic>>> {
             slice
                 .par_iter()
-                .map(|(path, row)| {
-                    let one = read_one(path, *row, &rel);
+                .map(|t| {
+                    let one = read_one(t);
                     told(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, todo.len());
                     one
                 })
                 .collect()
         };
         // While one slice is written, the next is read: writing is one thread's work.
-        let slices: Vec<&[(PathBuf, Option<&Row>)]> = todo.chunks(SLICE).collect();
+        let slices: Vec<&[Todo]> = todo.chunks(SLICE).collect();
         let mut next = slices.first().map(|slice| read_slice(slice));
         for (k, slice) in slices.iter().enumerate() {
             let read = next.take().unwrap_or_default();
             let gone_now = gone.take().unwrap_or_default();
-            let (written, upcoming) = rayon::join(
-                || self.write(dir, slice, read, gone_now, started, &mut fresh),
-                || slices.get(k + 1).map(|slice| read_slice(slice)),
-            );
+            let (written, upcoming) =
+                rayon::join(|| self.write(slice, read, gone_now, started, &mut fresh), || slices.get(k + 1).map(|slice| read_slice(slice)));
             written?;
             next = upcoming;
         }
         if let Some(gone) = gone.filter(|g| !g.is_empty()) {
-            self.write(dir, &[], Vec::new(), gone, started, &mut fresh)?;
+            self.write(&[], Vec::new(), gone, started, &mut fresh)?;
         }
         Ok(fresh)
     }
@@ -161,14 +166,12 @@ impl Store {
     /// Writes one slice of files read, and the files gone, in one transaction.
     fn write(
         &mut self,
-        dir: &Path,
-        todo: &[(PathBuf, Option<&Row>)],
+        todo: &[Todo],
         read: Vec<Result<Option<Read>, Box<Diagnostic>>>,
         gone: Vec<i64>,
         started: i64,
         fresh: &mut Fresh,
     ) -> rusqlite::Result<()> {
-        let rel = |path: &Path| path.strip_prefix(dir).unwrap_or(path).as_os_str().as_bytes().to_vec();
         let tx = self.conn().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
             // Files gone, or read again, leave the file lists of the words they had: those lists
@@ -176,7 +179,7 @@ impl Store {
             let mut lists: HashMap<u32, Vec<u32>> = HashMap::new();
             let mut leaving: HashSet<u32> = HashSet::new();
             let mut added: HashMap<u32, Vec<u32>> = HashMap::new();
-            let again = todo.iter().zip(&read).filter(|(_, r)| !matches!(r, Ok(None))).filter_map(|((_, row), _)| row.map(|r| r.id));
+            let again = todo.iter().zip(&read).filter(|(_, r)| !matches!(r, Ok(None))).filter_map(|(t, _)| t.row.map(|r| r.id));
             {
                 let mut words_of = tx.prepare_cached("SELECT words FROM file_words WHERE file = ?1")?;
                 let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
@@ -221,15 +224,15 @@ impl Store {
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut drop_body = tx.prepare_cached("DELETE FROM bodies WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
-            for ((path, _), result) in todo.iter().zip(read) {
+            for (t, result) in todo.iter().zip(read) {
                 match result {
                     Err(problem) => {
                         // Unreadable now: forgotten, so it is read again once it can be.
-                        tx.execute("DELETE FROM files WHERE path = ?1", params![rel(path)])?;
-                        fresh.unreadable.push((rel(path), *problem));
+                        tx.execute("DELETE FROM files WHERE path = ?1", params![t.rel])?;
+                        fresh.unreadable.push((t.rel.clone(), *problem));
                     }
                     Ok(None) => {
-                        stamp.execute(params![rel(path), started])?;
+                        stamp.execute(params![t.rel, started])?;
                         fresh.unchanged += 1;
                         fresh.rehashed += 1;
                     }
@@ -310,7 +313,8 @@ impl Store {
 }
 
 /// Reads one file for the store: None when a racy row's bytes turn out the same.
-fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> Result<Option<Read>, Box<Diagnostic>> {
+fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
+    let (path, row) = (t.path.as_path(), t.row);
     // The metadata of the file read, not of the path looked up again: a file replaced by a
     // rename meanwhile would pair one file's times with another's words, for good.
     let (bytes, meta) = load::read_with_metadata(path).map_err(|why| Box::new(load::io_diagnostic(path, why.message(""), why.help)))?;
@@ -325,7 +329,7 @@ fn read_one(path: &Path, row: Option<&Row>, rel: &dyn Fn(&Path) -> Vec<u8>) -> R
     let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
     let failure = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| (d.line as i64, d.column as i64, d.message.clone()));
     let body = parsed.loaded.as_ref().and_then(|(b, _)| serde_json::to_string(b).ok());
-    Ok(Some(Read { rel: rel(path), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure, body }))
+    Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure, body }))
 }
 
 /// Every briefing file below `dir` as `load::discover` finds them — `*.toml`, hidden entries
