@@ -7,13 +7,13 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text;
 
 /// How bad a problem is: an error keeps the file out of the library, a warning does not, and
 /// a note (from `brief verify`) is something to consider, not a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Note,
@@ -24,7 +24,7 @@ pub enum Severity {
 macro_rules! codes {
     ($($variant:ident = $name:literal, $severity:ident;)*) => {
         /// The kind of a problem; its name is stable and appears in human and JSON output.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum Code { $(#[serde(rename = $name)] $variant,)* }
 
         impl Code {
@@ -83,7 +83,7 @@ impl Code {
 }
 
 /// One problem in one file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
@@ -105,8 +105,8 @@ pub struct Diagnostic {
     /// around the problem, each cut marked with `…`.
     pub source_line: String,
     /// The 1-based column of `source_line` where the problem starts (`column`, less what was
-    /// cut from the front).
-    #[serde(skip)]
+    /// cut from the front). Not in `--json` output, where `column` says it; kept by the store.
+    #[serde(skip_serializing, default)]
     pub quote_column: usize,
 }
 

@@ -76,7 +76,7 @@ keywords! {
 }
 
 /// One item of a briefing, by kind and position in its table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ItemRef {
     pub kind: Kind,
     pub index: usize,
@@ -208,7 +208,7 @@ impl Item for Source {
 
 /// A `brief verify` finding the curator has checked and accepts, written next to the item:
 /// `accept = [{ code = "term-missing", what = "Washington", reason = "…" }]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Accept {
     /// The finding's code (`term-missing`, `place-missing`, `copied-words`, `name-variant`,
     /// `missed-corroboration`).
@@ -241,7 +241,6 @@ pub struct Briefing {
     pub events: Vec<Event>,
     pub discrepancies: Vec<Discrepancy>,
     /// Findings of `brief verify` the curator accepts, by item.
-    #[serde(skip)]
     pub accepted: Vec<(ItemRef, Accept)>,
     /// Back-references and corroboration, derived on load (and again by [`Briefing::finish`]).
     #[serde(skip)]

@@ -15,10 +15,10 @@ use crate::text;
 /// and makes the status 1.
 pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
     let (rows, failed) = match if cache { stored(dir) } else { None } {
-        Some(listing) => (listing.rows, listing.failed),
+        Some(listing) => (listing.rows, listing.failed.iter().filter_map(first_error).collect()),
         None => {
             let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
-            let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+            let failed: Vec<String> = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
             (rows(&loaded.library), failed)
         }
     };
@@ -28,6 +28,11 @@ pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
     }
     super::name_failed(&failed)?;
     Ok(ExitCode::from(u8::from(!failed.is_empty())))
+}
+
+/// A failed file as one line (`file:line:col: why`), by its first error.
+fn first_error(report: &crate::library::FileReport) -> Option<String> {
+    report.diagnostics.iter().find(|d| d.is_error()).map(crate::report::one_line)
 }
 
 /// The list from the store; None when the store cannot be used (the files answer the same).
@@ -41,7 +46,13 @@ pub fn rows(library: &Library) -> Vec<Row> {
     library
         .briefings()
         .iter()
-        .map(|b| Row { date: b.date.to_string(), id: b.id.clone(), counts: Kind::LISTED.map(|k| b.count(k)), title: b.title.clone() })
+        .map(|b| Row {
+            date: b.date.to_string(),
+            id: b.id.clone(),
+            counts: Kind::LISTED.map(|k| b.count(k)),
+            title: b.title.clone(),
+            path: b.path.clone(),
+        })
         .collect()
 }
 

@@ -95,11 +95,14 @@ struct Read {
     hash: i64,
     loaded: bool,
     words: Vec<String>,
-    /// What the library list shows of it, when it loaded; its first error when it did not.
+    /// What the library list shows of it, when it loaded.
     listed: Option<super::list::Listed>,
-    failure: Option<(i64, i64, String)>,
+    /// Its diagnostics as JSON, when it has any.
+    diagnostics: Option<String>,
     /// The briefing as loaded, as JSON.
     body: Option<String>,
+    /// Its officials: id, place among them, label.
+    officials: Vec<(String, i64, String)>,
 }
 
 impl Store {
@@ -219,8 +222,10 @@ impl Store {
                 "INSERT OR REPLACE INTO briefings (file, id, date, title, counts, id_line, id_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut unlist = tx.prepare_cached("DELETE FROM briefings WHERE file = ?1")?;
-            let mut fail = tx.prepare_cached("INSERT OR REPLACE INTO failures (file, line, column, message) VALUES (?1, ?2, ?3, ?4)")?;
-            let mut unfail = tx.prepare_cached("DELETE FROM failures WHERE file = ?1")?;
+            let mut tell = tx.prepare_cached("INSERT OR REPLACE INTO diagnostics (file, json) VALUES (?1, ?2)")?;
+            let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
+            let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
+            let mut appear = tx.prepare_cached("INSERT INTO appearances (official, file, item, label) VALUES (?1, ?2, ?3, ?4)")?;
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut drop_body = tx.prepare_cached("DELETE FROM bodies WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
@@ -265,10 +270,14 @@ impl Store {
                             Some(json) => keep_body.execute(params![file, json])?,
                             None => drop_body.execute(params![file])?,
                         };
-                        match r.failure {
-                            Some((line, column, message)) => fail.execute(params![file, line, column, message])?,
-                            None => unfail.execute(params![file])?,
+                        match r.diagnostics {
+                            Some(json) => tell.execute(params![file, json])?,
+                            None => untell.execute(params![file])?,
                         };
+                        unappear.execute(params![file])?;
+                        for (official, item, label) in &r.officials {
+                            appear.execute(params![official, file, item, label])?;
+                        }
                         for id in ids {
                             added.entry(id).or_default().push(file);
                         }
@@ -327,9 +336,18 @@ fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
     let parsed = load::parse_file(path, &bytes);
     let words = words::of_file(&parsed, &bytes);
     let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
-    let failure = parsed.diagnostics.iter().find(|d| d.is_error()).map(|d| (d.line as i64, d.column as i64, d.message.clone()));
+    let diagnostics = (!parsed.diagnostics.is_empty()).then(|| super::list::diagnostics_json(&parsed.diagnostics));
     let body = parsed.loaded.as_ref().and_then(|(b, _)| serde_json::to_string(b).ok());
-    Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, failure, body }))
+    let officials = match &parsed.loaded {
+        Some((b, _)) => b
+            .officials
+            .iter()
+            .enumerate()
+            .map(|(index, o)| (o.id.clone(), index as i64, b.label(crate::model::ItemRef { kind: crate::model::Kind::Official, index })))
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, diagnostics, body, officials }))
 }
 
 /// Every briefing file below `dir` as `load::discover` finds them — `*.toml`, hidden entries

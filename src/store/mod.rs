@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 4;
+pub const FORMAT: i64 = 5;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -51,13 +51,18 @@ CREATE TABLE IF NOT EXISTS briefings (
 CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
 -- A briefing as loaded (JSON), so a search matches it without parsing its file again.
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
--- The first error of a file that did not load.
-CREATE TABLE IF NOT EXISTS failures (
-    file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE,
-    line INTEGER NOT NULL,
-    column INTEGER NOT NULL,
-    message TEXT NOT NULL
+-- Every diagnostic of a file that has any, errors and warnings, as JSON.
+CREATE TABLE IF NOT EXISTS diagnostics (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
+-- Where each official appears: the briefing's file, the official's place among its officials
+-- and its name there, so an official's page links to every briefing without opening them.
+CREATE TABLE IF NOT EXISTS appearances (
+    official TEXT NOT NULL,
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    item INTEGER NOT NULL,
+    label TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS appearances_by_official ON appearances(official);
+CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);
 ";
 
 /// An open store for one briefings folder.
@@ -142,6 +147,11 @@ impl Store {
 
     pub(crate) fn conn(&mut self) -> &mut Connection {
         &mut self.conn
+    }
+
+    /// For reads, which need no exclusive borrow: the reader asks while drawing.
+    pub(crate) fn reads(&self) -> &Connection {
+        &self.conn
     }
 }
 
