@@ -11,8 +11,8 @@ fn main() {
     };
     let started = std::time::Instant::now();
     let mut live = brief::live::Live::load(&dir);
-    println!("{} briefings loaded in {:.2?}", live.library().len(), started.elapsed());
-    let Some(path) = live.library().briefings().first().map(|b| b.path.clone()) else { return };
+    println!("{} briefings loaded in {:.2?}", live.len(), started.elapsed());
+    let Some(path) = live.at(0).map(|b| b.path.clone()) else { return };
     for _ in 0..3 {
         let started = std::time::Instant::now();
         let parsed = brief::load::read_file(&path);

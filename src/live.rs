@@ -1,34 +1,45 @@
-//! A library that follows its files as they change: a file that turns invalid keeps its last
-//! good version in the library while its new diagnostics are reported.
+//! The library of a folder as the reader sees it, kept up to date file by file: the list of
+//! briefings in memory (a light row each), every briefing itself in the store until it is
+//! opened, and the files that fail with their diagnostics. A file that turns invalid keeps its
+//! last good version readable while its new diagnostics are reported.
+//!
+//! Nothing here grows with the library but the rows: a briefing is read from the store when
+//! something asks for it, and the few asked for are kept until the next change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
-use crate::library::{FileReport, Library, Loaded};
-use crate::load::{self, ParsedFile};
+use elsa::FrozenMap;
+use rayon::prelude::*;
 
-#[derive(Clone, Debug)]
-struct FileState {
-    /// The latest parse, whatever its outcome.
-    current: ParsedFile,
-    /// The last parse that loaded, kept only while the current one fails: while it loads, it
-    /// is its own last good version, and a second copy of every briefing would double the
-    /// reader's memory.
-    last_good: Option<ParsedFile>,
-}
+use crate::diag::Diagnostic;
+use crate::library::{FileReport, Library};
+use crate::load::{self, ParsedFile};
+use crate::model::{Briefing, Kind};
+use crate::search::{Hit, Index, Query};
+use crate::store::Store;
+use crate::store::fresh::Fresh;
+use crate::store::list::{Appearance, Row};
+
+/// Briefings kept once read, before the next change or [`Live::trim`] lets them go.
+const KEPT: usize = 64;
 
 /// The library of a folder, kept up to date file by file.
-#[derive(Clone, Debug)]
 pub struct Live {
     root: PathBuf,
-    /// Every briefing file by path, and every path that could not be read (an unreadable
-    /// folder, a link to nowhere) as a file that failed: counted, shown and reloaded alike.
-    files: BTreeMap<PathBuf, FileState>,
-    loaded: Loaded,
-    /// How many files fail in their latest version: counted once per change, since the
-    /// status line asks on every frame and counting walks every file.
-    failed: usize,
+    store: Store,
+    /// What the library list shows, newest first (ties by id).
+    rows: Vec<Row>,
+    by_id: HashMap<String, usize>,
+    by_path: HashMap<PathBuf, usize>,
+    /// Files whose latest version fails, in path order, with its diagnostics.
+    failures: Vec<FileReport>,
+    /// The last version that loaded of a file that fails now, kept only while it fails.
+    stale: BTreeMap<PathBuf, Box<Briefing>>,
+    /// Briefings read from the store since the last change, by id: drawing asks for them
+    /// through `&self`, and each is read once.
+    opened: FrozenMap<String, Box<Briefing>>,
 }
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
@@ -60,19 +71,38 @@ pub struct Change {
 }
 
 impl Live {
-    /// Loads every briefing under `root`.
+    /// The library of `root` from its files alone, through a store in memory: the cache folder
+    /// is not touched (`--no-cache`, and tests).
     pub fn load(root: &Path) -> Live {
-        let (paths, problems) = load::discover(&[root.to_path_buf()]);
-        let mut parsed = load::read_files(&paths);
-        parsed.extend(problems.into_iter().map(load::unreadable));
-        Live::from_parsed(root, parsed)
+        Live::load_telling(root, false, &|_, _| {})
     }
 
-    /// Builds from files already parsed (in any order).
-    pub fn from_parsed(root: &Path, parsed: Vec<ParsedFile>) -> Live {
-        let files = parsed.into_iter().map(|p| (p.path.clone(), FileState { current: p, last_good: None })).collect();
-        let mut live = Live { root: root.to_path_buf(), files, loaded: Loaded::default(), failed: 0 };
-        live.rebuild();
+    /// The library of `root` through its store in the cache folder when `cached` (one that
+    /// cannot be used gives way to a store in memory), calling `told(read, to_read)` as files
+    /// are read, for a progress bar on a first build.
+    pub fn load_telling(root: &Path, cached: bool, told: &(dyn Fn(usize, usize) + Sync)) -> Live {
+        let started = std::time::Instant::now();
+        let store = if cached { Store::open(root).map_err(|why| tracing::warn!("the store is not used: {why}")).ok() } else { None };
+        let store = store.unwrap_or_else(|| memory(root));
+        let mut live = Live {
+            root: root.to_path_buf(),
+            store,
+            rows: Vec::new(),
+            by_id: HashMap::new(),
+            by_path: HashMap::new(),
+            failures: Vec::new(),
+            stale: BTreeMap::new(),
+            opened: FrozenMap::new(),
+        };
+        live.refresh_telling(told);
+        tracing::info!(
+            briefings = live.rows.len(),
+            failed = live.failures.len(),
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "library of {} opened from {}",
+            root.display(),
+            live.store.path().display()
+        );
         live
     }
 
@@ -80,46 +110,150 @@ impl Live {
         &self.root
     }
 
-    pub fn library(&self) -> &Library {
-        &self.loaded.library
+    /// The rows of the library list, newest first.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The position of a briefing in [`Live::rows`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// A briefing by id: its last good version while its file fails, otherwise read from the
+    /// store the first time it is asked for.
+    pub fn get(&self, id: &str) -> Option<&Briefing> {
+        if let Some(b) = self.opened.get(id) {
+            return Some(b);
+        }
+        let row = &self.rows[*self.by_id.get(id)?];
+        if let Some(b) = self.stale.get(&row.path) {
+            return Some(b);
+        }
+        let b = self.store.body(&self.root, &row.path).map_err(|why| tracing::warn!("cannot read `{id}` from the store: {why}")).ok()??;
+        Some(self.opened.insert(id.to_string(), Box::new(b)))
+    }
+
+    /// The briefing at a row of the list.
+    pub fn at(&self, position: usize) -> Option<&Briefing> {
+        self.get(&self.rows.get(position)?.id)
+    }
+
+    /// Lets go of the briefings read so far once there are many (a long walk through search
+    /// results), so memory stays flat; what is on screen is read again when next drawn.
+    pub fn trim(&mut self) {
+        if self.opened.len() > KEPT {
+            self.opened.as_mut().clear();
+        }
+    }
+
+    /// Every briefing of the library that lists the official, newest first.
+    pub fn appearances(&self, official: &str) -> Vec<Appearance> {
+        let found = self.store.appearances(&self.root, official).map_err(|why| tracing::warn!("appearances of `{official}`: {why}"));
+        // A file whose id another file already has is not in the library.
+        found.unwrap_or_default().into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect()
     }
 
     /// Every file with an error in its latest version, with those diagnostics (and its
     /// warnings), in path order. A file listed here may still be readable in its last good
     /// version.
-    pub fn failures(&self) -> Vec<FileReport> {
-        self.loaded
-            .files
-            .iter()
-            .filter_map(|report| {
-                let diagnostics = self.current_diagnostics(report);
-                diagnostics.iter().any(Diagnostic::is_error).then(|| FileReport {
-                    path: report.path.clone(),
-                    briefing: report.briefing.clone(),
-                    diagnostics: diagnostics.to_vec(),
-                })
-            })
-            .collect()
+    pub fn failures(&self) -> &[FileReport] {
+        &self.failures
     }
 
-    /// How many files [`Live::failures`] lists, without copying their reports (the status line
-    /// asks on every frame).
     pub fn failure_count(&self) -> usize {
-        self.failed
-    }
-
-    /// A file's diagnostics as of its latest version: the library was built from the last good
-    /// one when the latest failed.
-    fn current_diagnostics<'a>(&'a self, report: &'a FileReport) -> &'a [Diagnostic] {
-        match self.files.get(&report.path) {
-            Some(state) if state.current.loaded.is_none() => &state.current.diagnostics,
-            _ => &report.diagnostics,
-        }
+        self.failures.len()
     }
 
     /// Whether a file's latest version failed while an older one is still shown.
     pub fn is_stale(&self, path: &Path) -> bool {
-        self.files.get(path).is_some_and(|s| s.current.loaded.is_none() && s.last_good.is_some())
+        self.stale.contains_key(path)
+    }
+
+    /// The briefings that may match `q`, as a library of their own: the store names the files
+    /// that hold its words, and only those are read.
+    pub fn matching(&self, q: &Query) -> Library {
+        let candidates = match self.store.candidates(q) {
+            Ok(Some(candidates)) => Ok(candidates),
+            Ok(None) => self.store.everything(),
+            Err(why) => Err(why),
+        };
+        let candidates = candidates.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
+        let (root, shown) = (&self.root, &self.by_path);
+        let mut found: Vec<Briefing> = candidates
+            .into_par_iter()
+            .filter_map(|c| {
+                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                // Only what the list shows: not a file whose id another has, nor one that
+                // fails (its last good version is added below).
+                shown.contains_key(&path).then_some(())?;
+                let mut b: Briefing = serde_json::from_str(c.body.as_deref()?).ok()?;
+                b.path = path;
+                b.finish();
+                Some(b)
+            })
+            .collect();
+        found.extend(self.stale.values().map(|b| (**b).clone()));
+        Library::new(found)
+    }
+
+    /// Every hit of `q` in the library, ranked.
+    pub fn search(&self, q: &Query) -> Vec<Hit> {
+        let library = self.matching(q);
+        Index::build(&library).search(&library, q)
+    }
+
+    /// Brings the library up to date with its folder.
+    pub fn refresh(&mut self) {
+        self.refresh_telling(&|_, _| {});
+    }
+
+    fn refresh_telling(&mut self, told: &(dyn Fn(usize, usize) + Sync)) {
+        let fresh = match self.store.refresh_telling(&self.root, told) {
+            Ok(fresh) => fresh,
+            // A store that fails now (a full disk, a file removed under it) gives way to one in
+            // memory: the files answer the same.
+            Err(why) => {
+                tracing::warn!("the store failed, reading the files into memory: {why}");
+                self.store = memory(&self.root);
+                self.store.refresh_telling(&self.root, told).unwrap_or_default()
+            }
+        };
+        self.relist(&fresh);
+    }
+
+    /// The rows and failures anew from the store, with the last good versions of files that
+    /// fail now.
+    fn relist(&mut self, fresh: &Fresh) {
+        let listing = self.store.listing(&self.root, fresh).map_err(|why| tracing::warn!("listing the store: {why}")).unwrap_or_default();
+        self.failures = listing.failed;
+        // A last good version is kept only while its file fails.
+        let failing: std::collections::HashSet<&Path> = self.failures.iter().map(|f| f.path.as_path()).collect();
+        self.stale.retain(|path, _| failing.contains(path.as_path()));
+        let mut rows = listing.rows;
+        for b in self.stale.values() {
+            if !rows.iter().any(|r| r.id == b.id) {
+                rows.push(row_of(b));
+            }
+        }
+        rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+        self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        self.by_path = rows.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect();
+        self.rows = rows;
+        self.opened.as_mut().clear();
+    }
+
+    /// Every path the library knows: its briefings' files and the files that fail.
+    fn known(&self) -> impl Iterator<Item = &PathBuf> {
+        self.rows.iter().map(|r| &r.path).chain(self.failures.iter().map(|f| &f.path))
     }
 
     /// Sorts paths reported as changed into briefing files to read again, paths that are gone,
@@ -132,7 +266,7 @@ impl Live {
                 Ok(meta) if meta.is_dir() => {
                     let (now, problems) = load::discover(std::slice::from_ref(&path));
                     let stays = |f: &PathBuf| now.contains(f) || problems.iter().any(|p| &p.file == f);
-                    c.gone.extend(self.files.keys().filter(|f| f.starts_with(&path) && !stays(f)).cloned());
+                    c.gone.extend(self.known().filter(|f| f.starts_with(&path) && !stays(f)).cloned());
                     c.read.extend(now);
                     c.unreadable.extend(problems);
                 }
@@ -140,7 +274,7 @@ impl Live {
                 Ok(_) => {}
                 // A link to nowhere named like a briefing is a briefing that cannot be read.
                 Err(_) if path.symlink_metadata().is_ok() && path.extension().is_some_and(|e| e == "toml") => c.read.push(path),
-                Err(_) => c.gone.extend(self.files.keys().filter(|f| f.starts_with(&path)).cloned()),
+                Err(_) => c.gone.extend(self.known().filter(|f| f.starts_with(&path)).cloned()),
             }
         }
         c.read.sort();
@@ -163,29 +297,49 @@ impl Live {
         Some((parsed, changes.gone))
     }
 
-    /// Takes in new parses of changed files and the paths that disappeared.
+    /// Takes in new parses of changed files and the paths that disappeared: a file that now
+    /// fails keeps the version shown until now, and the store is brought up to date with the
+    /// folder (which reads whatever else changed too).
     pub fn apply(&mut self, parsed: Vec<ParsedFile>, removed: Vec<PathBuf>) -> Change {
         let mut change = Change::default();
+        let known: std::collections::HashSet<PathBuf> = self.known().cloned().collect();
         for path in removed {
-            if self.files.remove(&path).is_some() {
+            if known.contains(&path) {
                 change.removed.push(path);
             }
         }
-        for p in parsed {
-            let ok = p.loaded.is_some();
-            if ok { &mut change.reloaded } else { &mut change.failed }.push(p.path.clone());
-            let previous = self.files.remove(&p.path).and_then(|s| if s.current.loaded.is_some() { Some(s.current) } else { s.last_good });
-            let last_good = if ok { None } else { previous };
-            self.files.insert(p.path.clone(), FileState { current: p, last_good });
+        for p in &parsed {
+            if p.loaded.is_some() {
+                change.reloaded.push(p.path.clone());
+                self.stale.remove(&p.path);
+                continue;
+            }
+            change.failed.push(p.path.clone());
+            if !self.stale.contains_key(&p.path)
+                && let Some(b) = self.by_path.get(&p.path).and_then(|&i| self.get(&self.rows[i].id))
+            {
+                let b = Box::new(b.clone());
+                self.stale.insert(p.path.clone(), b);
+            }
         }
-        self.rebuild();
+        self.refresh();
         change
     }
+}
 
-    fn rebuild(&mut self) {
-        let shown: Vec<ParsedFile> = self.files.values().map(|s| s.last_good.clone().unwrap_or_else(|| s.current.clone())).collect();
-        self.loaded = Library::from_parsed(shown);
-        self.failed = self.loaded.files.iter().filter(|r| self.current_diagnostics(r).iter().any(Diagnostic::is_error)).count();
+/// A store in memory; making one fails only when memory does.
+fn memory(root: &Path) -> Store {
+    Store::in_memory(root).unwrap_or_else(|why| panic!("cannot make a store in memory: {why}"))
+}
+
+/// A briefing's row in the list.
+fn row_of(b: &Briefing) -> Row {
+    Row {
+        date: b.date.to_string(),
+        id: b.id.clone(),
+        counts: Kind::LISTED.map(|k| b.count(k)),
+        title: b.title.clone(),
+        path: b.path.clone(),
     }
 }
 
@@ -193,52 +347,90 @@ impl Live {
 mod tests {
     use super::*;
 
-    fn parse(path: &str, text: &str) -> ParsedFile {
-        load::parse_file(Path::new(path), text.as_bytes())
+    const GOOD: &str = "title = \"Good\"\ndate = 2025-01-01\nsummary = \"s\"\n";
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
     }
 
-    const GOOD: &str = "title = \"Good\"\ndate = 2025-01-01\nsummary = \"s\"\n";
+    fn title(live: &Live, id: &str) -> Option<String> {
+        live.get(id).map(|b| b.title.clone())
+    }
 
     #[test]
     fn a_broken_edit_keeps_the_last_good_version_readable() {
-        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)]);
-        assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Good"));
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", GOOD);
+        let mut live = Live::load(tmp.path());
+        assert_eq!(title(&live, "a").as_deref(), Some("Good"));
 
-        let change = live.apply(vec![parse("lib/a.toml", "title = \"Broken\ndate = 2025-01-01\n")], Vec::new());
-        assert_eq!(change.failed, [PathBuf::from("lib/a.toml")]);
-        assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Good"), "last good version still shown");
-        assert!(live.is_stale(Path::new("lib/a.toml")));
-        let failures = live.failures();
-        assert_eq!((failures.len(), live.failure_count()), (1, 1));
-        assert!(failures[0].diagnostics[0].message.contains("string"), "{:?}", failures[0].diagnostics);
+        write(tmp.path(), "a.toml", "title = \"Broken\ndate = 2025-01-01\n");
+        let change = live.apply(vec![load::read_file(&a)], Vec::new());
+        assert_eq!(change.failed, std::slice::from_ref(&a));
+        assert_eq!(title(&live, "a").as_deref(), Some("Good"), "last good version still shown");
+        assert!(live.is_stale(&a));
+        assert_eq!(live.failure_count(), 1);
+        assert!(live.failures()[0].diagnostics[0].message.contains("string"), "{:?}", live.failures());
 
-        live.apply(vec![parse("lib/a.toml", &GOOD.replace("Good", "Fixed"))], Vec::new());
-        assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Fixed"));
+        write(tmp.path(), "a.toml", &GOOD.replace("Good", "Fixed"));
+        live.apply(vec![load::read_file(&a)], Vec::new());
+        assert_eq!(title(&live, "a").as_deref(), Some("Fixed"));
         assert!(live.failures().is_empty());
-        assert!(!live.is_stale(Path::new("lib/a.toml")));
+        assert!(!live.is_stale(&a));
 
         // Broken twice in a row: the last version that loaded stays, not an older one.
         for _ in 0..2 {
-            live.apply(vec![parse("lib/a.toml", "title = \"Broken\n")], Vec::new());
-            assert_eq!(live.library().get("a").map(|b| b.title.as_str()), Some("Fixed"));
-            assert!(live.is_stale(Path::new("lib/a.toml")));
+            write(tmp.path(), "a.toml", "title = \"Broken\n");
+            live.apply(vec![load::read_file(&a)], Vec::new());
+            assert_eq!(title(&live, "a").as_deref(), Some("Fixed"));
+            assert!(live.is_stale(&a));
         }
+        // Gone while broken: its last good version goes with it.
+        std::fs::remove_file(&a).unwrap();
+        let change = live.apply(Vec::new(), vec![a.clone()]);
+        assert_eq!(change.removed, std::slice::from_ref(&a));
+        assert!(live.get("a").is_none() && live.failures().is_empty() && !live.is_stale(&a));
     }
 
     #[test]
     fn removed_and_new_files() {
-        let mut live = Live::from_parsed(Path::new("lib"), vec![parse("lib/a.toml", GOOD)]);
-        let change = live.apply(vec![parse("lib/b.toml", GOOD)], vec![PathBuf::from("lib/a.toml")]);
-        assert_eq!(change.removed, [PathBuf::from("lib/a.toml")]);
-        assert!(live.library().get("a").is_none());
-        assert!(live.library().get("b").is_some());
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", GOOD);
+        let mut live = Live::load(tmp.path());
+        std::fs::remove_file(&a).unwrap();
+        let b = write(tmp.path(), "b.toml", GOOD);
+        let change = live.apply(vec![load::read_file(&b)], vec![a.clone()]);
+        assert_eq!(change.removed, [a]);
+        assert!(live.get("a").is_none());
+        assert!(live.get("b").is_some());
+        assert_eq!(live.rows().iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["b"]);
     }
 
     #[test]
     fn a_file_that_never_loaded_is_a_failure() {
-        let live = Live::from_parsed(Path::new("lib"), vec![parse("lib/bad.toml", "x = ")]);
-        assert!(live.library().is_empty());
+        let tmp = tempfile::tempdir().unwrap();
+        let bad = write(tmp.path(), "bad.toml", "x = ");
+        let live = Live::load(tmp.path());
+        assert!(live.is_empty());
         assert_eq!(live.failures().len(), 1);
-        assert!(!live.is_stale(Path::new("lib/bad.toml")));
+        assert!(!live.is_stale(&bad));
+    }
+
+    /// Briefings read for drawing are let go once many are, and read again when asked for.
+    #[test]
+    fn briefings_read_are_let_go_and_read_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        for i in 0..KEPT + 2 {
+            write(tmp.path(), &format!("b{i:03}.toml"), &GOOD.replace("Good", &format!("Good {i}")));
+        }
+        let mut live = Live::load(tmp.path());
+        for i in 0..KEPT + 2 {
+            assert_eq!(title(&live, &format!("b{i:03}")), Some(format!("Good {i}")));
+        }
+        live.trim();
+        assert_eq!(live.opened.len(), 0);
+        assert_eq!(title(&live, "b000").as_deref(), Some("Good 0"));
     }
 }

@@ -307,7 +307,8 @@ fn search_as_you_type_jump_back_to_results_and_step_with_n() {
     press(&mut app, "n");
     assert_eq!(shown_id(&app), "econotimes");
     press(&mut app, "N N");
-    let last = brief::search::Index::build(app.live.library()).search(app.live.library(), &brief::search::parse("lutnick").unwrap());
+    let lib = brief::Library::load(&[std::path::PathBuf::from("briefings")]).library;
+    let last = brief::search::Index::build(&lib).search(&lib, &brief::search::parse("lutnick").unwrap());
     assert_eq!(shown_id(&app), &*last.last().unwrap().item, "N from the first hit wraps to the last");
     assert!(app.status.as_ref().unwrap().text.contains(&format!("Hit {total} of {total}")), "{:?}", app.status);
 
@@ -410,7 +411,7 @@ fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
     // The library: a newer briefing added above the selected one.
     press(&mut app, "j");
     let selected_title = |app: &App| match app.screen {
-        Screen::Library(c) => app.live.library().briefings()[c.selected].title.clone(),
+        Screen::Library(c) => app.live.rows()[c.selected].title.clone(),
         _ => panic!("not the library"),
     };
     assert_eq!(selected_title(&app), "Older");
@@ -421,7 +422,7 @@ fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
 
     // A briefing: a commitment and an event inserted before the selected ones.
     press(&mut app, "g g");
-    let london = app.live.library().position("london-talks").unwrap();
+    let london = app.live.position("london-talks").unwrap();
     for _ in 0..london {
         press(&mut app, "j");
     }
@@ -445,7 +446,7 @@ fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
     }
     std::fs::write(&file, edited).unwrap();
     update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
-    assert!(app.live.library().get("london-talks").unwrap().commitments.iter().any(|c| c.id == "inserted"), "the edit loaded");
+    assert!(app.live.get("london-talks").unwrap().commitments.iter().any(|c| c.id == "inserted"), "the edit loaded");
     assert_eq!(shown_id(&app), event, "the timeline keeps its event although an earlier one sorts before it");
     press(&mut app, "2");
     assert_eq!(shown_id(&app), commitment, "the commitment stays selected although one was inserted above it");

@@ -78,7 +78,7 @@ fn e_in_the_errors_view_opens_the_failing_file_at_the_error() {
     let effects = press(&mut app, "e");
     let Effect::Edit { path, line } = &effects[0] else { panic!("{effects:?}") };
     assert_eq!(path, &dir.path().join("b-bad.toml"));
-    let reported = app.live.failures().into_iter().find(|f| f.path == *path).unwrap().diagnostics[0].line;
+    let reported = app.live.failures().iter().find(|f| f.path == *path).unwrap().diagnostics[0].line;
     assert_eq!(*line, reported, "at the line the error names");
     assert!(screen(&app).contains(&format!("› {reported}:")), "the marked row is the one `e` opens:\n{}", screen(&app));
     press(&mut app, "g g");

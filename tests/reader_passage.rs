@@ -268,7 +268,7 @@ fn a_check_answered_after_a_reload_is_dropped_and_the_briefing_is_checked_again(
     std::fs::write(&path, text).unwrap();
     let reread = common::reader::run(&mut app, vec![Effect::Reload(vec![path])]);
     assert!(reread.is_empty() || matches!(reread[..], [Effect::Reload(_)]));
-    let b = app.live.library().get("geneva").unwrap().clone();
+    let b = app.live.get("geneva").unwrap().clone();
     let stale = brief::tui::jobs::check(&b, &f.dir.path().join("copies"), request);
     let next: Vec<Effect> = brief::tui::update(&mut app, stale).into_iter().collect();
     common::reader::run(&mut app, next);

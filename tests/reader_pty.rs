@@ -37,7 +37,7 @@ fn follow_a_citation_see_the_backlink_go_back_and_quit() {
     reader.wait_for(&format!("SOURCE  {}", b.sources[source.index].title.chars().take(30).collect::<String>()));
     reader.wait_for(&format!("Cited by ({})", citing.len()));
     // Its first reference is the first item citing it.
-    let lines = detail::detail(&lib, b, source);
+    let lines = detail::detail(&brief::live::Live::load(&common::root().join("briefings")), b, source);
     assert_eq!(detail::targets(&lines)[0].item, citing[0]);
     reader.wait_for(&format!("← {}", first_backlink.chars().take(30).collect::<String>()));
     reader.send("\x7f");

@@ -82,13 +82,14 @@ fn the_model_resolves_every_reference_by_its_id() {
 #[test]
 fn the_reader_detail_follows_and_backlinks_each_written_reference() {
     let lib = library(Path::new(FIXTURE));
+    let live = brief::live::Live::load(Path::new(FIXTURE));
     let b = lib.get("unnamed-items").unwrap();
     for (from, key, id) in written(b) {
         let target = by_walk(b, &id);
-        let lines = detail::detail(&lib, b, from);
+        let lines = detail::detail(&live, b, from);
         let followed: Vec<&str> = detail::targets(&lines).iter().map(|t| b.id_of(t.item)).collect();
         assert!(followed.contains(&id.as_str()), "detail of `{}` offers {followed:?}, not `{key} = {id}`", b.id_of(from));
-        let back = detail::detail(&lib, b, target);
+        let back = detail::detail(&live, b, target);
         let from_id = b.id_of(from);
         let backlinks: Vec<&str> = detail::targets(&back).iter().map(|t| b.id_of(t.item)).collect();
         assert!(backlinks.contains(&from_id), "detail of `{id}` lacks the backlink to `{from_id}`: {backlinks:?}");
@@ -156,7 +157,7 @@ fn the_economists_respond_to_the_opening_of_the_london_talks() {
     let economists = b.reactions.iter().find(|r| r.id == "economists").unwrap();
     assert_eq!(economists.responds_to, ["ev-talks-open"]);
     // The reader's detail offers the opening of the talks to follow.
-    let lines = detail::detail(&lib, b, by_walk(b, "economists"));
+    let lines = detail::detail(&brief::live::Live::load(Path::new("briefings")), b, by_walk(b, "economists"));
     let followed: Vec<&str> = detail::targets(&lines).iter().map(|t| b.id_of(t.item)).collect();
     assert!(followed.contains(&"ev-talks-open"), "{followed:?}");
     let shown: String = lines.iter().flat_map(|l| l.pieces.iter().map(|p| p.text.as_str())).collect();

@@ -151,8 +151,8 @@ pub fn main() -> ExitCode {
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
                 export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })
             }
-            Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id))),
-            None => Ok(crate::tui::run(config, &dir, None)),
+            Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
+            None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }
     })();
     output::finish(result)

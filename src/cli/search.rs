@@ -87,7 +87,7 @@ type Outcome = Result<Vec<search::scan::Found>, crate::diag::Diagnostic>;
 /// disk full): the scan of every file answers the same.
 fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
     use rayon::prelude::*;
-    let (mut store, fresh) = super::progress::fresh_store(dir)?;
+    let (store, fresh) = super::progress::fresh_store(dir)?;
     let warn = |why: rusqlite::Error| tracing::warn!("answering from the files: {why}");
     let candidates = match store.candidates(q).map_err(warn).ok()? {
         Some(candidates) => candidates,

@@ -109,9 +109,20 @@ impl Store {
         }
     }
 
+    /// A store in memory, for `--no-cache`: the same tables, made from the files and gone with
+    /// the process; the cache folder is never touched.
+    pub fn in_memory(folder: &Path) -> Result<Store, String> {
+        let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
+        Store::set_up(conn, Path::new(":memory:"), folder)
+    }
+
     fn try_open(path: &Path, folder: &Path) -> Result<Store, String> {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| e.to_string())?;
+        Store::set_up(conn, path, folder)
+    }
+
+    fn set_up(conn: Connection, path: &Path, folder: &Path) -> Result<Store, String> {
         // The wait first: switching to WAL takes a lock another process may hold.
         conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(|e| e.to_string())?;
         let sql = |e: rusqlite::Error| e.to_string();

@@ -54,12 +54,12 @@ pub fn decode(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
 impl Store {
     /// The files that may hold a match for `q`, in path order; None when every file may (a query
     /// of filters or exclusions alone).
-    pub fn candidates(&mut self, q: &Query) -> rusqlite::Result<Option<Vec<Candidate>>> {
+    pub fn candidates(&self, q: &Query) -> rusqlite::Result<Option<Vec<Candidate>>> {
         let words: BTreeSet<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
         if words.is_empty() {
             return Ok(None);
         }
-        let conn = self.conn();
+        let conn = self.reads();
         let mut files: Option<HashSet<u32>> = None;
         // Every word of every term must be in the file, inside some word of it.
         let mut containing = conn.prepare_cached("SELECT files FROM words WHERE instr(word, ?1) > 0")?;
@@ -93,9 +93,9 @@ impl Store {
     }
 
     /// Every file of the store as a candidate: for a query of filters or exclusions alone.
-    pub fn everything(&mut self) -> rusqlite::Result<Vec<Candidate>> {
+    pub fn everything(&self) -> rusqlite::Result<Vec<Candidate>> {
         let mut stmt =
-            self.conn().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id ORDER BY f.path")?;
+            self.reads().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id ORDER BY f.path")?;
         let rows = stmt.query_map([], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?;
         rows.collect()
     }

@@ -193,8 +193,6 @@ pub struct App {
     pub status: Option<Status>,
     /// The open search, if any.
     pub search: Option<crate::tui::search::Search>,
-    /// The search index, built on the first search and dropped when files change.
-    pub index: Option<crate::search::Index>,
     /// Briefings checked against their saved copies (when an archive folder is set), by id.
     pub checked: std::collections::HashMap<String, Checked>,
     /// Counts the checks asked for, so a result from before a reload is known as such.
@@ -216,7 +214,6 @@ impl App {
             history: History::default(),
             status: None,
             search: None,
-            index: None,
             checked: std::collections::HashMap::new(),
             checks_asked: 0,
             size: (80, 24),
@@ -229,7 +226,7 @@ impl App {
     /// The briefing on screen, if any.
     pub fn briefing(&self) -> Option<&Briefing> {
         match &self.screen {
-            Screen::Briefing(view) => self.live.library().get(&view.id),
+            Screen::Briefing(view) => self.live.get(&view.id),
             Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) => None,
         }
     }
@@ -270,7 +267,7 @@ impl App {
 
     /// Opens a briefing by id without recording history; false when there is no such briefing.
     pub fn open(&mut self, id: &str) -> bool {
-        let Some(b) = self.live.library().get(id) else { return false };
+        let Some(b) = self.live.get(id) else { return false };
         self.screen = Screen::Briefing(View::opening(b));
         true
     }

@@ -3,8 +3,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::library::Library;
 use crate::links::RefKey;
+use crate::live::Live;
 use crate::model::{Briefing, Direction, ItemRef, Kind, Status};
 use crate::text::visible;
 use crate::tui::style::arrow;
@@ -56,7 +56,7 @@ pub fn glance(b: &Briefing, item: ItemRef) -> (usize, bool) {
 }
 
 struct Builder<'a> {
-    lib: &'a Library,
+    lib: &'a Live,
     b: &'a Briefing,
     lines: Vec<Line>,
 }
@@ -97,6 +97,12 @@ impl Builder<'_> {
         }
         pieces.push(piece(briefing.label(item), Role::Text));
         self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), citation: None, indent: 2 });
+    }
+
+    /// A followable line to an item of another briefing, by what the store keeps of it.
+    fn link_elsewhere(&mut self, briefing: &str, item: ItemRef, label: &str) {
+        let pieces = vec![piece("→ ", Role::Muted), piece(format!("{briefing}: "), Role::Label), piece(visible(label, false), Role::Text)];
+        self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.to_string(), item }), citation: None, indent: 2 });
     }
 
     /// A section of links to the items that refer to `item` through `key`.
@@ -161,7 +167,7 @@ impl Builder<'_> {
 }
 
 /// The detail of one item.
-pub fn detail(lib: &Library, b: &Briefing, item: ItemRef) -> Vec<Line> {
+pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
     let mut d = Builder { lib, b, lines: Vec::new() };
     let kind = item.kind.as_str().to_uppercase();
     match item.kind {
@@ -177,13 +183,11 @@ pub fn detail(lib: &Library, b: &Briefing, item: ItemRef) -> Vec<Line> {
             }
             d.citations(item);
             d.referrers("Announced", item, RefKey::AnnouncedBy, "←");
-            let elsewhere: Vec<&Briefing> = d.lib.appearances(&o.id).filter(|other| other.id != b.id).collect();
+            let elsewhere: Vec<_> = d.lib.appearances(&o.id).into_iter().filter(|other| other.briefing != b.id).collect();
             if !elsewhere.is_empty() {
                 d.heading(&format!("Also in ({})", elsewhere.len()));
                 for other in elsewhere {
-                    if let Some(there) = other.lookup(&o.id) {
-                        d.link("→", other, there);
-                    }
+                    d.link_elsewhere(&other.briefing, other.item, &other.label);
                 }
             }
         }

@@ -32,7 +32,7 @@ impl Widget for &App {
 }
 
 fn briefing(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
-    let Some(b) = app.live.library().get(&view.id) else { return };
+    let Some(b) = app.live.get(&view.id) else { return };
     let l = layout::briefing(area, b, view);
     panes::header::render(app, b, l.header, buf);
     panes::header::render_summary(app, b, l.summary, buf);

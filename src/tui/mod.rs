@@ -9,6 +9,7 @@ pub mod input;
 pub mod jobs;
 pub mod layout;
 pub mod lifeline;
+pub mod loading;
 pub mod panes;
 pub mod passage;
 pub mod pointer;
@@ -31,19 +32,19 @@ pub use update::{Effect, update};
 
 use crate::action::Action;
 use crate::config::Config;
-use crate::live::Live;
 use lifeline::Lifeline;
 use terminal::Tui;
 
 /// How the reader ended.
-enum Exit {
+pub(crate) enum Exit {
     Quit,
     /// SIGTERM, SIGHUP or SIGINT arrived: the status to end with.
     Signal(i32),
 }
 
-/// Opens the reader on the library in `dir`, at briefing `open` if given.
-pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
+/// Opens the reader on the library in `dir`, at briefing `open` if given; through the store in
+/// the cache folder when `cached`, from the files alone when not.
+pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> ExitCode {
     if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
         crate::output::note("the reader needs a terminal on standard input and output; in scripts use `brief list` or `brief check`");
         return ExitCode::from(2);
@@ -65,19 +66,24 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let _ = terminal.draw(|frame| {
-        let text = format!("Loading the briefings in {}…", crate::text::path(dir));
-        frame.render_widget(ratatui::widgets::Paragraph::new(text), frame.area());
-    });
+    let live = match loading::load(&mut terminal, &config, dir, cached, &lifeline) {
+        Ok(Ok(live)) => live,
+        Ok(Err(exit)) => {
+            terminal::restore();
+            return exit_code(Ok(exit));
+        }
+        Err(err) => {
+            terminal::restore();
+            return exit_code(Err(err));
+        }
+    };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(Live::load(dir), config, color);
-    // Indexed now, behind the loading screen, so the first search keystroke does not wait.
-    app.index = Some(crate::search::Index::build(app.live.library()));
+    let mut app = App::new(live, config, color);
     if let Some(id) = open
         && !app.open(id)
     {
         terminal::restore();
-        let known: Vec<&str> = app.live.library().briefings().iter().map(|b| b.id.as_str()).collect();
+        let known: Vec<&str> = app.live.rows().iter().map(|r| r.id.as_str()).collect();
         crate::output::note(&format!(
             "no briefing `{}` in {}; known: {}",
             crate::text::visible(id, false),
@@ -89,6 +95,10 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>) -> ExitCode {
     let watch = start_watch(&mut app, dir);
     let result = event_loop(&mut terminal, &mut app, watch, dir, &lifeline);
     terminal::restore();
+    exit_code(result)
+}
+
+fn exit_code(result: io::Result<Exit>) -> ExitCode {
     match result {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(status)) => ExitCode::from(u8::try_from(status).unwrap_or(1)),
@@ -232,7 +242,7 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
     Ok(Some(match effect {
         Effect::ReadPassage(request) => jobs::read_passage(*request),
         Effect::Check { briefing, folder, request } => {
-            if let Some(b) = app.live.library().get(&briefing) {
+            if let Some(b) = app.live.get(&briefing) {
                 jobs.check(b.clone(), folder, request);
             }
             return Ok(None);
@@ -264,9 +274,18 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
 
 /// Writes an export for `x` and says where, or why not.
 pub fn export(app: &App, briefing: Option<String>, query: Option<String>) -> Action {
-    let library = app.live.library();
+    // Only the briefings the export may take are read: the one named, or those the store says
+    // may match the query.
+    let library = match (&briefing, &query) {
+        (Some(id), _) => crate::library::Library::new(app.live.get(id).into_iter().cloned().collect()),
+        (None, Some(q)) => match crate::search::parse(q) {
+            Ok(q) => app.live.matching(&q),
+            Err(err) => return Action::Report(format!("Could not export: {err}"), true),
+        },
+        (None, None) => crate::library::Library::default(),
+    };
     let ids: Vec<String> = briefing.iter().cloned().collect();
-    let picks = match crate::export::select(library, &ids, false, query.as_deref()) {
+    let picks = match crate::export::select(&library, &ids, false, query.as_deref()) {
         Ok(picks) => picks,
         Err(err) => return Action::Report(format!("Could not export: {err}"), true),
     };

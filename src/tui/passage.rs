@@ -77,7 +77,7 @@ fn in_question(app: &App, b: &Briefing, item: ItemRef) -> Result<(Option<usize>,
     let cites = b.cites_of(item);
     let view = app.view().ok_or_else(String::new)?;
     if view.focus == Pane::Detail {
-        let lines = detail::detail(app.live.library(), b, item);
+        let lines = detail::detail(&app.live, b, item);
         let selected = lines.iter().filter(|l| l.link.is_some()).nth(view.cursor(Pane::Detail).selected);
         if let Some(n) = selected.and_then(|l| l.citation) {
             let source = b.lookup(&cites[n].source).ok_or_else(String::new)?;
@@ -146,7 +146,7 @@ fn to_place(app: &mut App) {
 /// now has them. A citation that is gone leaves the copy open whole.
 pub fn refresh(app: &mut App) {
     let Screen::Passage(r) = &app.screen else { return };
-    let Some(b) = app.live.library().get(&r.cited.briefing) else { return };
+    let Some(b) = app.live.get(&r.cited.briefing) else { return };
     let cites = b.cites_of(r.cited.item);
     let citation = match r.cited.citation {
         Some(n) if cites.get(n).is_some_and(|c| c.source == r.cited.source) => Some(n),
@@ -287,7 +287,7 @@ pub fn wanted_check(app: &mut App) -> Option<Effect> {
         Screen::Passage(r) => r.cited.briefing.clone(),
         Screen::Library(_) | Screen::Results(_) => return None,
     };
-    if app.checked.contains_key(&id) || app.live.library().get(&id).is_none() {
+    if app.checked.contains_key(&id) || app.live.get(&id).is_none() {
         return None;
     }
     app.checks_asked += 1;

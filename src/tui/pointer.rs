@@ -21,7 +21,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                 return;
             }
             let results = matches!(app.screen, Screen::Results(_));
-            let len = if results { app.search.as_ref().map_or(0, |s| s.hits().len()) } else { app.live.library().len() };
+            let len = if results { app.search.as_ref().map_or(0, |s| s.hits().len()) } else { app.live.len() };
             let at = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height)) + usize::from(row - inner.y);
             if at >= len {
                 return;
@@ -29,7 +29,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
             if at == cursor.selected && results {
                 crate::tui::search::follow(app);
             } else if at == cursor.selected {
-                let view = crate::tui::app::View::opening(&app.live.library().briefings()[at]);
+                let Some(b) = app.live.at(at) else { return };
+                let view = crate::tui::app::View::opening(b);
                 navigate(app, Screen::Briefing(view));
             } else if let Screen::Library(cursor) | Screen::Results(cursor) = &mut app.screen {
                 cursor.selected = at;
@@ -58,7 +59,7 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                     .and_then(|r| r.link);
                 let target = link.and_then(|n| {
                     let item = app.shown_item()?;
-                    detail::targets(&detail::detail(app.live.library(), b, item)).get(n).map(|t| (*t).clone())
+                    detail::targets(&detail::detail(&app.live, b, item)).get(n).map(|t| (*t).clone())
                 });
                 focus(app, Pane::Detail);
                 if let (Some(n), Some(target)) = (link, target) {
@@ -104,7 +105,7 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
             }
             let len = match app.screen {
                 Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
-                _ => app.live.library().len(),
+                _ => app.live.len(),
             };
             let height = usize::from(layout::inner(l.list, true).height);
             let (selected, offset) = scrolled(cursor.selected, cursor.offset, len, height, delta);

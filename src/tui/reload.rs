@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::action::Action;
-use crate::library::Library;
 use crate::load::ParsedFile;
 use crate::model::{Briefing, ItemRef};
 use crate::tui::app::{App, Cursor, Pane, Screen};
@@ -43,9 +42,9 @@ impl Item {
 }
 
 fn anchor(app: &App) -> Anchor {
-    let library = app.live.library();
+    let library = &app.live;
     match &app.screen {
-        Screen::Library(cursor) => Anchor::Library(library.briefings().get(cursor.selected).map(|b| b.id.clone())),
+        Screen::Library(cursor) => Anchor::Library(library.rows().get(cursor.selected).map(|r| r.id.clone())),
         Screen::Briefing(view) => {
             let ids = Pane::LISTS
                 .iter()
@@ -70,7 +69,7 @@ fn anchor(app: &App) -> Anchor {
 /// Puts the cursors back on what they pointed at; what is gone leaves its cursor where it was,
 /// to be clamped.
 fn restore(app: &mut App, anchor: Anchor) {
-    let library: &Library = app.live.library();
+    let library = &app.live;
     let mut gone = None;
     match (anchor, &mut app.screen) {
         (Anchor::Library(Some(id)), Screen::Library(cursor)) => {
@@ -117,7 +116,6 @@ fn restore(app: &mut App, anchor: Anchor) {
 pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<PathBuf>) {
     let anchor = anchor(app);
     let change = app.live.apply(parsed, removed);
-    app.index = None;
     // What the changed files claim is checked anew when next on screen.
     app.checked.clear();
     if app.search.is_some() {
@@ -129,7 +127,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
         Screen::Library(_) | Screen::Results(_) => None,
     };
     if let Some(id) = on_screen
-        && app.live.library().get(id).is_none()
+        && app.live.get(id).is_none()
     {
         let id = id.clone();
         app.screen = Screen::Library(Cursor::default());

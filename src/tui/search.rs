@@ -2,7 +2,7 @@
 //! them can come back), and stepping through hits with `n` and `N`.
 
 use crate::search::query::Term;
-use crate::search::{Hit, Index, Place, QueryError};
+use crate::search::{Hit, Place, QueryError};
 use crate::tui::app::{App, Cursor, Screen, View};
 use crate::tui::detail::Target;
 use crate::tui::update::{navigate, screen_for, settle};
@@ -69,13 +69,12 @@ pub fn refresh(app: &mut App) {
         search.terms.clear();
     } else {
         match crate::search::parse(&search.input) {
-            Ok(q) if too_broad(&q, app.live.library().len()) => {
+            Ok(q) if too_broad(&q, app.live.len()) => {
                 search.outcome = Ok(Vec::new());
                 search.terms.clear();
             }
             Ok(q) => {
-                let index = app.index.get_or_insert_with(|| Index::build(app.live.library()));
-                search.outcome = Ok(index.search(app.live.library(), &q));
+                search.outcome = Ok(app.live.search(&q));
                 search.terms = q.terms;
             }
             Err(err) => search.outcome = Err(err),
@@ -98,7 +97,7 @@ pub fn too_broad(q: &crate::search::Query, library: usize) -> bool {
 
 /// Where a hit is shown: its item selected in its pane, or its briefing opened.
 fn target(app: &App, hit: &Hit) -> Option<Target> {
-    let b = app.live.library().get(&hit.briefing)?;
+    let b = app.live.get(&hit.briefing)?;
     match hit.place {
         Place::Item(item) => Some(Target { briefing: b.id.clone(), item }),
         Place::Briefing => None,
@@ -116,7 +115,7 @@ fn show(app: &mut App, n: usize, record: bool) {
     let (total, query) = (search.hits().len(), search.input.clone());
     let screen = match target(app, &hit) {
         Some(t) => screen_for(app, &t),
-        None => app.live.library().get(&hit.briefing).map(|b| Screen::Briefing(View::opening(b))),
+        None => app.live.get(&hit.briefing).map(|b| Screen::Briefing(View::opening(b))),
     };
     let Some(screen) = screen else { return };
     if record {

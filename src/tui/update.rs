@@ -184,7 +184,7 @@ fn move_by(app: &mut App, delta: isize) {
     }
     let height = page(app);
     let len = match &app.screen {
-        Screen::Library(_) => app.live.library().len(),
+        Screen::Library(_) => app.live.len(),
         Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
         Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
         Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
@@ -211,7 +211,7 @@ fn move_by(app: &mut App, delta: isize) {
 /// How many references the detail pane offers.
 fn detail_links(app: &App) -> usize {
     match (app.briefing(), app.shown_item()) {
-        (Some(b), Some(item)) => detail::targets(&detail::detail(app.live.library(), b, item)).len(),
+        (Some(b), Some(item)) => detail::targets(&detail::detail(&app.live, b, item)).len(),
         _ => 0,
     }
 }
@@ -290,7 +290,7 @@ fn follow(app: &mut App) {
     match &app.screen {
         Screen::Results(_) => search::follow(app),
         Screen::Library(cursor) => {
-            if let Some(b) = app.live.library().briefings().get(cursor.selected) {
+            if let Some(b) = app.live.at(cursor.selected) {
                 let view = View::opening(b);
                 navigate(app, Screen::Briefing(view));
             }
@@ -303,7 +303,7 @@ fn follow(app: &mut App) {
         Screen::Briefing(view) => {
             let selected = view.cursor(Pane::Detail).selected;
             let (Some(b), Some(item)) = (app.briefing(), app.shown_item()) else { return };
-            let lines = detail::detail(app.live.library(), b, item);
+            let lines = detail::detail(&app.live, b, item);
             if let Some(target) = detail::targets(&lines).get(selected).map(|t| (*t).clone()) {
                 jump(app, &target);
             }
@@ -322,7 +322,7 @@ pub(crate) fn jump(app: &mut App, target: &Target) {
 /// The screen that shows an item, keeping the rest of the view when it is in the briefing on
 /// screen.
 pub(crate) fn screen_for(app: &App, target: &Target) -> Option<Screen> {
-    let b = app.live.library().get(&target.briefing)?;
+    let b = app.live.get(&target.briefing)?;
     let pane = Pane::of_kind(target.item.kind);
     let index = Pane::items(pane, b).iter().position(|i| *i == target.item)?;
     let mut view = match app.view() {
@@ -360,7 +360,7 @@ fn walk_history(app: &mut App, forward: bool) {
 /// Shows a screen from the history unless its briefing has since gone.
 fn restore(app: &mut App, screen: Screen) -> bool {
     if let Screen::Briefing(view) = &screen
-        && app.live.library().get(&view.id).is_none()
+        && app.live.get(&view.id).is_none()
     {
         return false;
     }
@@ -368,7 +368,7 @@ fn restore(app: &mut App, screen: Screen) -> bool {
         return false;
     }
     if let Screen::Passage(r) = &screen
-        && app.live.library().get(&r.cited.briefing).is_none()
+        && app.live.get(&r.cited.briefing).is_none()
     {
         return false;
     }
@@ -384,7 +384,7 @@ fn restore(app: &mut App, screen: Screen) -> bool {
 /// Clamps every cursor to what the screen now holds and keeps selections in view.
 pub(crate) fn settle(app: &mut App) {
     let height = page(app);
-    let library_len = app.live.library().len();
+    let library_len = app.live.len();
     let lens: Vec<usize> = match app.briefing() {
         Some(b) => Pane::LISTS.iter().map(|p| Pane::items(*p, b).len()).collect(),
         None => Vec::new(),
@@ -439,7 +439,7 @@ fn close(app: &mut App) {
             focus(app, shown);
         }
         Screen::Briefing(view) => {
-            let selected = app.live.library().position(&view.id).unwrap_or(0);
+            let selected = app.live.position(&view.id).unwrap_or(0);
             navigate(app, Screen::Library(Cursor { selected, offset: 0 }));
         }
         Screen::Library(_) => {}
@@ -448,18 +448,19 @@ fn close(app: &mut App) {
 
 /// `[` and `]`: the previous or next briefing in library order.
 fn step_briefing(app: &mut App, step: isize) {
-    let len = app.live.library().len();
+    let len = app.live.len();
     match &app.screen {
         Screen::Library(_) | Screen::Results(_) => move_by(app, step),
         Screen::Passage(_) => {}
         Screen::Briefing(view) => {
-            let Some(at) = app.live.library().position(&view.id) else { return };
+            let Some(at) = app.live.position(&view.id) else { return };
             let next = at as isize + step;
             if next < 0 || next as usize >= len {
                 app.set_status(if step < 0 { "This is the first briefing" } else { "This is the last briefing" }, false);
                 return;
             }
-            let view = View::opening(&app.live.library().briefings()[next as usize]);
+            let Some(b) = app.live.at(next as usize) else { return };
+            let view = View::opening(b);
             navigate(app, Screen::Briefing(view));
         }
     }
@@ -470,7 +471,7 @@ fn source_in_question(app: &App) -> Option<ItemRef> {
     let view = app.view()?;
     let b = app.briefing()?;
     if view.focus == Pane::Detail {
-        let lines = detail::detail(app.live.library(), b, app.shown_item()?);
+        let lines = detail::detail(&app.live, b, app.shown_item()?);
         let target = detail::targets(&lines).get(view.cursor(Pane::Detail).selected).map(|t| (*t).clone());
         if let Some(t) = target.filter(|t| t.briefing == b.id && t.item.kind == crate::model::Kind::Source) {
             return Some(t.item);
@@ -521,19 +522,17 @@ fn export(app: &mut App) -> Option<Effect> {
         }
         Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
         Screen::Passage(r) => Effect::Export { briefing: Some(r.cited.briefing.clone()), query: None },
-        Screen::Library(cursor) => {
-            Effect::Export { briefing: Some(app.live.library().briefings().get(cursor.selected)?.id.clone()), query: None }
-        }
+        Screen::Library(cursor) => Effect::Export { briefing: Some(app.live.at(cursor.selected)?.id.clone()), query: None },
     };
     Some(effect)
 }
 
 fn edit(app: &mut App) -> Option<Effect> {
     let (path, line) = match &app.screen {
-        Screen::Library(cursor) => (app.live.library().briefings().get(cursor.selected)?.path.clone(), 1),
+        Screen::Library(cursor) => (app.live.at(cursor.selected)?.path.clone(), 1),
         Screen::Results(_) => return None,
         Screen::Passage(r) => {
-            let b = app.live.library().get(&r.cited.briefing)?;
+            let b = app.live.get(&r.cited.briefing)?;
             (b.path.clone(), b.line_of(r.cited.item))
         }
         Screen::Briefing(_) => {

@@ -112,7 +112,7 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
                 None => continue,
             },
             Effect::Check { briefing, folder, request } => {
-                let b = app.live.library().get(&briefing).expect("a check of a loaded briefing").clone();
+                let b = app.live.get(&briefing).expect("a check of a loaded briefing").clone();
                 brief::tui::jobs::check(&b, &folder, request)
             }
             other => {

@@ -14,21 +14,22 @@ use crate::tui::panes::{ListCtx, draw_rows};
 pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let l = layout::library(area);
     let s = &app.styles;
-    let library = app.live.library();
-    let count = if library.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", library.len()) };
+    let live = &app.live;
+    let count = if live.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", live.len()) };
     let title = format!("brief · {count} · {}", crate::text::path(app.live.root()));
     Line::from(vec![Span::styled(title, s.accent)]).render(l.title, buf);
     // Only the rows on screen are made: the library may hold ten thousand briefings.
+    // From the rows kept in memory: no briefing is read for the list.
     let row = |i: usize| {
-        let b = &library.briefings()[i];
-        let counts = Kind::LISTED.map(|k| format!("{:>3}", b.count(k))).join(" ");
+        let r = &live.rows()[i];
+        let counts = r.counts.map(|n| format!("{n:>3}")).join(" ");
         Line::from(vec![
-            Span::styled(format!("{}  ", b.date), s.accent),
+            Span::styled(format!("{}  ", r.date), s.accent),
             Span::styled(format!("{counts}  "), s.muted),
-            Span::raw(visible(&b.title, false)),
+            Span::raw(visible(&r.title, false)),
         ])
     };
-    let Some(first) = library.briefings().first() else {
+    let Some(first) = live.at(0) else {
         let block = pane_block(true).title(" Briefings ");
         let inner = block.inner(l.list);
         block.render(l.list, buf);
@@ -37,8 +38,8 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     };
     let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
     let title = "Briefings · date, officials, commitments, reactions, facts, sources, title".to_string();
-    draw_rows(buf, l.list, title, library.len(), &mut |i| row(i), &cx);
-    if let Some(b) = library.briefings().get(cursor.selected) {
+    draw_rows(buf, l.list, title, live.len(), &mut |i| row(i), &cx);
+    if let Some(b) = live.at(cursor.selected) {
         preview(app, b, l.preview, buf);
     }
 }

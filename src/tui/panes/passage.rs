@@ -56,7 +56,7 @@ pub fn layout(app: &App, r: &Reading, area: Rect) -> Layout {
 
 /// The claim read against the copy; none when a source is read whole.
 fn claim(app: &App, r: &Reading) -> Option<String> {
-    let b = app.live.library().get(&r.cited.briefing)?;
+    let b = app.live.get(&r.cited.briefing)?;
     let text = crate::archive::findings::claim(b, r.cited.item);
     (!text.trim().is_empty()).then(|| crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "), false))
 }
@@ -174,7 +174,7 @@ fn banner(r: &Reading) -> Option<String> {
 pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let l = layout(app, r, area);
-    let b = app.live.library().get(&r.cited.briefing);
+    let b = app.live.get(&r.cited.briefing);
     let title = b.and_then(|b| b.lookup(&r.cited.source)).zip(b).map_or(r.cited.source.clone(), |(s, b)| b.label(s));
     let place = match (&r.cited.at, r.cited.citation) {
         (Some(at), Some(n)) => format!("[{}] at {}", n + 1, crate::text::visible(at, false)),

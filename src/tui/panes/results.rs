@@ -30,7 +30,7 @@ fn marked(app: &App, s: &Snippet) -> Vec<Span<'static>> {
 
 fn row(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let s = &app.styles;
-    let Some(b) = app.live.library().get(&hit.briefing) else { return Line::raw(hit.item.to_string()) };
+    let Some(b) = app.live.get(&hit.briefing) else { return Line::raw(hit.item.to_string()) };
     let terms = app.search.as_ref().map_or(&[][..], |s| s.terms.as_slice());
     let place = match hit.place {
         Place::Briefing => format!("{} › briefing", hit.briefing),
@@ -57,7 +57,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     };
     Line::styled(format!("Search · {title}"), s.accent).render(l.title, buf);
     let width = usize::from(layout::inner(l.list, true).width);
-    match app.live.library().briefings().first() {
+    match app.live.at(0) {
         Some(first) if !hits.is_empty() => {
             let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: !search.editing, wide: true };
             draw_rows(buf, l.list, "Results".into(), hits.len(), &mut |i| row(app, &hits[i], width), &cx);
@@ -68,7 +68,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
             block.render(l.list, buf);
             let text = match &search.outcome {
                 Err(err) => Line::styled(format!("  {}", err.message), s.error),
-                Ok(_) if search.input.trim().chars().count() == 1 && app.live.library().len() >= crate::tui::search::BROAD => {
+                Ok(_) if search.input.trim().chars().count() == 1 && app.live.len() >= crate::tui::search::BROAD => {
                     Line::styled("  Keep typing: one letter matches most of a library this size.", s.muted)
                 }
                 Ok(_) if search.input.trim().is_empty() => {
@@ -89,9 +89,9 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
     let block = pane_block(true).border_style(app.styles.muted).title(format!(" {} ", hit.briefing));
     let inner = block.inner(area);
     block.render(area, buf);
-    let Some(b) = app.live.library().get(&hit.briefing) else { return };
+    let Some(b) = app.live.get(&hit.briefing) else { return };
     let lines: Vec<Line> = match hit.place {
-        Place::Item(item) => detail::wrap(&detail::detail(app.live.library(), b, item), inner.width)
+        Place::Item(item) => detail::wrap(&detail::detail(&app.live, b, item), inner.width)
             .into_iter()
             .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
             .collect(),

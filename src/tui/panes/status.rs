@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Library(_) => "library".to_string(),
         Screen::Results(_) => "search".to_string(),
         Screen::Passage(r) => {
-            let item = app.live.library().get(&r.cited.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.cited.item)));
+            let item = app.live.get(&r.cited.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.cited.item)));
             format!("{}{item} › {}", r.cited.briefing, r.cited.source)
         }
         Screen::Briefing(view) => {
