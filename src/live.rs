@@ -40,6 +40,9 @@ pub struct Live {
     /// Briefings read from the store since the last change, by id: drawing asks for them
     /// through `&self`, and each is read once.
     opened: FrozenMap<String, Box<Briefing>>,
+    /// Where officials appear, by official, asked for as [`Live::opened`] is: the detail of an
+    /// official is drawn on every frame, and one may appear in thousands of briefings.
+    appearing: FrozenMap<String, Vec<Appearance>>,
 }
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
@@ -93,6 +96,7 @@ impl Live {
             failures: Vec::new(),
             stale: BTreeMap::new(),
             opened: FrozenMap::new(),
+            appearing: FrozenMap::new(),
         };
         live.refresh_telling(told);
         tracing::info!(
@@ -153,13 +157,20 @@ impl Live {
         if self.opened.len() > KEPT {
             self.opened.as_mut().clear();
         }
+        if self.appearing.len() > KEPT {
+            self.appearing.as_mut().clear();
+        }
     }
 
     /// Every briefing of the library that lists the official, newest first.
-    pub fn appearances(&self, official: &str) -> Vec<Appearance> {
+    pub fn appearances(&self, official: &str) -> &[Appearance] {
+        if let Some(found) = self.appearing.get(official) {
+            return found;
+        }
         let found = self.store.appearances(&self.root, official).map_err(|why| tracing::warn!("appearances of `{official}`: {why}"));
         // A file whose id another file already has is not in the library.
-        found.unwrap_or_default().into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect()
+        let found = found.unwrap_or_default().into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect();
+        self.appearing.insert(official.to_string(), found)
     }
 
     /// Every file with an error in its latest version, with those diagnostics (and its
@@ -249,6 +260,7 @@ impl Live {
         self.by_path = rows.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect();
         self.rows = rows;
         self.opened.as_mut().clear();
+        self.appearing.as_mut().clear();
     }
 
     /// Every path the library knows: its briefings' files and the files that fail.

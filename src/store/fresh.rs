@@ -114,8 +114,15 @@ impl Store {
     /// [`Store::refresh`], calling `told(read, to_read)` as files are read (for a progress bar
     /// on a first build).
     pub fn refresh_telling(&mut self, dir: &Path, told: &(dyn Fn(usize, usize) + Sync)) -> rusqlite::Result<Fresh> {
-        let (files, problems) = walk(dir);
-        let catalog = self.catalog()?;
+        // The folder is walked while the catalog is read: each is a third of a pass that
+        // finds nothing changed.
+        let (walked, catalog) = std::thread::scope(|s| {
+            let walking = s.spawn(|| walk(dir));
+            let catalog = self.catalog();
+            (walking.join(), catalog)
+        });
+        let (files, problems) = walked.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let catalog = catalog?;
         let started = now_ns();
         // Which files need reading: new, changed, or racy.
         // Both lists are sorted by path, so they are walked side by side: no hashing of ten
@@ -225,7 +232,9 @@ impl Store {
             let mut tell = tx.prepare_cached("INSERT OR REPLACE INTO diagnostics (file, json) VALUES (?1, ?2)")?;
             let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
-            let mut appear = tx.prepare_cached("INSERT INTO appearances (official, file, item, label) VALUES (?1, ?2, ?3, ?4)")?;
+            let mut appear = tx.prepare_cached(
+                "INSERT OR REPLACE INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut drop_body = tx.prepare_cached("DELETE FROM bodies WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
@@ -262,7 +271,7 @@ impl Store {
                             |row| row.get(0),
                         )?;
                         keep_words.execute(params![file, words::encode(&ids)])?;
-                        match r.listed {
+                        match &r.listed {
                             Some(l) => list.execute(params![file, l.id, l.date, l.title, l.counts, l.id_line, l.id_column])?,
                             None => unlist.execute(params![file])?,
                         };
@@ -275,8 +284,10 @@ impl Store {
                             None => untell.execute(params![file])?,
                         };
                         unappear.execute(params![file])?;
-                        for (official, item, label) in &r.officials {
-                            appear.execute(params![official, file, item, label])?;
+                        if let Some(l) = &r.listed {
+                            for (official, item, label) in &r.officials {
+                                appear.execute(params![official, l.date, l.id, file, r.rel, item, label])?;
+                            }
                         }
                         for id in ids {
                             added.entry(id).or_default().push(file);

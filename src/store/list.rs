@@ -42,18 +42,6 @@ impl Listed {
     }
 }
 
-/// A file's row as the list reads it: what it lists when it loaded, its diagnostics when it
-/// has any.
-struct File {
-    rel: Vec<u8>,
-    id: Option<String>,
-    date: Option<String>,
-    title: Option<String>,
-    counts: Option<String>,
-    id_at: (Option<i64>, Option<i64>),
-    diagnostics: Option<String>,
-}
-
 /// A row of the library list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
@@ -106,67 +94,79 @@ impl Store {
     /// files with one id, the first in path order is listed and the other fails, as when the
     /// folder is loaded.
     pub fn listing(&mut self, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
+        let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
+        // The rows in the list's order, as the index by date keeps them: nothing to sort.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT f.path, b.id, b.date, b.title, b.counts, b.id_line, b.id_column, d.json \
-             FROM files f LEFT JOIN briefings b ON b.file = f.id LEFT JOIN diagnostics d ON d.file = f.id AND f.loaded = 0",
+            "SELECT b.id, b.date, b.title, b.counts, f.path, b.id_line, b.id_column \
+             FROM briefings b JOIN files f ON f.id = b.file ORDER BY b.date DESC, b.id",
         )?;
-        let mut files: Vec<File> = stmt
+        let mut rows: Vec<(Row, Vec<u8>, (i64, i64))> = stmt
             .query_map([], |r| {
-                Ok(File {
-                    rel: r.get(0)?,
-                    id: r.get(1)?,
-                    date: r.get(2)?,
-                    title: r.get(3)?,
-                    counts: r.get(4)?,
-                    id_at: (r.get(5)?, r.get(6)?),
-                    diagnostics: r.get(7)?,
-                })
+                let counts: String = r.get(3)?;
+                let mut numbers = [0; 5];
+                for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
+                    *n = c.parse().unwrap_or(0);
+                }
+                let rel: Vec<u8> = r.get(4)?;
+                let row = Row { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, counts: numbers, path: path(&rel) };
+                Ok((row, rel, (r.get(5)?, r.get(6)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         drop(stmt);
-        // In path order as loading takes the files, which decides which of two ids is kept.
-        files.sort_unstable_by(|a, b| path_order(&a.rel, &b.rel));
-        let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
-        let report = |d: Diagnostic| FileReport { path: d.file.clone(), briefing: None, diagnostics: vec![d] };
-        let mut listing = Listing { failed: fresh.problems.iter().cloned().map(report).collect(), ..Listing::default() };
-        let mut unreadable = fresh.unreadable.iter().peekable();
-        let mut first: HashMap<String, Vec<u8>> = HashMap::new();
-        for f in files {
-            // Files that could not be read have no row: they are named in path order too.
-            while let Some((_, d)) = unreadable.next_if(|(path, _)| path_order(path, &f.rel).is_lt()) {
-                listing.failed.push(report(d.clone()));
+        // Of two files with one id, the first in path order is kept.
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
+        let mut losers: Vec<usize> = Vec::new();
+        for (i, (row, rel, _)) in rows.iter().enumerate() {
+            match first.entry(row.id.as_str()) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(mut slot) => {
+                    if path_order(rel, &rows[*slot.get()].1).is_lt() {
+                        losers.push(slot.insert(i));
+                    } else {
+                        losers.push(i);
+                    }
+                }
             }
-            let (Some(id), Some(date), Some(title), Some(counts)) = (f.id, f.date, f.title, f.counts) else {
-                let diagnostics = f.diagnostics.as_deref().map(read_diagnostics).unwrap_or_default();
-                listing.failed.push(FileReport { path: path(&f.rel), briefing: None, diagnostics });
-                continue;
-            };
-            if let Some(before) = first.get(&id) {
-                let file = path(&f.rel);
-                let (line, column) = (f.id_at.0.unwrap_or(1) as usize, f.id_at.1.unwrap_or(1) as usize);
-                let anchor = Anchor { line, column, width: 0, source_line: String::new(), quote_column: 1 };
-                let mut d = anchor.report(
-                    &file,
-                    Code::DuplicateBriefing,
-                    format!("briefing id `{id}` is already used by {}", crate::text::path(&path(before))),
-                );
-                d.with_help("briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)");
-                let mut diagnostics = self.diagnostics(&f.rel)?;
-                diagnostics.push(d);
-                diagnostics.sort_by_key(|d| (d.line, d.column));
-                listing.failed.push(FileReport { path: file, briefing: None, diagnostics });
-                continue;
-            }
-            let mut numbers = [0; 5];
-            for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
-                *n = c.parse().unwrap_or(0);
-            }
-            listing.rows.push(Row { date, id: id.clone(), counts: numbers, title, path: path(&f.rel) });
-            first.insert(id, f.rel);
         }
-        listing.failed.extend(unreadable.map(|(_, d)| report(d.clone())));
-        listing.rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        Ok(listing)
+        // Every file that failed, by path below the folder, to be put in path order.
+        let mut failed: Vec<(Vec<u8>, FileReport)> = Vec::new();
+        for &i in &losers {
+            let (row, rel, (line, column)) = &rows[i];
+            let winner = &rows[first[row.id.as_str()]].0.path;
+            let anchor = Anchor { line: *line as usize, column: *column as usize, width: 0, source_line: String::new(), quote_column: 1 };
+            let mut d = anchor.report(
+                &row.path,
+                Code::DuplicateBriefing,
+                format!("briefing id `{}` is already used by {}", row.id, crate::text::path(winner)),
+            );
+            d.with_help("briefing ids are unique in a library: give this file its own `id` (the first file in path order is kept)");
+            let mut diagnostics = self.diagnostics(rel)?;
+            diagnostics.push(d);
+            diagnostics.sort_by_key(|d| (d.line, d.column));
+            failed.push((rel.clone(), FileReport { path: row.path.clone(), briefing: None, diagnostics }));
+        }
+        let mut stmt =
+            self.conn().prepare_cached("SELECT f.path, d.json FROM files f JOIN diagnostics d ON d.file = f.id WHERE f.loaded = 0")?;
+        for pair in stmt.query_map([], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, String>(1)?)))? {
+            let (rel, json) = pair?;
+            failed.push((rel.clone(), FileReport { path: path(&rel), briefing: None, diagnostics: read_diagnostics(&json) }));
+        }
+        // Files that could not be read have no row: they are named in path order too.
+        for (rel, d) in &fresh.unreadable {
+            failed.push((rel.clone(), FileReport { path: d.file.clone(), briefing: None, diagnostics: vec![d.clone()] }));
+        }
+        failed.sort_by(|a, b| path_order(&a.0, &b.0));
+        let problems = fresh.problems.iter().map(|d| FileReport { path: d.file.clone(), briefing: None, diagnostics: vec![d.clone()] });
+        let failed = problems.chain(failed.into_iter().map(|(_, report)| report)).collect();
+        losers.sort_unstable();
+        let mut at = 0;
+        rows.retain(|_| {
+            at += 1;
+            losers.binary_search(&(at - 1)).is_err()
+        });
+        Ok(Listing { rows: rows.into_iter().map(|(row, _, _)| row).collect(), failed })
     }
 
     /// Every diagnostic of the file at `rel` below the folder, in line order.
@@ -196,10 +196,9 @@ impl Store {
 
     /// Every briefing of `dir` that lists the official, newest first (ties by id).
     pub fn appearances(&self, dir: &Path, official: &str) -> rusqlite::Result<Vec<Appearance>> {
-        let mut stmt = self.reads().prepare_cached(
-            "SELECT b.id, f.path, a.item, a.label FROM appearances a JOIN briefings b ON b.file = a.file \
-             JOIN files f ON f.id = a.file WHERE a.official = ?1 ORDER BY b.date DESC, b.id",
-        )?;
+        let mut stmt = self
+            .reads()
+            .prepare_cached("SELECT briefing, path, item, label FROM appearances WHERE official = ?1 ORDER BY date DESC, briefing")?;
         let rows = stmt.query_map(params![official], |r| {
             Ok(Appearance {
                 briefing: r.get(0)?,

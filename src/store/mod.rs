@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 5;
+pub const FORMAT: i64 = 6;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -53,15 +53,20 @@ CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
 -- Every diagnostic of a file that has any, errors and warnings, as JSON.
 CREATE TABLE IF NOT EXISTS diagnostics (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
--- Where each official appears: the briefing's file, the official's place among its officials
--- and its name there, so an official's page links to every briefing without opening them.
+-- Where each official appears: the briefing (its date, id and file), the official's place
+-- among its officials and its label there, so an official's detail links to every briefing
+-- without opening them. Kept in official and date order, so one official's thousands of
+-- appearances are read from a few pages, not a page each.
 CREATE TABLE IF NOT EXISTS appearances (
     official TEXT NOT NULL,
+    date TEXT NOT NULL,
+    briefing TEXT NOT NULL,
     file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    path BLOB NOT NULL,
     item INTEGER NOT NULL,
-    label TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS appearances_by_official ON appearances(official);
+    label TEXT NOT NULL,
+    PRIMARY KEY (official, date, briefing, file, item)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);
 ";
 

@@ -166,6 +166,9 @@ impl Builder<'_> {
     }
 }
 
+/// The most briefings an official's detail links to.
+const ALSO_IN: usize = 50;
+
 /// The detail of one item.
 pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
     let mut d = Builder { lib, b, lines: Vec::new() };
@@ -183,11 +186,16 @@ pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
             }
             d.citations(item);
             d.referrers("Announced", item, RefKey::AnnouncedBy, "←");
-            let elsewhere: Vec<_> = d.lib.appearances(&o.id).into_iter().filter(|other| other.briefing != b.id).collect();
+            let elsewhere: Vec<_> = d.lib.appearances(&o.id).iter().filter(|other| other.briefing != b.id).collect();
             if !elsewhere.is_empty() {
                 d.heading(&format!("Also in ({})", elsewhere.len()));
-                for other in elsewhere {
+                // The newest: an official of a large library may be in thousands of briefings,
+                // and the detail is drawn on every frame.
+                for other in elsewhere.iter().take(ALSO_IN) {
                     d.link_elsewhere(&other.briefing, other.item, &other.label);
+                }
+                if elsewhere.len() > ALSO_IN {
+                    d.push(vec![piece(format!("  … and {} older", elsewhere.len() - ALSO_IN), Role::Muted)]);
                 }
             }
         }

@@ -66,6 +66,12 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
             return ExitCode::from(1);
         }
     };
+    // The watch is set up while the library opens, on a thread of its own (registering a large
+    // folder takes a while), and before the store's pass: a file saved meanwhile is reported.
+    let watching = {
+        let dir = dir.to_path_buf();
+        std::thread::spawn(move || watch::start(&dir))
+    };
     let live = match loading::load(&mut terminal, &config, dir, cached, &lifeline) {
         Ok(Ok(live)) => live,
         Ok(Err(exit)) => {
@@ -92,7 +98,8 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
         ));
         return ExitCode::from(2);
     }
-    let watch = start_watch(&mut app, dir);
+    let started = watching.join().unwrap_or_else(|_| Err(notify::Error::generic("the watch could not be set up")));
+    let watch = watching_status(&mut app, started);
     let result = event_loop(&mut terminal, &mut app, watch, dir, &lifeline);
     terminal::restore();
     exit_code(result)
@@ -111,7 +118,12 @@ fn exit_code(result: io::Result<Exit>) -> ExitCode {
 
 /// Watches the folder, saying in the status line what cannot be watched.
 fn start_watch(app: &mut App, dir: &Path) -> Option<watch::Watch> {
-    match watch::start(dir) {
+    watching_status(app, watch::start(dir))
+}
+
+/// The watch, if it started, with what it cannot watch said in the status line.
+fn watching_status(app: &mut App, started: notify::Result<watch::Watch>) -> Option<watch::Watch> {
+    match started {
         Ok(watch) => {
             if watch.skipped > 0 {
                 let folders = if watch.skipped == 1 { "1 folder".to_string() } else { format!("{} folders", watch.skipped) };

@@ -1,7 +1,7 @@
 //! Taking over the terminal and always giving it back: on quit, on error, on panic (the panic
 //! message is printed after restoring), and while an editor runs.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use crossterm::execute;
@@ -9,13 +9,20 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Standard output buffered for a whole frame: the terminal then gets each frame in one
+/// write, instead of in the kilobyte pieces standard output's own buffer sends, each of which
+/// the terminal would show half-drawn.
+fn frames() -> BufWriter<Stdout> {
+    BufWriter::with_capacity(1 << 18, io::stdout())
+}
 
 /// Raw mode, the alternate screen and mouse reporting; a panic restores the terminal first.
 pub fn init() -> io::Result<Tui> {
     install_panic_hook();
     enter()?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    Terminal::new(CrosstermBackend::new(frames()))
 }
 
 fn enter() -> io::Result<()> {
@@ -48,6 +55,6 @@ pub fn suspended<T>(terminal: &mut Tui, f: impl FnOnce() -> T) -> io::Result<T> 
     // A fresh terminal redraws everything on the next frame. `Terminal::clear` would first ask
     // the terminal where its cursor is, and not every terminal answers.
     execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    *terminal = Terminal::new(CrosstermBackend::new(frames()))?;
     Ok(result)
 }

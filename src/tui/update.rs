@@ -37,6 +37,9 @@ pub enum Effect {
 /// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
 /// checked against its saved copies once nothing else is asked for.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    // Briefings read for earlier frames go once there are many: memory stays flat however far
+    // the reader walks.
+    app.live.trim();
     apply(app, action).or_else(|| passage::wanted_check(app))
 }
 
