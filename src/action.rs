@@ -145,6 +145,8 @@ actions! {
     PassageRead(Box<crate::tui::passage::Request>, Result<String, String>);
     /// A briefing was checked against its saved copies, for the request numbered
     Verified(String, u64, Box<crate::archive::Verdict>);
+    /// The hits of the search numbered
+    Found(u64, Vec<crate::search::Hit>);
     }
 }
 

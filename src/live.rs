@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use elsa::FrozenMap;
 use rayon::prelude::*;
@@ -32,7 +33,8 @@ pub struct Live {
     /// What the library list shows, newest first (ties by id).
     rows: Vec<Row>,
     by_id: HashMap<String, usize>,
-    by_path: HashMap<PathBuf, usize>,
+    /// Shared with searches running off the loop.
+    by_path: Arc<HashMap<PathBuf, usize>>,
     /// Files whose latest version fails, in path order, with its diagnostics.
     failures: Vec<FileReport>,
     /// The last version that loaded of a file that fails now, kept only while it fails.
@@ -92,7 +94,7 @@ impl Live {
             store,
             rows: Vec::new(),
             by_id: HashMap::new(),
-            by_path: HashMap::new(),
+            by_path: Arc::default(),
             failures: Vec::new(),
             stale: BTreeMap::new(),
             opened: FrozenMap::new(),
@@ -192,34 +194,23 @@ impl Live {
     /// The briefings that may match `q`, as a library of their own: the store names the files
     /// that hold its words, and only those are read.
     pub fn matching(&self, q: &Query) -> Library {
-        let candidates = match self.store.candidates(q) {
-            Ok(Some(candidates)) => Ok(candidates),
-            Ok(None) => self.store.everything(),
-            Err(why) => Err(why),
-        };
-        let candidates = candidates.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
-        let (root, shown) = (&self.root, &self.by_path);
-        let mut found: Vec<Briefing> = candidates
-            .into_par_iter()
-            .filter_map(|c| {
-                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
-                // Only what the list shows: not a file whose id another has, nor one that
-                // fails (its last good version is added below).
-                shown.contains_key(&path).then_some(())?;
-                let mut b: Briefing = serde_json::from_str(c.body.as_deref()?).ok()?;
-                b.path = path;
-                b.finish();
-                Some(b)
-            })
-            .collect();
-        found.extend(self.stale.values().map(|b| (**b).clone()));
-        Library::new(found)
+        self.searcher().matching(&self.store, q, &|| false).unwrap_or_default()
     }
 
     /// Every hit of `q` in the library, ranked.
     pub fn search(&self, q: &Query) -> Vec<Hit> {
-        let library = self.matching(q);
-        Index::build(&library).search(&library, q)
+        self.searcher().search(&self.store, q, &|| false).unwrap_or_default()
+    }
+
+    /// What a search needs of the library, to run on another thread with a connection of its
+    /// own to the store.
+    pub fn searcher(&self) -> Searcher {
+        Searcher {
+            location: self.store.location().clone(),
+            root: self.root.clone(),
+            shown: self.by_path.clone(),
+            stale: self.stale.values().map(|b| (**b).clone()).collect(),
+        }
     }
 
     /// Brings the library up to date with its folder.
@@ -257,7 +248,7 @@ impl Live {
         }
         rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        self.by_path = rows.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect();
+        self.by_path = Arc::new(rows.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect());
         self.rows = rows;
         self.opened.as_mut().clear();
         self.appearing.as_mut().clear();
@@ -336,6 +327,58 @@ impl Live {
         }
         self.refresh();
         change
+    }
+}
+
+/// A search of the library as it was when asked for, on any thread.
+pub struct Searcher {
+    pub location: crate::store::Location,
+    root: PathBuf,
+    /// The files the list shows, by path.
+    shown: Arc<HashMap<PathBuf, usize>>,
+    /// Last good versions of files that fail now, searched as shown.
+    stale: Vec<Briefing>,
+}
+
+impl Searcher {
+    /// The briefings that may match `q`; None when `cancelled` says so midway.
+    pub fn matching(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Library> {
+        let candidates = match store.candidates(q) {
+            Ok(Some(candidates)) => Ok(candidates),
+            Ok(None) => store.everything(),
+            Err(why) => Err(why),
+        };
+        let candidates = candidates.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
+        let (root, shown) = (&self.root, &self.shown);
+        let found: Option<Vec<Option<Briefing>>> = candidates
+            .into_par_iter()
+            .map(|c| {
+                if cancelled() {
+                    return None;
+                }
+                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                // Only what the list shows: not a file whose id another has, nor one that
+                // fails (its last good version is added below).
+                if !shown.contains_key(&path) {
+                    return Some(None);
+                }
+                let Some(mut b) = c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()) else {
+                    return Some(None);
+                };
+                b.path = path;
+                b.finish();
+                Some(Some(b))
+            })
+            .collect();
+        let mut found: Vec<Briefing> = found?.into_iter().flatten().collect();
+        found.extend(self.stale.iter().cloned());
+        Some(Library::new(found))
+    }
+
+    /// Every hit of `q`, ranked; None when cancelled.
+    pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        let library = self.matching(store, q, cancelled)?;
+        (!cancelled()).then(|| Index::build(&library).search(&library, q))
     }
 }
 

@@ -469,3 +469,37 @@ fn a_reload_keeps_each_cursor_on_the_same_briefing_and_item_by_id() {
     update(&mut app, Action::Reloaded(vec![brief::load::read_file(&file)], Vec::new()));
     assert_eq!(text_of(&app), before, "the selection stays on the unnamed event it was on");
 }
+
+/// A search runs off the loop: typing asks for it and shows the line at once; the hits of a
+/// search overtaken by more typing are dropped when they come, the latest search's are shown,
+/// and they are taken even while an overlay covers the screen.
+#[test]
+fn only_the_latest_search_is_shown_and_its_hits_are_taken_under_an_overlay() {
+    let mut app = app(100, 30);
+    let run = |app: &App, effect: Option<Effect>| -> (u64, Action) {
+        let Some(Effect::Search { number, input }) = effect else { panic!("a search was asked for: {effect:?}") };
+        let searcher = app.live.searcher();
+        let store = brief::store::Store::reader(&searcher.location).unwrap();
+        (number, brief::tui::jobs::search(&store, &searcher, number, &input, &|| false).unwrap())
+    };
+    assert_eq!(update(&mut app, Action::Search), None);
+    let first = update(&mut app, Action::Paste("rare".into()));
+    let (older, rare) = run(&app, first);
+    let second = update(&mut app, Action::Paste(" lutnick".into()));
+    let (latest, lutnick) = run(&app, second);
+    assert!(latest > older);
+    assert!(screen(&app).contains("Searching…"), "{}", screen(&app));
+    let Action::Found(_, lutnick_hits) = lutnick.clone() else { unreachable!() };
+    assert!(!lutnick_hits.is_empty());
+
+    // The older answer comes last but one: it is not the input's, and is dropped.
+    update(&mut app, rare);
+    assert!(app.search.as_ref().unwrap().hits().is_empty() && screen(&app).contains("Searching…"));
+    // The latest comes while the help is open: taken all the same.
+    update(&mut app, Action::Help);
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+    update(&mut app, lutnick);
+    assert_eq!(app.search.as_ref().unwrap().hits(), &lutnick_hits[..]);
+    update(&mut app, Action::Help);
+    assert!(screen(&app).contains(&format!("Search · {} hits", lutnick_hits.len())), "{}", screen(&app));
+}

@@ -74,6 +74,15 @@ CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    location: Location,
+}
+
+/// Where a store is, for another connection to it (a search off the reader's loop).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    /// A database in memory shared by name within the process.
+    Memory(String),
 }
 
 /// Where the store of `folder` lives: the XDG cache folder, a file per briefings folder named
@@ -117,8 +126,44 @@ impl Store {
     /// A store in memory, for `--no-cache`: the same tables, made from the files and gone with
     /// the process; the cache folder is never touched.
     pub fn in_memory(folder: &Path) -> Result<Store, String> {
-        let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
-        Store::set_up(conn, Path::new(":memory:"), folder)
+        static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // Named and shared, so a search on another thread can open it too; it goes with the
+        // last connection.
+        let uri = format!("file:brief-{}-{n}?mode=memory&cache=shared", std::process::id());
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&uri, flags).map_err(|e| e.to_string())?;
+        let mut store = Store::set_up(conn, Path::new(":memory:"), folder)?;
+        store.location = Location::Memory(uri);
+        Ok(store)
+    }
+
+    /// Another connection to a store, for reading only.
+    pub fn reader(location: &Location) -> Result<Store, String> {
+        let sql = |e: rusqlite::Error| e.to_string();
+        let (conn, path) = match location {
+            Location::File(path) => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                (Connection::open_with_flags(path, flags).map_err(sql)?, path.clone())
+            }
+            Location::Memory(uri) => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(uri, flags).map_err(sql)?;
+                // A shared database in memory locks tables, not the file: without this, a read
+                // while the reader writes would fail at once instead of waiting.
+                conn.pragma_update(None, "read_uncommitted", true).map_err(sql)?;
+                (conn, PathBuf::from(":memory:"))
+            }
+        };
+        conn.busy_timeout(std::time::Duration::from_millis(BUSY_MS)).map_err(sql)?;
+        Ok(Store { conn, path, location: location.clone() })
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
     fn try_open(path: &Path, folder: &Path) -> Result<Store, String> {
@@ -154,7 +199,7 @@ impl Store {
         }
         // A quick read of every table, so a truncated file fails here, not in the middle of work.
         conn.query_row("SELECT (SELECT count(*) FROM files) + (SELECT count(*) FROM words)", [], |r| r.get::<_, i64>(0)).map_err(sql)?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), location: Location::File(path.to_path_buf()) })
     }
 
     pub fn path(&self) -> &Path {

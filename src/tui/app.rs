@@ -197,6 +197,8 @@ pub struct App {
     pub checked: std::collections::HashMap<String, Checked>,
     /// Counts the checks asked for, so a result from before a reload is known as such.
     pub checks_asked: u64,
+    /// Counts the searches asked for, so only the latest one's hits are shown.
+    pub searches: u64,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
     pub quit: bool,
@@ -216,6 +218,7 @@ impl App {
             search: None,
             checked: std::collections::HashMap::new(),
             checks_asked: 0,
+            searches: 0,
             size: (80, 24),
             quit: false,
         };

@@ -173,8 +173,10 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
         if let Some(status) = lifeline.ended() {
             return Ok(Exit::Signal(status));
         }
-        // A short wait keeps signals and file changes prompt; keys wake it at once.
-        if event::poll(Duration::from_millis(100))? {
+        // A short wait keeps signals and file changes prompt; keys wake it at once. While work
+        // runs off the loop, its answer is looked for every few milliseconds.
+        let wait = if jobs.running(app) { Duration::from_millis(4) } else { Duration::from_millis(100) };
+        if event::poll(wait)? {
             for action in pending_actions(app)? {
                 dispatch(terminal, app, action)?;
             }
@@ -260,6 +262,10 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
             return Ok(None);
         }
         Effect::Export { briefing, query } => export(app, briefing, query),
+        Effect::Search { number, input } => {
+            jobs.search(number, input, app.live.searcher());
+            return Ok(None);
+        }
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => Action::Report(format!("Opened {url}"), false),
             Err(err) => Action::Report(format!("Could not open {url}: {err}"), true),

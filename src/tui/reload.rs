@@ -119,7 +119,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
     // What the changed files claim is checked anew when next on screen.
     app.checked.clear();
     if app.search.is_some() {
-        search::refresh(app);
+        search::refresh_keeping(app);
     }
     let on_screen = match &app.screen {
         Screen::Briefing(view) => Some(&view.id),

@@ -21,6 +21,14 @@ pub struct Search {
     pub current: Option<usize>,
     /// The screen to go back to when the search is closed.
     pub restore: Screen,
+    /// The number of the search running for the input, whose hits are awaited: meanwhile the
+    /// hits of the input before are shown.
+    pub pending: Option<u64>,
+    /// Whether the loop has been asked to run it.
+    pub asked: bool,
+    /// Whether the selected hit stays selected when the hits come (files changed; the query
+    /// did not).
+    pub keep: bool,
 }
 
 impl Search {
@@ -35,8 +43,17 @@ pub fn open(app: &mut App) {
         Some(search) => search.editing = true,
         None => {
             let restore = app.screen.clone();
-            app.search =
-                Some(Search { input: String::new(), editing: true, outcome: Ok(Vec::new()), terms: Vec::new(), current: None, restore });
+            app.search = Some(Search {
+                input: String::new(),
+                editing: true,
+                outcome: Ok(Vec::new()),
+                terms: Vec::new(),
+                current: None,
+                restore,
+                pending: None,
+                asked: false,
+                keep: false,
+            });
             refresh(app);
         }
     }
@@ -61,29 +78,77 @@ pub fn delete_back(app: &mut App) {
     }
 }
 
-/// Runs the typed query again over the library, from the first hit.
+/// Runs the typed query again over the library, from the first hit: at once when it needs no
+/// search (empty, one letter, not a query), otherwise on the search thread (see [`wanted`]).
 pub fn refresh(app: &mut App) {
+    refresh_with(app, false);
+}
+
+/// Runs the query again after files changed, keeping the selected hit where it is still found.
+pub fn refresh_keeping(app: &mut App) {
+    refresh_with(app, true);
+}
+
+fn refresh_with(app: &mut App, keep: bool) {
+    let number = app.searches + 1;
+    let library = app.live.len();
     let Some(search) = app.search.as_mut() else { return };
+    (search.pending, search.asked, search.keep) = (None, false, keep);
     if search.input.trim().is_empty() {
         search.outcome = Ok(Vec::new());
         search.terms.clear();
     } else {
         match crate::search::parse(&search.input) {
-            Ok(q) if too_broad(&q, app.live.len()) => {
+            Ok(q) if too_broad(&q, library) => {
                 search.outcome = Ok(Vec::new());
                 search.terms.clear();
             }
             Ok(q) => {
-                search.outcome = Ok(app.live.search(&q));
+                search.pending = Some(number);
                 search.terms = q.terms;
+                app.searches = number;
             }
             Err(err) => search.outcome = Err(err),
         }
     }
-    search.current = None;
+    if keep {
+        return;
+    }
+    if let Some(search) = app.search.as_mut() {
+        search.current = None;
+    }
     if let Screen::Results(cursor) = &mut app.screen {
         *cursor = Cursor::default();
     }
+}
+
+/// The search the loop should run, once: the input's, when its hits are awaited.
+pub fn wanted(app: &mut App) -> Option<crate::tui::update::Effect> {
+    let search = app.search.as_mut().filter(|s| !s.asked)?;
+    let number = search.pending?;
+    search.asked = true;
+    Some(crate::tui::update::Effect::Search { number, input: search.input.clone() })
+}
+
+/// The hits of search `number`, if it is still the one awaited.
+pub fn found(app: &mut App, number: u64, hits: Vec<Hit>) {
+    let Some(search) = app.search.as_mut().filter(|s| s.pending == Some(number)) else { return };
+    let was = match &app.screen {
+        Screen::Results(cursor) if search.keep => search.hits().get(cursor.selected).map(|h| (h.briefing.clone(), h.item.clone())),
+        _ => None,
+    };
+    search.pending = None;
+    search.current = None;
+    search.outcome = Ok(hits);
+    if let Screen::Results(cursor) = &mut app.screen {
+        let at = was.and_then(|(b, item)| search.hits().iter().position(|h| h.briefing == b && h.item == item));
+        match at {
+            Some(at) => cursor.selected = at,
+            None if !search.keep => *cursor = Cursor::default(),
+            None => {}
+        }
+    }
+    settle(app);
 }
 
 /// Libraries from this size on wait for a second letter: one letter matches most of them, and

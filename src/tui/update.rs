@@ -32,6 +32,8 @@ pub enum Effect {
     /// Check a briefing against its saved copies in `folder`, off the loop; the answer carries
     /// the request's number.
     Check { briefing: String, folder: PathBuf, request: u64 },
+    /// Search the library for `input` off the loop; the answer carries the search's number.
+    Search { number: u64, input: String },
 }
 
 /// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
@@ -40,7 +42,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     // Briefings read for earlier frames go once there are many: memory stays flat however far
     // the reader walks.
     app.live.trim();
-    apply(app, action).or_else(|| passage::wanted_check(app))
+    apply(app, action).or_else(|| search::wanted(app)).or_else(|| passage::wanted_check(app))
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
@@ -110,6 +112,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::CopiesChanged(paths) => return passage::copies_changed(app, &paths),
         Action::PassageRead(request, text) => passage::opened(app, *request, text),
         Action::Verified(id, request, verdict) => passage::checked(app, id, request, *verdict),
+        Action::Found(number, hits) => search::found(app, number, hits),
     }
     None
 }
@@ -128,7 +131,17 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) -> Result<Opt
     let scroll = scroll.min(max);
     let page = page(app).max(2);
     let next = match action {
-        Action::Quit | Action::Resize(..) | Action::FilesChanged(_) | Action::Reloaded(..) | Action::Report(..) => return Err(action),
+        // Answers of work done off the loop are taken under an overlay too: dropped, they
+        // would never come again.
+        Action::Quit
+        | Action::Resize(..)
+        | Action::FilesChanged(_)
+        | Action::Reloaded(..)
+        | Action::Report(..)
+        | Action::CopiesChanged(_)
+        | Action::PassageRead(..)
+        | Action::Verified(..)
+        | Action::Found(..) => return Err(action),
         Action::Down | Action::ScrollDown(..) => scroll + 1,
         Action::Up | Action::ScrollUp(..) => scroll.saturating_sub(1),
         Action::PageDown => scroll + page,

@@ -39,13 +39,29 @@ pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
     effects
 }
 
-/// Sends one terminal event through the reader's input path.
+/// Sends one terminal event through the reader's input path. A search it asks for is run at
+/// once, as the loop's search thread would, and its hits taken through `update`.
 pub fn event(app: &mut App, event: &Event) -> Vec<Effect> {
     let typing = brief::tui::search::typing(app);
     match brief::tui::input::action(event, &app.config.keys, typing) {
-        Some(action) => update(app, action).into_iter().collect(),
+        Some(action) => {
+            let effect = update(app, action);
+            searched(app, effect).into_iter().collect()
+        }
         None => Vec::new(),
     }
+}
+
+/// Runs a search effect as the search thread does, feeding its hits back; other effects are
+/// returned.
+pub fn searched(app: &mut App, mut effect: Option<Effect>) -> Option<Effect> {
+    while let Some(Effect::Search { number, input }) = effect {
+        let searcher = app.live.searcher();
+        let store = brief::store::Store::reader(&searcher.location).expect("a second connection to the store");
+        let found = brief::tui::jobs::search(&store, &searcher, number, &input, &|| false).expect("a search of a valid query");
+        effect = update(app, found);
+    }
+    effect
 }
 
 /// The key event a terminal sends for a chord; an upper-case letter comes with Shift, as
@@ -114,6 +130,10 @@ pub fn run(app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
             Effect::Check { briefing, folder, request } => {
                 let b = app.live.get(&briefing).expect("a check of a loaded briefing").clone();
                 brief::tui::jobs::check(&b, &folder, request)
+            }
+            Effect::Search { .. } => {
+                pending.extend(searched(app, Some(effect)));
+                continue;
             }
             other => {
                 rest.push(other);

@@ -51,6 +51,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         Ok(_) if search.terms.is_empty() && !search.input.trim().is_empty() && search.input.trim().chars().count() == 1 => {
             "Keep typing".to_string()
         }
+        Ok(_) if search.pending.is_some() => "Searching…".to_string(),
         Ok(h) if h.is_empty() && !search.input.trim().is_empty() => format!("No hits for “{}”", search.input),
         Ok(h) => format!("{} hits", h.len()),
         Err(_) => "Not a query yet".to_string(),
@@ -71,6 +72,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
                 Ok(_) if search.input.trim().chars().count() == 1 && app.live.len() >= crate::tui::search::BROAD => {
                     Line::styled("  Keep typing: one letter matches most of a library this size.", s.muted)
                 }
+                Ok(_) if search.pending.is_some() => Line::styled("  Searching…", s.muted),
                 Ok(_) if search.input.trim().is_empty() => {
                     Line::styled("  Type words, \"phrases\", -exclusions or filters such as kind:reaction — see docs/search.md", s.muted)
                 }
