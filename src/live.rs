@@ -219,6 +219,7 @@ impl Live {
     }
 
     fn refresh_telling(&mut self, told: &(dyn Fn(usize, usize) + Sync)) {
+        let started = std::time::Instant::now();
         let fresh = match self.store.refresh_telling(&self.root, told) {
             Ok(fresh) => fresh,
             // A store that fails now (a full disk, a file removed under it) gives way to one in
@@ -229,7 +230,14 @@ impl Live {
                 self.store.refresh_telling(&self.root, told).unwrap_or_default()
             }
         };
+        let refreshed = started.elapsed();
         self.relist(&fresh);
+        tracing::debug!(
+            read = fresh.read,
+            refresh_ms = refreshed.as_millis() as u64,
+            relist_ms = (started.elapsed() - refreshed).as_millis() as u64,
+            "store refreshed"
+        );
     }
 
     /// The rows and failures anew from the store, with the last good versions of files that
@@ -304,6 +312,7 @@ impl Live {
     /// fails keeps the version shown until now, and the store is brought up to date with the
     /// folder (which reads whatever else changed too).
     pub fn apply(&mut self, parsed: Vec<ParsedFile>, removed: Vec<PathBuf>) -> Change {
+        let started = std::time::Instant::now();
         let mut change = Change::default();
         let known: std::collections::HashSet<PathBuf> = self.known().cloned().collect();
         for path in removed {
@@ -325,7 +334,16 @@ impl Live {
                 self.stale.insert(p.path.clone(), b);
             }
         }
+        let kept = started.elapsed();
         self.refresh();
+        tracing::info!(
+            reloaded = change.reloaded.len(),
+            failed = change.failed.len(),
+            removed = change.removed.len(),
+            kept_us = kept.as_micros() as u64,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "library brought up to date"
+        );
         change
     }
 }

@@ -393,3 +393,36 @@ fn a_file_dated_in_the_future_is_not_read_again_on_every_run() {
     assert_eq!((again.read, third.read), (0, 0), "not read again");
     assert_eq!((third.unchanged, third.rehashed), (1, 0), "nor hashed again: {third:?}");
 }
+
+/// A store kept up to date edit by edit holds the same word lists as one built anew from the
+/// folder as it ends: an edit that drops words, one that adds them, a file deleted, one added,
+/// one renamed over another, one broken and one mended.
+#[test]
+fn word_lists_kept_up_to_date_are_those_built_anew() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for (name, fact) in [("a", "Cobalt and nickel moved."), ("b", "Nickel alone."), ("c", "Tungsten rose."), ("d", "Lithium fell.")] {
+        write(&lib.join(format!("{name}.toml")), &briefing(name, fact));
+    }
+    let mut kept = brief::store::Store::open_at(&tmp.path().join("kept.sqlite"), &lib).unwrap();
+    kept.refresh(&lib).unwrap();
+    let steps: Vec<Box<dyn Fn()>> = vec![
+        Box::new(|| write(&lib.join("a.toml"), &briefing("a", "Cobalt only."))),
+        Box::new(|| write(&lib.join("b.toml"), &briefing("b", "Nickel, manganese and graphite."))),
+        Box::new(|| std::fs::remove_file(lib.join("c.toml")).unwrap()),
+        Box::new(|| write(&lib.join("e.toml"), &briefing("e", "Gallium and germanium."))),
+        Box::new(|| std::fs::rename(lib.join("e.toml"), lib.join("d.toml")).unwrap()),
+        Box::new(|| write(&lib.join("a.toml"), "title = \"Broken cobalt\n")),
+        Box::new(|| write(&lib.join("a.toml"), &briefing("a", "Cobalt mended, antimony new."))),
+    ];
+    for (n, step) in steps.iter().enumerate() {
+        step();
+        // Past the timestamp tick, so no row is racy and only what changed is read.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        kept.refresh(&lib).unwrap();
+        let mut anew = brief::store::Store::open_at(&tmp.path().join(format!("anew-{n}.sqlite")), &lib).unwrap();
+        anew.refresh(&lib).unwrap();
+        assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after step {n}");
+    }
+}

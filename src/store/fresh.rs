@@ -10,7 +10,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Store, words};
 use crate::diag::Diagnostic;
@@ -18,6 +18,9 @@ use crate::load;
 
 /// Files read and written per transaction.
 const SLICE: usize = 512;
+
+/// Up to this many files to write, their words are looked up one by one.
+const FEW: usize = 32;
 
 /// The coarsest timestamp tick a file system may have (FAT's is two seconds).
 const TICK_NS: i64 = 2_000_000_000;
@@ -145,6 +148,7 @@ impl Store {
         // Read and written a slice at a time, each slice in one transaction: a first build of
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);
+        let mut vocabulary = None;
         let done = std::sync::atomic::AtomicUsize::new(0);
         let read_slice = |slice: &[Todo]| -> Vec<Result<Option<Read>, Box<Diagnostic>>> {
             slice
@@ -162,13 +166,15 @@ impl Store {
         for (k, slice) in slices.iter().enumerate() {
             let read = next.take().unwrap_or_default();
             let gone_now = gone.take().unwrap_or_default();
-            let (written, upcoming) =
-                rayon::join(|| self.write(slice, read, gone_now, started, &mut fresh), || slices.get(k + 1).map(|slice| read_slice(slice)));
+            let (written, upcoming) = rayon::join(
+                || self.write(slice, read, gone_now, started, &mut fresh, &mut vocabulary),
+                || slices.get(k + 1).map(|slice| read_slice(slice)),
+            );
             written?;
             next = upcoming;
         }
         if let Some(gone) = gone.filter(|g| !g.is_empty()) {
-            self.write(&[], Vec::new(), gone, started, &mut fresh)?;
+            self.write(&[], Vec::new(), gone, started, &mut fresh, &mut vocabulary)?;
         }
         Ok(fresh)
     }
@@ -181,41 +187,48 @@ impl Store {
         gone: Vec<i64>,
         started: i64,
         fresh: &mut Fresh,
+        vocabulary: &mut Option<HashMap<String, u32>>,
     ) -> rusqlite::Result<()> {
         let tx = self.conn().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         {
-            // Files gone, or read again, leave the file lists of the words they had: those lists
-            // are read, and written back once, at the end.
-            let mut lists: HashMap<u32, Vec<u32>> = HashMap::new();
+            // Files gone leave the file lists of every word they had; a file read again leaves
+            // those of the words it no longer has and joins those of its new words — an edit
+            // touches a few lists, not the hundreds of its every word. The lists touched are
+            // written back once, at the end.
+            let mut lists: HashSet<u32> = HashSet::new();
             let mut leaving: HashSet<u32> = HashSet::new();
+            let mut dropped: HashMap<u32, Vec<u32>> = HashMap::new();
             let mut added: HashMap<u32, Vec<u32>> = HashMap::new();
-            let again = todo.iter().zip(&read).filter(|(_, r)| !matches!(r, Ok(None))).filter_map(|(t, _)| t.row.map(|r| r.id));
+            let mut had: HashMap<u32, Vec<u32>> = HashMap::new();
+            let again = todo.iter().zip(&read).filter(|(_, r)| matches!(r, Ok(Some(_)))).filter_map(|(t, _)| t.row.map(|r| r.id));
             {
                 let mut words_of = tx.prepare_cached("SELECT words FROM file_words WHERE file = ?1")?;
-                let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
-                for id in gone.iter().copied().chain(again) {
+                for id in gone.iter().copied() {
                     let blob: Vec<u8> = words_of.query_row(params![id], |r| r.get(0)).unwrap_or_default();
-                    for wid in words::decode(&blob) {
-                        if let std::collections::hash_map::Entry::Vacant(slot) = lists.entry(wid) {
-                            let files: Vec<u8> = files_of.query_row(params![wid], |r| r.get(0)).unwrap_or_default();
-                            slot.insert(words::decode(&files).collect());
-                        }
-                    }
+                    lists.extend(words::decode(&blob));
                     leaving.insert(id as u32);
+                }
+                for id in again {
+                    let blob: Vec<u8> = words_of.query_row(params![id], |r| r.get(0)).unwrap_or_default();
+                    had.insert(id as u32, words::decode(&blob).collect());
                 }
             }
             let mut delete = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
             for id in &gone {
                 delete.execute(params![id])?;
             }
-            let mut vocabulary: HashMap<String, u32> = HashMap::new();
-            {
+            // Many files to write: every word's id at once, read one time per pass. A few (a
+            // saved file): each word looked up, not a hundred thousand read.
+            if vocabulary.is_none() && todo.len() > FEW {
+                let mut known = HashMap::new();
                 let mut all = tx.prepare("SELECT word, id FROM words")?;
                 for pair in all.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
                     let (word, id) = pair?;
-                    vocabulary.insert(word, id);
+                    known.insert(word, id);
                 }
+                *vocabulary = Some(known);
             }
+            let mut look_up = tx.prepare_cached("SELECT id FROM words WHERE word = ?1")?;
             let mut stamp = tx.prepare_cached("UPDATE files SET seen_ns = ?2 WHERE path = ?1")?;
             let mut replace = tx.prepare_cached(
                 "INSERT INTO files (path, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns, loaded) \
@@ -253,12 +266,18 @@ impl Store {
                     Ok(Some(r)) => {
                         let mut ids = Vec::with_capacity(r.words.len());
                         for w in r.words {
-                            let id = match vocabulary.get(&w) {
-                                Some(id) => *id,
+                            let known = match vocabulary {
+                                Some(known) => known.get(&w).copied(),
+                                None => look_up.query_row(params![w], |row| row.get(0)).optional()?,
+                            };
+                            let id = match known {
+                                Some(id) => id,
                                 None => {
                                     let id: u32 = new_word.query_row(params![w], |row| row.get(0))?;
-                                    lists.insert(id, Vec::new());
-                                    vocabulary.insert(w, id);
+                                    lists.insert(id);
+                                    if let Some(known) = vocabulary.as_mut() {
+                                        known.insert(w, id);
+                                    }
                                     id
                                 }
                             };
@@ -289,8 +308,26 @@ impl Store {
                                 appear.execute(params![official, l.date, l.id, file, r.rel, item, label])?;
                             }
                         }
-                        for id in ids {
-                            added.entry(id).or_default().push(file);
+                        // Both sorted: the words it left, and those it came to.
+                        let before = had.remove(&file).unwrap_or_default();
+                        let (mut i, mut j) = (0, 0);
+                        while i < before.len() || j < ids.len() {
+                            match (before.get(i), ids.get(j)) {
+                                (Some(b), Some(n)) if b == n => (i, j) = (i + 1, j + 1),
+                                (Some(b), Some(n)) if b < n => {
+                                    dropped.entry(*b).or_default().push(file);
+                                    i += 1;
+                                }
+                                (Some(b), None) => {
+                                    dropped.entry(*b).or_default().push(file);
+                                    i += 1;
+                                }
+                                (_, Some(n)) => {
+                                    added.entry(*n).or_default().push(file);
+                                    j += 1;
+                                }
+                                (None, None) => break,
+                            }
                         }
                         fresh.read += 1;
                     }
@@ -298,21 +335,21 @@ impl Store {
             }
             // Every word a file came to or left: its list without the files that left, with
             // those that came.
+            let mut touched: Vec<u32> = lists.iter().chain(added.keys()).chain(dropped.keys()).copied().collect();
+            touched.sort_unstable();
+            touched.dedup();
             let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
             let mut write = tx.prepare_cached("UPDATE words SET files = ?2 WHERE id = ?1")?;
-            for (id, mut came) in added {
-                let mut list = match lists.remove(&id) {
-                    Some(list) => list,
-                    None => words::decode(&files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0))?).collect(),
-                };
-                list.retain(|f| !leaving.contains(f));
-                list.append(&mut came);
-                list.sort_unstable();
-                list.dedup();
-                write.execute(params![id, words::encode(&list)])?;
-            }
-            for (id, mut list) in lists {
-                list.retain(|f| !leaving.contains(f));
+            for id in touched {
+                let blob = files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0)).optional()?;
+                let mut list: Vec<u32> = words::decode(&blob.unwrap_or_default()).collect();
+                let left = dropped.remove(&id).unwrap_or_default();
+                list.retain(|f| !leaving.contains(f) && !left.contains(f));
+                if let Some(mut came) = added.remove(&id) {
+                    list.append(&mut came);
+                    list.sort_unstable();
+                    list.dedup();
+                }
                 write.execute(params![id, words::encode(&list)])?;
             }
         }

@@ -92,6 +92,27 @@ impl Store {
         Ok(Some(out))
     }
 
+    /// Every word with the files (by path below the folder) whose lists hold it: what the
+    /// index says, for a test to compare a store kept up to date with one built anew.
+    #[doc(hidden)]
+    pub fn word_files(&self) -> rusqlite::Result<std::collections::BTreeMap<String, BTreeSet<Vec<u8>>>> {
+        let conn = self.reads();
+        let paths: std::collections::HashMap<u32, Vec<u8>> =
+            conn.prepare("SELECT id, path FROM files")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut out = std::collections::BTreeMap::new();
+        for row in
+            conn.prepare("SELECT word, files FROM words")?.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+        {
+            let (word, files) = row?;
+            let files: BTreeSet<Vec<u8>> =
+                decode(&files).map(|id| paths.get(&id).cloned().unwrap_or_else(|| b"<no such file>".to_vec())).collect();
+            if !files.is_empty() {
+                out.insert(word, files);
+            }
+        }
+        Ok(out)
+    }
+
     /// Every file of the store as a candidate: for a query of filters or exclusions alone.
     pub fn everything(&self) -> rusqlite::Result<Vec<Candidate>> {
         let mut stmt =

@@ -175,7 +175,7 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
         }
         // A short wait keeps signals and file changes prompt; keys wake it at once. While work
         // runs off the loop, its answer is looked for every few milliseconds.
-        let wait = if jobs.running(app) { Duration::from_millis(4) } else { Duration::from_millis(100) };
+        let wait = if jobs.running(app) { Duration::from_millis(4) } else { Duration::from_millis(25) };
         if event::poll(wait)? {
             for action in pending_actions(app)? {
                 dispatch(terminal, app, action)?;
@@ -233,7 +233,7 @@ fn pending_actions(app: &App) -> io::Result<Vec<Action>> {
 fn changed_paths(watch: &watch::Watch) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = watch.changes.try_iter().collect();
     if !paths.is_empty() {
-        std::thread::sleep(Duration::from_millis(30));
+        std::thread::sleep(Duration::from_millis(15));
         paths.extend(watch.changes.try_iter());
     }
     paths.sort();
