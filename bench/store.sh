@@ -3,11 +3,13 @@
 # (default 10,000 briefings, `gen-corpus N DIR --seed 7`):
 #   1. reader, second start: spawn to the library on screen, vs `rg -il yttrium DIR`
 #   2. `brief search WORD` (store up to date) vs `rg -il WORD` for yttrium, molybdenum, lithium
-#   3. keystrokes, p95: `j` in the library, `j` in a pane, `]`, vs `j` in `less` over the corpus
+#   3. keystrokes, p95: `j` in the library, `j` in a pane, `]`, a letter typed into the search
+#      line, vs `j` in `less` over the corpus
 #   4. reader peak memory, library open and one search done
 #   5. the store's first build (`brief list` with no store) vs `brief check`
 #   6. `brief check` vs `taplo check` (pip package `taplo`)
 #   7. `brief list` from the store vs from the files (`--no-cache`)
+#   8. a saved file: from the rename to the reader showing it (bench/save_to_screen.py)
 # Usage: bench/store.sh [N]   (needs ../shared/tools; installs ripgrep, taplo, pyte, hyperfine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,12 +58,13 @@ echo "== 3. keystroke to screen, p50 / p95 ms (ptylat, 120x40)"
 lessj=$("$ptylat" --size 120x40 --key j --rounds 30 -- less all.txt 2>&1 | awk '/^.j. / {print $4" / "$5}')
 libj=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --key j --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {print $4" / "$5}')
 pane=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '\r' --key j --key ']' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {j=$4" / "$5} /^.]. / {n=$4" / "$5} END {print j" | "n}')
-echo "less j: $lessj; library j: $libj; pane j | ]: $pane"
+search=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithiu' --key m --key '\x7f' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.m. / {print $4" / "$5}')
+echo "less j: $lessj; library j: $libj; pane j | ]: $pane; search letter: $search"
 
 echo
 echo "== 4. reader peak memory, library open and one search done"
 # The search is typed and its first hit opened (Enter), so `q` quits and the figure is written.
-"$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithium\r' --key j --rounds 2 -- /usr/bin/time -v -o mem.txt "$brief" --dir corpus >/dev/null 2>&1 || true
+"$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithium' --setup '\r' --key j --rounds 2 -- /usr/bin/time -v -o mem.txt "$brief" --dir corpus >/dev/null 2>&1 || true
 echo "peak: $(( $(awk '/Maximum resident/ {print $6}' mem.txt) / 1024 )) MB"
 
 echo
@@ -72,3 +75,8 @@ printf 'brief check %s ms, taplo check %s ms: 1/%.1f\n' "$check" "$t" "$(echo "$
 echo
 echo "== 7. brief list: from the store vs from the files"
 printf 'store %s ms, --no-cache %s ms\n' "$(mean "$brief list --dir corpus")" "$(mean "$brief --no-cache --dir corpus list" 3)"
+
+echo
+echo "== 8. a saved file, from the rename to the reader showing it (160x48)"
+newest=$("$brief" list --dir corpus | awk 'NR == 2 {print $2}')
+python3 "$here/bench/save_to_screen.py" "corpus/$newest.toml" 20 -- "$brief" --dir corpus

@@ -20,7 +20,6 @@ use crate::load::{self, ParsedFile};
 use crate::model::{Briefing, Kind};
 use crate::search::{Hit, Index, Query};
 use crate::store::Store;
-use crate::store::fresh::Fresh;
 use crate::store::list::{Appearance, Row};
 
 /// Briefings kept once read, before the next change or [`Live::trim`] lets them go.
@@ -220,30 +219,23 @@ impl Live {
 
     fn refresh_telling(&mut self, told: &(dyn Fn(usize, usize) + Sync)) {
         let started = std::time::Instant::now();
-        let fresh = match self.store.refresh_telling(&self.root, told) {
-            Ok(fresh) => fresh,
+        let (fresh, listing) = match self.store.refresh_and_list(&self.root, told) {
+            Ok(both) => both,
             // A store that fails now (a full disk, a file removed under it) gives way to one in
             // memory: the files answer the same.
             Err(why) => {
                 tracing::warn!("the store failed, reading the files into memory: {why}");
                 self.store = memory(&self.root);
-                self.store.refresh_telling(&self.root, told).unwrap_or_default()
+                self.store.refresh_and_list(&self.root, told).unwrap_or_default()
             }
         };
-        let refreshed = started.elapsed();
-        self.relist(&fresh);
-        tracing::debug!(
-            read = fresh.read,
-            refresh_ms = refreshed.as_millis() as u64,
-            relist_ms = (started.elapsed() - refreshed).as_millis() as u64,
-            "store refreshed"
-        );
+        self.relist(listing);
+        tracing::debug!(read = fresh.read, elapsed_ms = started.elapsed().as_millis() as u64, "store refreshed and listed");
     }
 
     /// The rows and failures anew from the store, with the last good versions of files that
     /// fail now.
-    fn relist(&mut self, fresh: &Fresh) {
-        let listing = self.store.listing(&self.root, fresh).map_err(|why| tracing::warn!("listing the store: {why}")).unwrap_or_default();
+    fn relist(&mut self, listing: crate::store::list::Listing) {
         self.failures = listing.failed;
         // A last good version is kept only while its file fails.
         let failing: std::collections::HashSet<&Path> = self.failures.iter().map(|f| f.path.as_path()).collect();

@@ -503,3 +503,19 @@ fn only_the_latest_search_is_shown_and_its_hits_are_taken_under_an_overlay() {
     update(&mut app, Action::Help);
     assert!(screen(&app).contains(&format!("Search · {} hits", lutnick_hits.len())), "{}", screen(&app));
 }
+
+/// Enter typed before the hits came (a fast typist, a large library) opens the first hit when
+/// they come, as it would have had they been there.
+#[test]
+fn enter_before_the_hits_come_opens_the_first_when_they_do() {
+    let mut app = app(100, 30);
+    update(&mut app, Action::Search);
+    let asked = update(&mut app, Action::Paste("lutnick".into()));
+    assert!(matches!(asked, Some(Effect::Search { .. })));
+    assert_eq!(update(&mut app, Action::Follow), None);
+    assert!(matches!(app.screen, Screen::Results(_)), "nothing to open yet");
+    common::reader::searched(&mut app, asked);
+    let first = app.search.as_ref().unwrap().hits()[0].clone();
+    assert!(matches!(app.screen, Screen::Briefing(_)), "the first hit is open");
+    assert_eq!(app.briefing().unwrap().id, &*first.briefing);
+}

@@ -117,15 +117,44 @@ impl Store {
     /// [`Store::refresh`], calling `told(read, to_read)` as files are read (for a progress bar
     /// on a first build).
     pub fn refresh_telling(&mut self, dir: &Path, told: &(dyn Fn(usize, usize) + Sync)) -> rusqlite::Result<Fresh> {
+        self.refresh_reading(dir, told, |_| Ok(())).map(|(fresh, _)| fresh)
+    }
+
+    /// [`Store::refresh_telling`], then the library list: read while the folder is walked, and
+    /// kept when the pass finds nothing to write — the reader's start does not wait for the
+    /// walk and the list one after the other.
+    pub fn refresh_and_list(
+        &mut self,
+        dir: &Path,
+        told: &(dyn Fn(usize, usize) + Sync),
+    ) -> rusqlite::Result<(Fresh, super::list::Listing)> {
+        let (fresh, early) = self.refresh_reading(dir, told, |store| store.rows_in_order(dir))?;
+        let listing = match early {
+            Some(rows) => self.listing_from(rows, dir, &fresh)?,
+            None => self.listing(dir, &fresh)?,
+        };
+        Ok((fresh, listing))
+    }
+
+    /// The pass, with `early` read from the store while the folder is walked; what it read is
+    /// given back only when the pass wrote nothing, so it is still true.
+    fn refresh_reading<T>(
+        &mut self,
+        dir: &Path,
+        told: &(dyn Fn(usize, usize) + Sync),
+        early: impl FnOnce(&mut Store) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<(Fresh, Option<T>)> {
         // The folder is walked while the catalog is read: each is a third of a pass that
         // finds nothing changed.
-        let (walked, catalog) = std::thread::scope(|s| {
+        let (walked, catalog, early) = std::thread::scope(|s| {
             let walking = s.spawn(|| walk(dir));
             let catalog = self.catalog();
-            (walking.join(), catalog)
+            let early = early(self);
+            (walking.join(), catalog, early)
         });
         let (files, problems) = walked.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let catalog = catalog?;
+        let early = early?;
         let started = now_ns();
         // Which files need reading: new, changed, or racy.
         // Both lists are sorted by path, so they are walked side by side: no hashing of ten
@@ -145,6 +174,7 @@ impl Store {
         }
         gone.extend(rows.map(|(_, row)| row.id));
         let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), problems, ..Fresh::default() };
+        let early = (todo.is_empty() && gone.is_empty()).then_some(early);
         // Read and written a slice at a time, each slice in one transaction: a first build of
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);
@@ -176,7 +206,7 @@ impl Store {
         if let Some(gone) = gone.filter(|g| !g.is_empty()) {
             self.write(&[], Vec::new(), gone, started, &mut fresh, &mut vocabulary)?;
         }
-        Ok(fresh)
+        Ok((fresh, early))
     }
 
     /// Writes one slice of files read, and the files gone, in one transaction.

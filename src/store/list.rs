@@ -62,6 +62,10 @@ pub struct Listing {
     pub failed: Vec<FileReport>,
 }
 
+/// Rows in the list's order, each with its file's path below the folder and where its id is
+/// written.
+pub(crate) type Rows = Vec<(Row, Vec<u8>, (i64, i64))>;
+
 /// Where an official appears: the briefing, the official's place in it, and its label there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Appearance {
@@ -94,13 +98,20 @@ impl Store {
     /// files with one id, the first in path order is listed and the other fails, as when the
     /// folder is loaded.
     pub fn listing(&mut self, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
+        let rows = self.rows_in_order(dir)?;
+        self.listing_from(rows, dir, fresh)
+    }
+
+    /// Every briefing's row, in the list's order, with its path below the folder and where its
+    /// id is written.
+    pub(crate) fn rows_in_order(&mut self, dir: &Path) -> rusqlite::Result<Rows> {
         let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
-        // The rows in the list's order, as the index by date keeps them: nothing to sort.
+        // In the list's order, as the index by date keeps them: nothing to sort.
         let mut stmt = self.conn().prepare_cached(
             "SELECT b.id, b.date, b.title, b.counts, f.path, b.id_line, b.id_column \
              FROM briefings b JOIN files f ON f.id = b.file ORDER BY b.date DESC, b.id",
         )?;
-        let mut rows: Vec<(Row, Vec<u8>, (i64, i64))> = stmt
+        let rows: Rows = stmt
             .query_map([], |r| {
                 let counts: String = r.get(3)?;
                 let mut numbers = [0; 5];
@@ -112,7 +123,13 @@ impl Store {
                 Ok((row, rel, (r.get(5)?, r.get(6)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        drop(stmt);
+        Ok(rows)
+    }
+
+    /// The list from rows in order: of two files with one id, the first in path order is kept,
+    /// and the files that failed are named in path order.
+    pub(crate) fn listing_from(&mut self, mut rows: Rows, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
+        let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
         // Of two files with one id, the first in path order is kept.
         let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
         let mut losers: Vec<usize> = Vec::new();

@@ -66,12 +66,6 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
             return ExitCode::from(1);
         }
     };
-    // The watch is set up while the library opens, on a thread of its own (registering a large
-    // folder takes a while), and before the store's pass: a file saved meanwhile is reported.
-    let watching = {
-        let dir = dir.to_path_buf();
-        std::thread::spawn(move || watch::start(&dir))
-    };
     let live = match loading::load(&mut terminal, &config, dir, cached, &lifeline) {
         Ok(Ok(live)) => live,
         Ok(Err(exit)) => {
@@ -98,9 +92,13 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
         ));
         return ExitCode::from(2);
     }
-    let started = watching.join().unwrap_or_else(|_| Err(notify::Error::generic("the watch could not be set up")));
-    let watch = watching_status(&mut app, started);
-    let result = event_loop(&mut terminal, &mut app, watch, dir, &lifeline);
+    // The watch is set up on a thread of its own once the library is on screen: registering a
+    // large folder takes a while, and the first frame need not wait for it.
+    let watching = {
+        let dir = dir.to_path_buf();
+        std::thread::spawn(move || watch::start(&dir))
+    };
+    let result = event_loop(&mut terminal, &mut app, watching, dir, &lifeline);
     terminal::restore();
     exit_code(result)
 }
@@ -139,7 +137,15 @@ fn watching_status(app: &mut App, started: notify::Result<watch::Watch>) -> Opti
     }
 }
 
-fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>, dir: &Path, lifeline: &Lifeline) -> io::Result<Exit> {
+fn event_loop(
+    terminal: &mut Tui,
+    app: &mut App,
+    watching: std::thread::JoinHandle<notify::Result<watch::Watch>>,
+    dir: &Path,
+    lifeline: &Lifeline,
+) -> io::Result<Exit> {
+    let mut watching = Some(watching);
+    let mut watch = None;
     let jobs = jobs::Jobs::default();
     // Saved copies change too (a curator saves a fresh one): what was checked against them is
     // checked again. Without the watch, nothing but live updates of copies is lost.
@@ -150,6 +156,16 @@ fn event_loop(terminal: &mut Tui, app: &mut App, mut watch: Option<watch::Watch>
     let mut dirty = true;
     let (mut looked, mut folder) = (std::time::Instant::now(), watch::identity(dir));
     loop {
+        // Once the watch is up, the store is brought up to date once more: a file saved between
+        // the library's opening and the watch's start is not missed.
+        if watching.as_ref().is_some_and(|w| w.is_finished())
+            && let Some(started) = watching.take()
+        {
+            let started = started.join().unwrap_or_else(|_| Err(notify::Error::generic("the watch could not be set up")));
+            watch = watching_status(app, started);
+            dispatch(terminal, app, Action::Reloaded(Vec::new(), Vec::new()))?;
+            dirty = true;
+        }
         // A folder deleted and made again, or a link pointed elsewhere, is another folder: its
         // old watch sees nothing, so it is watched anew and read again whole. A stat a second
         // is all it costs.

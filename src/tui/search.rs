@@ -29,6 +29,8 @@ pub struct Search {
     /// Whether the selected hit stays selected when the hits come (files changed; the query
     /// did not).
     pub keep: bool,
+    /// Enter was pressed before the hits came: the first is shown when they do.
+    pub follow: bool,
 }
 
 impl Search {
@@ -53,6 +55,7 @@ pub fn open(app: &mut App) {
                 pending: None,
                 asked: false,
                 keep: false,
+                follow: false,
             });
             refresh(app);
         }
@@ -93,7 +96,7 @@ fn refresh_with(app: &mut App, keep: bool) {
     let number = app.searches + 1;
     let library = app.live.len();
     let Some(search) = app.search.as_mut() else { return };
-    (search.pending, search.asked, search.keep) = (None, false, keep);
+    (search.pending, search.asked, search.keep, search.follow) = (None, false, keep, false);
     if search.input.trim().is_empty() {
         search.outcome = Ok(Vec::new());
         search.terms.clear();
@@ -149,6 +152,10 @@ pub fn found(app: &mut App, number: u64, hits: Vec<Hit>) {
         }
     }
     settle(app);
+    let follow_now = app.search.as_mut().is_some_and(|s| std::mem::take(&mut s.follow));
+    if follow_now && matches!(app.screen, Screen::Results(_)) {
+        follow(app);
+    }
 }
 
 /// Libraries from this size on wait for a second letter: one letter matches most of them, and
@@ -192,8 +199,13 @@ fn show(app: &mut App, n: usize, record: bool) {
     app.set_status(format!("Hit {} of {total} for “{}”", n + 1, crate::text::visible(&query, false)), false);
 }
 
-/// Enter on the results: jump to the selected hit.
+/// Enter on the results: jump to the selected hit — or, typed before the hits came, to the
+/// first hit once they come.
 pub fn follow(app: &mut App) {
+    if let Some(search) = app.search.as_mut().filter(|s| s.pending.is_some()) {
+        search.follow = true;
+        return;
+    }
     if let Screen::Results(cursor) = app.screen {
         show(app, cursor.selected, true);
     }
