@@ -58,7 +58,8 @@ fn main() {
             times[times.len() - 1]
         );
     };
-    step("library j", &[], Action::Down, None);
-    step("pane j", &[Action::Follow], Action::Down, None);
-    step("]", &[], Action::NextBriefing, None);
+    // Each key is undone after it is timed, so every round draws a new frame.
+    step("library j", &[], Action::Down, Some(Action::Up));
+    step("pane j", &[Action::Follow], Action::Down, Some(Action::Up));
+    step("]", &[], Action::NextBriefing, Some(Action::PrevBriefing));
 }

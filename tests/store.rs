@@ -426,3 +426,43 @@ fn word_lists_kept_up_to_date_are_those_built_anew() {
         assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after step {n}");
     }
 }
+
+/// The reader goes through the store in the cache folder, and with `--no-cache` builds one in
+/// memory and leaves the cache folder alone; either way nothing is written beside the briefings.
+#[test]
+fn the_reader_reads_through_the_store_and_no_cache_leaves_it_alone() {
+    let s = Setup::new();
+    write(&s.lib().join("a.toml"), &briefing("Cobalt talks", "Cobalt moved."));
+    let (lib, cache) = (s.lib(), s.cache());
+    for (flags, stored) in [(&["--no-cache"][..], false), (&[][..], true)] {
+        let mut args = flags.to_vec();
+        args.extend(["--dir", lib.to_str().unwrap()]);
+        let mut reader = common::pty::Reader::start_with_env(&args, 100, 30, &[("XDG_CACHE_HOME", cache.to_str().unwrap())]);
+        reader.wait_for("Cobalt talks");
+        reader.send("q");
+        assert_eq!(reader.wait_exit(), 0);
+        assert_eq!(cache.join("brief").exists(), stored, "flags {flags:?}");
+    }
+    s.store();
+    let names: Vec<String> = std::fs::read_dir(s.lib()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["a.toml"], "nothing but the briefing in its folder");
+}
+
+/// A first start with no store shows how far the build has got, and quits when asked
+/// meanwhile, without waiting for the build to end.
+#[test]
+fn a_first_start_shows_the_build_and_takes_quit_meanwhile() {
+    let s = Setup::new();
+    for i in 0..6000 {
+        write(&s.lib().join(format!("b{i:04}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
+    }
+    let (lib, cache) = (s.lib(), s.cache());
+    let mut reader =
+        common::pty::Reader::start_with_env(&["--dir", lib.to_str().unwrap()], 100, 30, &[("XDG_CACHE_HOME", cache.to_str().unwrap())]);
+    reader.wait_for("files read");
+    assert!(reader.text().contains("Loading the briefings"), "{}", reader.text());
+    let asked = std::time::Instant::now();
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    assert!(asked.elapsed() < std::time::Duration::from_secs(2), "quit took {:?}", asked.elapsed());
+}
