@@ -18,12 +18,26 @@ use crate::diag::Diagnostic;
 use crate::library::{FileReport, Library};
 use crate::load::{self, ParsedFile};
 use crate::model::{Briefing, Kind};
-use crate::search::{Hit, Index, Query};
+use crate::search::matcher::{Folded, Prepared, match_prepared, rank};
+use crate::search::{Hit, Query};
 use crate::store::Store;
 use crate::store::list::{Appearance, Row};
 
 /// Briefings kept once read, before the next change or [`Live::trim`] lets them go.
 const KEPT: usize = 64;
+
+/// The most appearances of an official read at once.
+pub const NEWEST: usize = 64;
+
+/// Where an official appears: the newest briefings, and how many in all.
+#[derive(Debug, Default)]
+pub struct Appearing {
+    pub newest: Vec<Appearance>,
+    pub total: usize,
+}
+
+/// Candidates of a search read from the store at once.
+const BATCH: usize = 256;
 
 /// The library of a folder, kept up to date file by file.
 pub struct Live {
@@ -43,7 +57,7 @@ pub struct Live {
     opened: FrozenMap<String, Box<Briefing>>,
     /// Where officials appear, by official, asked for as [`Live::opened`] is: the detail of an
     /// official is drawn on every frame, and one may appear in thousands of briefings.
-    appearing: FrozenMap<String, Vec<Appearance>>,
+    appearing: FrozenMap<String, Box<Appearing>>,
 }
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
@@ -163,15 +177,18 @@ impl Live {
         }
     }
 
-    /// Every briefing of the library that lists the official, newest first.
-    pub fn appearances(&self, official: &str) -> &[Appearance] {
+    /// The newest briefings of the library that list the official (at most [`NEWEST`]), and
+    /// how many list it in all: one official may be in tens of thousands.
+    pub fn appearances(&self, official: &str) -> &Appearing {
         if let Some(found) = self.appearing.get(official) {
             return found;
         }
-        let found = self.store.appearances(&self.root, official).map_err(|why| tracing::warn!("appearances of `{official}`: {why}"));
+        let warn = |why| tracing::warn!("appearances of `{official}`: {why}");
+        let newest = self.store.appearances(&self.root, official, Some(NEWEST)).map_err(warn).unwrap_or_default();
+        let total = self.store.appearance_count(official).map_err(warn).unwrap_or(newest.len());
         // A file whose id another file already has is not in the library.
-        let found = found.unwrap_or_default().into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect();
-        self.appearing.insert(official.to_string(), found)
+        let newest = newest.into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect();
+        self.appearing.insert(official.to_string(), Box::new(Appearing { newest, total }))
     }
 
     /// Every file with an error in its latest version, with those diagnostics (and its
@@ -385,10 +402,49 @@ impl Searcher {
         Some(Library::new(found))
     }
 
-    /// Every hit of `q`, ranked; None when cancelled.
+    /// Every hit of `q`, ranked; None when cancelled. The candidates are read a batch at a
+    /// time and each briefing is let go once matched: a frequent word in a large library has
+    /// tens of thousands of candidates, too many to hold.
     pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
-        let library = self.matching(store, q, cancelled)?;
-        (!cancelled()).then(|| Index::build(&library).search(&library, q))
+        let ids = match store.candidate_files(q) {
+            Ok(Some(ids)) => Ok(ids),
+            Ok(None) => store.all_files(),
+            Err(why) => Err(why),
+        };
+        let ids = ids.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
+        let prepared = Prepared::new(q);
+        let (root, shown) = (&self.root, &self.shown);
+        let mut hits: Vec<Hit> = Vec::new();
+        for batch in ids.chunks(BATCH) {
+            if cancelled() {
+                return None;
+            }
+            let kept = store.kept(batch).map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
+            let found: Vec<Hit> = kept
+                .into_par_iter()
+                .flat_map_iter(|c| {
+                    let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                    // Only what the list shows (a file whose id another has, or one that fails,
+                    // is not; the last good versions are searched below).
+                    let b = shown
+                        .contains_key(&path)
+                        .then(|| c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()))
+                        .flatten();
+                    b.map(|mut b| {
+                        b.path = path;
+                        b.finish();
+                        match_prepared(&b, &Folded::new(&b), &prepared)
+                    })
+                    .unwrap_or_default()
+                })
+                .collect();
+            hits.extend(found);
+        }
+        for b in &self.stale {
+            hits.extend(match_prepared(b, &Folded::new(b), &prepared));
+        }
+        rank(&mut hits);
+        (!cancelled()).then_some(hits)
     }
 }
 

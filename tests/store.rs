@@ -278,7 +278,7 @@ fn a_briefing_kept_in_the_store_reads_back_as_it_was_loaded() {
             assert_eq!(&back, b, "{}", b.id);
             for o in &b.officials {
                 let stored: Vec<(String, String)> =
-                    store.appearances(&dir, &o.id).unwrap().into_iter().map(|a| (a.briefing, a.label)).collect();
+                    store.appearances(&dir, &o.id, None).unwrap().into_iter().map(|a| (a.briefing, a.label)).collect();
                 let known: Vec<(String, String)> =
                     loaded.library.appearances(&o.id).map(|other| (other.id.clone(), other.label(other.lookup(&o.id).unwrap()))).collect();
                 assert_eq!(stored, known, "{}", o.id);
@@ -425,6 +425,18 @@ fn word_lists_kept_up_to_date_are_those_built_anew() {
         anew.refresh(&lib).unwrap();
         assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after step {n}");
     }
+    // Files saved one by one add a list each to their common words, until those are made one
+    // list again; some go again meanwhile.
+    for i in 0..40 {
+        write(&lib.join(format!("f{i:02}.toml")), &briefing(&format!("f{i}"), &format!("Cobalt and copper, batch {i}.")));
+        if i % 7 == 6 {
+            std::fs::remove_file(lib.join(format!("f{:02}.toml", i - 3))).unwrap();
+        }
+        kept.refresh(&lib).unwrap();
+    }
+    let mut anew = brief::store::Store::open_at(&tmp.path().join("anew-last.sqlite"), &lib).unwrap();
+    anew.refresh(&lib).unwrap();
+    assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after forty saves");
 }
 
 /// The reader goes through the store in the cache folder, and with `--no-cache` builds one in

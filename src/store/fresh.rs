@@ -22,6 +22,9 @@ const SLICE: usize = 512;
 /// Up to this many files to write, their words are looked up one by one.
 const FEW: usize = 32;
 
+/// A word with more lists added than this is made one list again by the next small pass.
+const MAX_ADDS: i64 = 32;
+
 /// The coarsest timestamp tick a file system may have (FAT's is two seconds).
 const TICK_NS: i64 = 2_000_000_000;
 
@@ -363,24 +366,65 @@ impl Store {
                     }
                 }
             }
-            // Every word a file came to or left: its list without the files that left, with
-            // those that came.
-            let mut touched: Vec<u32> = lists.iter().chain(added.keys()).chain(dropped.keys()).copied().collect();
-            touched.sort_unstable();
-            touched.dedup();
+            // A word's files are its list and the lists added to it since, one a pass: a pass
+            // adds a list of the files that came to a word instead of rewriting the word's whole
+            // list — rewriting every common word's list for every slice made a first build of
+            // 100,000 files take 80 s. Files that left a word are taken out of the lists that
+            // hold them, first, so a gone file's number reused by a new file is not.
+            let mut removing: Vec<u32> = lists.iter().chain(dropped.keys()).copied().collect();
+            removing.sort_unstable();
+            removing.dedup();
             let mut files_of = tx.prepare_cached("SELECT files FROM words WHERE id = ?1")?;
             let mut write = tx.prepare_cached("UPDATE words SET files = ?2 WHERE id = ?1")?;
-            for id in touched {
-                let blob = files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0)).optional()?;
-                let mut list: Vec<u32> = words::decode(&blob.unwrap_or_default()).collect();
+            let mut adds_of = tx.prepare_cached("SELECT rowid, files FROM word_adds WHERE word = ?1")?;
+            let mut rewrite_add = tx.prepare_cached("UPDATE word_adds SET files = ?2 WHERE rowid = ?1")?;
+            let mut drop_add = tx.prepare_cached("DELETE FROM word_adds WHERE rowid = ?1")?;
+            for id in removing {
                 let left = dropped.remove(&id).unwrap_or_default();
-                list.retain(|f| !leaving.contains(f) && !left.contains(f));
-                if let Some(mut came) = added.remove(&id) {
-                    list.append(&mut came);
+                let stays = |f: &u32| !leaving.contains(f) && !left.contains(f);
+                let blob = files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0)).optional()?.unwrap_or_default();
+                let list: Vec<u32> = words::decode(&blob).collect();
+                if !list.iter().all(stays) {
+                    let kept: Vec<u32> = list.into_iter().filter(stays).collect();
+                    write.execute(params![id, words::encode(&kept)])?;
+                }
+                let adds: Vec<(i64, Vec<u8>)> =
+                    adds_of.query_map(params![id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+                for (row, blob) in adds {
+                    let list: Vec<u32> = words::decode(&blob).collect();
+                    if list.iter().all(stays) {
+                        continue;
+                    }
+                    let kept: Vec<u32> = list.into_iter().filter(stays).collect();
+                    if kept.is_empty() {
+                        drop_add.execute(params![row])?;
+                    } else {
+                        rewrite_add.execute(params![row, words::encode(&kept)])?;
+                    }
+                }
+            }
+            let mut add = tx.prepare_cached("INSERT INTO word_adds (word, files) VALUES (?1, ?2)")?;
+            let mut count_adds = tx.prepare_cached("SELECT count(*) FROM word_adds WHERE word = ?1")?;
+            let mut clear_adds = tx.prepare_cached("DELETE FROM word_adds WHERE word = ?1")?;
+            let small = todo.len() <= FEW;
+            for (id, mut came) in added {
+                came.sort_unstable();
+                came.dedup();
+                add.execute(params![id, words::encode(&came)])?;
+                // Saves one by one add a list each: a word with many is made one list again
+                // (a large pass leaves that to the saves after it).
+                if small && count_adds.query_row(params![id], |r| r.get::<_, i64>(0))? > MAX_ADDS {
+                    let mut list: Vec<u32> =
+                        words::decode(&files_of.query_row(params![id], |r| r.get::<_, Vec<u8>>(0)).optional()?.unwrap_or_default())
+                            .collect();
+                    for pair in adds_of.query_map(params![id], |r| r.get::<_, Vec<u8>>(1))? {
+                        list.extend(words::decode(&pair?));
+                    }
                     list.sort_unstable();
                     list.dedup();
+                    write.execute(params![id, words::encode(&list)])?;
+                    clear_adds.execute(params![id])?;
                 }
-                write.execute(params![id, words::encode(&list)])?;
             }
         }
         tx.commit()

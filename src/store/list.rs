@@ -211,12 +211,14 @@ impl Store {
         }))
     }
 
-    /// Every briefing of `dir` that lists the official, newest first (ties by id).
-    pub fn appearances(&self, dir: &Path, official: &str) -> rusqlite::Result<Vec<Appearance>> {
-        let mut stmt = self
-            .reads()
-            .prepare_cached("SELECT briefing, path, item, label FROM appearances WHERE official = ?1 ORDER BY date DESC, briefing")?;
-        let rows = stmt.query_map(params![official], |r| {
+    /// The briefings of `dir` that list the official, newest first (ties by id), at most
+    /// `limit` of them.
+    pub fn appearances(&self, dir: &Path, official: &str, limit: Option<usize>) -> rusqlite::Result<Vec<Appearance>> {
+        let mut stmt = self.reads().prepare_cached(
+            "SELECT briefing, path, item, label FROM appearances WHERE official = ?1 ORDER BY date DESC, briefing LIMIT ?2",
+        )?;
+        let limit = limit.map_or(-1, |n| n as i64);
+        let rows = stmt.query_map(params![official, limit], |r| {
             Ok(Appearance {
                 briefing: r.get(0)?,
                 path: dir.join(OsStr::from_bytes(&r.get::<_, Vec<u8>>(1)?)),
@@ -225,5 +227,13 @@ impl Store {
             })
         })?;
         rows.collect()
+    }
+
+    /// How many briefing files list the official.
+    pub fn appearance_count(&self, official: &str) -> rusqlite::Result<usize> {
+        self.reads()
+            .prepare_cached("SELECT count(*) FROM appearances WHERE official = ?1")?
+            .query_row(params![official], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
     }
 }

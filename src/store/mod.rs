@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 6;
+pub const FORMAT: i64 = 7;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS files (
 -- Apart from the catalog, whose rows every freshness pass reads and keeps small.
 CREATE TABLE IF NOT EXISTS file_words (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, words BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, files BLOB NOT NULL);
+-- Files added to a word since its list was last made whole: one list a pass.
+CREATE TABLE IF NOT EXISTS word_adds (word INTEGER NOT NULL REFERENCES words(id), files BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS word_adds_by_word ON word_adds(word);
 -- What the library list shows of a file that loaded, and where its id is written (for the
 -- check that two files do not share one).
 CREATE TABLE IF NOT EXISTS briefings (

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use crate::load::ParsedFile;
@@ -55,19 +55,39 @@ impl Store {
     /// The files that may hold a match for `q`, in path order; None when every file may (a query
     /// of filters or exclusions alone).
     pub fn candidates(&self, q: &Query) -> rusqlite::Result<Option<Vec<Candidate>>> {
+        match self.candidate_files(q)? {
+            Some(ids) => self.kept(&ids).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The files that may hold a match for `q`, by number, ascending; None when every file may.
+    pub fn candidate_files(&self, q: &Query) -> rusqlite::Result<Option<Vec<u32>>> {
         let words: BTreeSet<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
         if words.is_empty() {
             return Ok(None);
         }
         let conn = self.reads();
         let mut files: Option<HashSet<u32>> = None;
-        // Every word of every term must be in the file, inside some word of it.
-        let mut containing = conn.prepare_cached("SELECT files FROM words WHERE instr(word, ?1) > 0")?;
+        // Every word of every term must be in the file, inside some word of it. A word's files
+        // are its list and the lists added to it since.
+        let mut containing = conn.prepare_cached("SELECT id, files FROM words WHERE instr(word, ?1) > 0")?;
+        let mut exactly = conn.prepare_cached("SELECT id, files FROM words WHERE word = ?1")?;
+        let mut adds = conn.prepare_cached("SELECT files FROM word_adds WHERE word = ?1")?;
+        let mut files_of = |words: &mut rusqlite::CachedStatement, word: &str, into: &mut HashSet<u32>| -> rusqlite::Result<()> {
+            let lists: Vec<(u32, Vec<u8>)> =
+                words.query_map(params![word], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            for (id, blob) in lists {
+                into.extend(decode(&blob));
+                for blob in adds.query_map(params![id], |r| r.get::<_, Vec<u8>>(0))? {
+                    into.extend(decode(&blob?));
+                }
+            }
+            Ok(())
+        };
         for word in words {
             let mut here: HashSet<u32> = HashSet::new();
-            for blob in containing.query_map(params![word], |r| r.get::<_, Vec<u8>>(0))? {
-                here.extend(decode(&blob?));
-            }
+            files_of(&mut containing, word, &mut here)?;
             files = Some(match files {
                 None => here,
                 Some(before) => before.intersection(&here).copied().collect(),
@@ -77,19 +97,29 @@ impl Store {
             }
         }
         let mut ids: HashSet<u32> = files.unwrap_or_default();
-        let mut any = conn.prepare_cached("SELECT files FROM words WHERE word = ?1")?;
-        for blob in any.query_map(params![ANY], |r| r.get::<_, Vec<u8>>(0))? {
-            ids.extend(decode(&blob?));
-        }
-        drop((containing, any));
+        files_of(&mut exactly, ANY, &mut ids)?;
+        drop((containing, exactly));
         let mut ids: Vec<u32> = ids.into_iter().collect();
         ids.sort_unstable();
-        let mut stmt = conn.prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id WHERE f.id = ?1")?;
+        Ok(Some(ids))
+    }
+
+    /// Files by number, each with its path and the briefing kept of it.
+    pub fn kept(&self, ids: &[u32]) -> rusqlite::Result<Vec<Candidate>> {
+        let mut stmt =
+            self.reads().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id WHERE f.id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            out.push(stmt.query_row(params![id], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?);
+            if let Some(c) = stmt.query_row(params![id], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? })).optional()? {
+                out.push(c);
+            }
         }
-        Ok(Some(out))
+        Ok(out)
+    }
+
+    /// Every file's number, ascending.
+    pub fn all_files(&self) -> rusqlite::Result<Vec<u32>> {
+        self.reads().prepare_cached("SELECT id FROM files ORDER BY id")?.query_map([], |r| r.get(0))?.collect()
     }
 
     /// Every word with the files (by path below the folder) whose lists hold it: what the
@@ -100,16 +130,13 @@ impl Store {
         let paths: std::collections::HashMap<u32, Vec<u8>> =
             conn.prepare("SELECT id, path FROM files")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         let mut out = std::collections::BTreeMap::new();
-        for row in
-            conn.prepare("SELECT word, files FROM words")?.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))?
-        {
+        let lists = "SELECT w.word, w.files FROM words w UNION ALL SELECT w.word, a.files FROM word_adds a JOIN words w ON w.id = a.word";
+        for row in conn.prepare(lists)?.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?)))? {
             let (word, files) = row?;
-            let files: BTreeSet<Vec<u8>> =
-                decode(&files).map(|id| paths.get(&id).cloned().unwrap_or_else(|| b"<no such file>".to_vec())).collect();
-            if !files.is_empty() {
-                out.insert(word, files);
-            }
+            let files = decode(&files).map(|id| paths.get(&id).cloned().unwrap_or_else(|| b"<no such file>".to_vec()));
+            out.entry(word).or_insert_with(BTreeSet::new).extend(files);
         }
+        out.retain(|_, files: &mut BTreeSet<Vec<u8>>| !files.is_empty());
         Ok(out)
     }
 

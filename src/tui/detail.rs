@@ -186,16 +186,22 @@ pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
             }
             d.citations(item);
             d.referrers("Announced", item, RefKey::AnnouncedBy, "←");
-            let elsewhere: Vec<_> = d.lib.appearances(&o.id).iter().filter(|other| other.briefing != b.id).collect();
-            if !elsewhere.is_empty() {
-                d.heading(&format!("Also in ({})", elsewhere.len()));
+            let appearing = d.lib.appearances(&o.id);
+            let elsewhere: Vec<_> = appearing.newest.iter().filter(|other| other.briefing != b.id).collect();
+            // This briefing is counted among them, unless it is shown in its last good version
+            // (its file fails now, and the store holds nothing of it).
+            let here = usize::from(!d.lib.is_stale(&b.path));
+            let total = appearing.total.saturating_sub(here).max(elsewhere.len());
+            if total > 0 {
+                d.heading(&format!("Also in ({total})"));
                 // The newest: an official of a large library may be in thousands of briefings,
                 // and the detail is drawn on every frame.
                 for other in elsewhere.iter().take(ALSO_IN) {
                     d.link_elsewhere(&other.briefing, other.item, &other.label);
                 }
-                if elsewhere.len() > ALSO_IN {
-                    d.push(vec![piece(format!("  … and {} older", elsewhere.len() - ALSO_IN), Role::Muted)]);
+                let shown = elsewhere.len().min(ALSO_IN);
+                if total > shown {
+                    d.push(vec![piece(format!("  … and {} older", total - shown), Role::Muted)]);
                 }
             }
         }
