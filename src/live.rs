@@ -58,6 +58,11 @@ pub struct Live {
     /// Where officials appear, by official, asked for as [`Live::opened`] is: the detail of an
     /// official is drawn on every frame, and one may appear in thousands of briefings.
     appearing: FrozenMap<String, Box<Appearing>>,
+    /// Whether the list has been read once.
+    listed: bool,
+    /// Whether the last pass found folders or files it could not read: the next lists again,
+    /// so what was fixed meanwhile is seen.
+    had_problems: bool,
 }
 
 /// Changed paths, sorted for a reload by [`Live::sort_changes`].
@@ -112,6 +117,8 @@ impl Live {
             stale: BTreeMap::new(),
             opened: FrozenMap::new(),
             appearing: FrozenMap::new(),
+            listed: false,
+            had_problems: false,
         };
         live.refresh_telling(told);
         tracing::info!(
@@ -236,18 +243,45 @@ impl Live {
 
     fn refresh_telling(&mut self, told: &(dyn Fn(usize, usize) + Sync)) {
         let started = std::time::Instant::now();
+        if self.listed {
+            // A pass that finds nothing changed (the one after the watch starts, say) keeps the
+            // list as it is: listing a large library anew would hold two lists at once.
+            let fresh = match self.store.refresh_telling(&self.root, told) {
+                Ok(fresh) => fresh,
+                Err(why) => return self.fall_back(&why, told),
+            };
+            let unchanged = fresh.read == 0 && fresh.removed == 0 && fresh.unreadable.is_empty() && fresh.problems.is_empty();
+            if unchanged && !self.had_problems {
+                return;
+            }
+            // The old list goes first, for the same reason.
+            (self.rows, self.by_id, self.by_path) = Default::default();
+            let listing =
+                self.store.listing(&self.root, &fresh).map_err(|why| tracing::warn!("listing the store: {why}")).unwrap_or_default();
+            self.had_problems = !fresh.unreadable.is_empty() || !fresh.problems.is_empty();
+            self.relist(listing);
+            tracing::debug!(read = fresh.read, elapsed_ms = started.elapsed().as_millis() as u64, "store refreshed and listed");
+            return;
+        }
         let (fresh, listing) = match self.store.refresh_and_list(&self.root, told) {
             Ok(both) => both,
-            // A store that fails now (a full disk, a file removed under it) gives way to one in
-            // memory: the files answer the same.
-            Err(why) => {
-                tracing::warn!("the store failed, reading the files into memory: {why}");
-                self.store = memory(&self.root);
-                self.store.refresh_and_list(&self.root, told).unwrap_or_default()
-            }
+            Err(why) => return self.fall_back(&why, told),
         };
+        self.had_problems = !fresh.unreadable.is_empty() || !fresh.problems.is_empty();
+        self.listed = true;
         self.relist(listing);
         tracing::debug!(read = fresh.read, elapsed_ms = started.elapsed().as_millis() as u64, "store refreshed and listed");
+    }
+
+    /// A store that fails now (a full disk, a file removed under it) gives way to one in
+    /// memory: the files answer the same.
+    fn fall_back(&mut self, why: &rusqlite::Error, told: &(dyn Fn(usize, usize) + Sync)) {
+        tracing::warn!("the store failed, reading the files into memory: {why}");
+        self.store = memory(&self.root);
+        let (fresh, listing) = self.store.refresh_and_list(&self.root, told).unwrap_or_default();
+        self.had_problems = !fresh.unreadable.is_empty() || !fresh.problems.is_empty();
+        self.listed = true;
+        self.relist(listing);
     }
 
     /// The rows and failures anew from the store, with the last good versions of files that
