@@ -6,7 +6,7 @@
 //! Nothing here grows with the library but the rows: a briefing is read from the store when
 //! something asks for it, and the few asked for are kept until the next change.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -46,8 +46,9 @@ pub struct Live {
     /// What the library list shows, newest first (ties by id).
     rows: Vec<Row>,
     by_id: HashMap<String, usize>,
-    /// Shared with searches running off the loop.
-    by_path: Arc<HashMap<PathBuf, usize>>,
+    /// Files that loaded but are not in the list, their id being another's: few, unlike the
+    /// files that are. Shared with searches running off the loop.
+    hidden: Arc<HashSet<PathBuf>>,
     /// Files whose latest version fails, in path order, with its diagnostics.
     failures: Vec<FileReport>,
     /// The last version that loaded of a file that fails now, kept only while it fails.
@@ -60,6 +61,8 @@ pub struct Live {
     appearing: FrozenMap<String, Box<Appearing>>,
     /// Whether the list has been read once.
     listed: bool,
+    /// The store's data version when the list was read: another process's writes change it.
+    seen_version: i64,
     /// Whether the last pass found folders or files it could not read: the next lists again,
     /// so what was fixed meanwhile is seen.
     had_problems: bool,
@@ -112,12 +115,13 @@ impl Live {
             store,
             rows: Vec::new(),
             by_id: HashMap::new(),
-            by_path: Arc::default(),
+            hidden: Arc::default(),
             failures: Vec::new(),
             stale: BTreeMap::new(),
             opened: FrozenMap::new(),
             appearing: FrozenMap::new(),
             listed: false,
+            seen_version: 0,
             had_problems: false,
         };
         live.refresh_telling(told);
@@ -192,9 +196,26 @@ impl Live {
         }
         let warn = |why| tracing::warn!("appearances of `{official}`: {why}");
         let newest = self.store.appearances(&self.root, official, Some(NEWEST)).map_err(warn).unwrap_or_default();
-        let total = self.store.appearance_count(official).map_err(warn).unwrap_or(newest.len());
+        let mut total = self.store.appearance_count(official).map_err(warn).unwrap_or(newest.len());
         // A file whose id another file already has is not in the library.
-        let newest = newest.into_iter().filter(|a| self.by_path.contains_key(&a.path)).collect();
+        for path in self.hidden.iter() {
+            if self.store.appears_in(&self.root, official, path).map_err(warn).unwrap_or(false) {
+                total = total.saturating_sub(1);
+            }
+        }
+        let mut newest: Vec<Appearance> = newest.into_iter().filter(|a| !self.hidden.contains(&a.path)).collect();
+        // A briefing shown in its last good version is in the library too; the store holds
+        // nothing of it now.
+        for (path, b) in self.shown_stale() {
+            if let Some(index) = b.officials.iter().position(|o| o.id == official) {
+                let item = crate::model::ItemRef { kind: Kind::Official, index };
+                newest.push(Appearance { briefing: b.id.clone(), path: path.clone(), item, label: b.label(item) });
+                total += 1;
+            }
+        }
+        let date = |a: &Appearance| self.by_id.get(&a.briefing).map(|&i| self.rows[i].date.clone()).unwrap_or_default();
+        newest.sort_by_cached_key(|a| (std::cmp::Reverse(date(a)), a.briefing.clone()));
+        newest.truncate(NEWEST);
         self.appearing.insert(official.to_string(), Box::new(Appearing { newest, total }))
     }
 
@@ -231,9 +252,14 @@ impl Live {
         Searcher {
             location: self.store.location().clone(),
             root: self.root.clone(),
-            shown: self.by_path.clone(),
-            stale: self.stale.values().map(|b| (**b).clone()).collect(),
+            hidden: self.hidden.clone(),
+            stale: self.shown_stale().map(|(_, b)| b.clone()).collect(),
         }
+    }
+
+    /// The last good versions the list shows (one whose id another file has now is not).
+    fn shown_stale(&self) -> impl Iterator<Item = (&PathBuf, &Briefing)> {
+        self.stale.iter().filter(|(path, b)| self.by_id.get(&b.id).is_some_and(|&i| self.rows[i].path == **path)).map(|(p, b)| (p, &**b))
     }
 
     /// Brings the library up to date with its folder.
@@ -251,14 +277,16 @@ impl Live {
                 Err(why) => return self.fall_back(&why, told),
             };
             let unchanged = fresh.read == 0 && fresh.removed == 0 && fresh.unreadable.is_empty() && fresh.problems.is_empty();
-            if unchanged && !self.had_problems {
+            // Another `brief` may have brought the store up to date first: then this pass finds
+            // nothing, but the list has changed all the same.
+            if unchanged && !self.had_problems && self.store.data_version() == self.seen_version {
                 return;
             }
-            // The old list goes first, for the same reason.
-            (self.rows, self.by_id, self.by_path) = Default::default();
             let listing =
                 self.store.listing(&self.root, &fresh).map_err(|why| tracing::warn!("listing the store: {why}")).unwrap_or_default();
             self.had_problems = !fresh.unreadable.is_empty() || !fresh.problems.is_empty();
+            self.keep_last_good(&listing);
+            (self.rows, self.by_id) = Default::default();
             self.relist(listing);
             tracing::debug!(read = fresh.read, elapsed_ms = started.elapsed().as_millis() as u64, "store refreshed and listed");
             return;
@@ -271,6 +299,28 @@ impl Live {
         self.listed = true;
         self.relist(listing);
         tracing::debug!(read = fresh.read, elapsed_ms = started.elapsed().as_millis() as u64, "store refreshed and listed");
+    }
+
+    /// Files the list showed that fail now keep the version shown, as the store kept it (the
+    /// store keeps the last version that loaded; whichever pass read the file first, this
+    /// reader's or another `brief`'s).
+    fn keep_last_good(&mut self, listing: &crate::store::list::Listing) {
+        let failing: HashSet<&Path> = listing.failed.iter().map(|f| f.path.as_path()).collect();
+        let shown: Vec<PathBuf> = self
+            .rows
+            .iter()
+            .filter(|r| failing.contains(r.path.as_path()) && !self.stale.contains_key(&r.path))
+            .map(|r| r.path.clone())
+            .collect();
+        for path in shown {
+            match self.store.body(&self.root, &path) {
+                Ok(Some(b)) => {
+                    self.stale.insert(path, Box::new(b));
+                }
+                Ok(None) => {}
+                Err(why) => tracing::warn!("the last good version of {}: {why}", path.display()),
+            }
+        }
     }
 
     /// A store that fails now (a full disk, a file removed under it) gives way to one in
@@ -299,8 +349,10 @@ impl Live {
         }
         rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        self.by_path = Arc::new(rows.iter().enumerate().map(|(i, r)| (r.path.clone(), i)).collect());
+        let duplicate = |f: &&FileReport| f.diagnostics.iter().any(|d| d.code == crate::diag::Code::DuplicateBriefing);
+        self.hidden = Arc::new(self.failures.iter().filter(duplicate).map(|f| f.path.clone()).collect());
         self.rows = rows;
+        self.seen_version = self.store.data_version();
         self.opened.as_mut().clear();
         self.appearing.as_mut().clear();
     }
@@ -371,7 +423,7 @@ impl Live {
             }
             change.failed.push(p.path.clone());
             if !self.stale.contains_key(&p.path)
-                && let Some(b) = self.by_path.get(&p.path).and_then(|&i| self.get(&self.rows[i].id))
+                && let Some(b) = self.rows.iter().find(|r| r.path == p.path).and_then(|r| self.get(&r.id))
             {
                 let b = Box::new(b.clone());
                 self.stale.insert(p.path.clone(), b);
@@ -396,7 +448,7 @@ pub struct Searcher {
     pub location: crate::store::Location,
     root: PathBuf,
     /// The files the list shows, by path.
-    shown: Arc<HashMap<PathBuf, usize>>,
+    hidden: Arc<HashSet<PathBuf>>,
     /// Last good versions of files that fail now, searched as shown.
     stale: Vec<Briefing>,
 }
@@ -404,13 +456,14 @@ pub struct Searcher {
 impl Searcher {
     /// The briefings that may match `q`; None when `cancelled` says so midway.
     pub fn matching(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Library> {
+        let _snapshot = store.reads().unchecked_transaction().ok();
         let candidates = match store.candidates(q) {
             Ok(Some(candidates)) => Ok(candidates),
             Ok(None) => store.everything(),
             Err(why) => Err(why),
         };
         let candidates = candidates.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
-        let (root, shown) = (&self.root, &self.shown);
+        let (root, hidden) = (&self.root, &self.hidden);
         let found: Option<Vec<Option<Briefing>>> = candidates
             .into_par_iter()
             .map(|c| {
@@ -420,7 +473,7 @@ impl Searcher {
                 let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
                 // Only what the list shows: not a file whose id another has, nor one that
                 // fails (its last good version is added below).
-                if !shown.contains_key(&path) {
+                if hidden.contains(&path) {
                     return Some(None);
                 }
                 let Some(mut b) = c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()) else {
@@ -440,6 +493,9 @@ impl Searcher {
     /// time and each briefing is let go once matched: a frequent word in a large library has
     /// tens of thousands of candidates, too many to hold.
     pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        // One snapshot of the store for the whole search: another `brief` writing meanwhile
+        // cannot take a file out of one list before it is in the next.
+        let _snapshot = store.reads().unchecked_transaction().ok();
         let ids = match store.candidate_files(q) {
             Ok(Some(ids)) => Ok(ids),
             Ok(None) => store.all_files(),
@@ -447,7 +503,7 @@ impl Searcher {
         };
         let ids = ids.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
         let prepared = Prepared::new(q);
-        let (root, shown) = (&self.root, &self.shown);
+        let (root, hidden) = (&self.root, &self.hidden);
         let mut hits: Vec<Hit> = Vec::new();
         for batch in ids.chunks(BATCH) {
             if cancelled() {
@@ -460,8 +516,7 @@ impl Searcher {
                     let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
                     // Only what the list shows (a file whose id another has, or one that fails,
                     // is not; the last good versions are searched below).
-                    let b = shown
-                        .contains_key(&path)
+                    let b = (!hidden.contains(&path))
                         .then(|| c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()))
                         .flatten();
                     b.map(|mut b| {
@@ -587,5 +642,100 @@ mod tests {
         live.trim();
         assert_eq!(live.opened.len(), 0);
         assert_eq!(title(&live, "b000").as_deref(), Some("Good 0"));
+    }
+
+    fn official_briefing(id: &str, title: &str) -> String {
+        format!(
+            "id = \"{id}\"\ntitle = \"{title}\"\ndate = 2025-01-01\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\n\
+             [[official]]\nid = \"lutnick\"\nname = \"Howard Lutnick\"\ncites = [\"s\"]\n"
+        )
+    }
+
+    /// a file that breaks while another file's change is being taken in is caught by
+    /// the full store pass in `apply`, which drops its body: its last good version is lost.
+    #[test]
+    fn a_file_broken_before_its_own_event_keeps_its_last_good_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", GOOD);
+        let b = write(tmp.path(), "b.toml", &GOOD.replace("Good", "Bee"));
+        let mut live = Live::load(tmp.path());
+        assert_eq!(title(&live, "a").as_deref(), Some("Good"));
+        // b is saved (and reported), a is broken before the pass runs.
+        write(tmp.path(), "b.toml", &GOOD.replace("Good", "Bee 2"));
+        let parsed_b = load::read_file(&b);
+        write(tmp.path(), "a.toml", "title = \"Broken\ndate = 2025-01-01\n");
+        live.apply(vec![parsed_b], Vec::new());
+        // Then a's own event comes.
+        live.apply(vec![load::read_file(&a)], Vec::new());
+        assert_eq!(title(&live, "a").as_deref(), Some("Good"), "the last good version of a is kept");
+        assert!(live.is_stale(&a));
+    }
+
+    /// the reader's first pass once the watch is up (`Reloaded([], [])`) is a plain
+    /// refresh: a file broken between opening and the watch loses its last good version.
+    #[test]
+    fn a_file_broken_before_the_watch_starts_keeps_its_last_good_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", GOOD);
+        let mut live = Live::load(tmp.path());
+        write(tmp.path(), "a.toml", "title = \"Broken\ndate = 2025-01-01\n");
+        live.apply(Vec::new(), Vec::new());
+        assert_eq!(title(&live, "a").as_deref(), Some("Good"), "the last good version of a is kept");
+        assert!(live.is_stale(&a));
+    }
+
+    /// a stale last good version whose id another file now holds is not shown, yet
+    /// search still finds it: a hit under id `x` whose text `get("x")` does not have.
+    #[test]
+    fn a_last_good_version_not_shown_is_not_searched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", &official_briefing("x", "Alpha cobalt"));
+        write(tmp.path(), "b.toml", &official_briefing("x", "Beta nickel"));
+        let mut live = Live::load(tmp.path());
+        assert_eq!(title(&live, "x").as_deref(), Some("Alpha cobalt"));
+        write(tmp.path(), "a.toml", "title = \"Broken\n");
+        live.apply(vec![load::read_file(&a)], Vec::new());
+        let shown = title(&live, "x").unwrap();
+        let q = crate::search::parse("cobalt").unwrap();
+        let cobalt = live.search(&q);
+        let q = crate::search::parse("nickel").unwrap();
+        let nickel = live.search(&q);
+        assert_eq!(live.len(), 1);
+        assert!(
+            cobalt.is_empty() || shown.contains("cobalt"),
+            "a hit for cobalt under `x` ({} hits), but `x` shows “{shown}”",
+            cobalt.len()
+        );
+        assert!(!nickel.is_empty() || !shown.contains("nickel"));
+    }
+
+    /// an official's total appearances counts files whose id another file holds (not in
+    /// the library), while the newest list leaves them out.
+    #[test]
+    fn the_appearance_total_counts_only_the_library() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "a.toml", &official_briefing("x", "Alpha"));
+        write(tmp.path(), "b.toml", &official_briefing("x", "Beta"));
+        write(tmp.path(), "c.toml", &official_briefing("c", "Gamma"));
+        let live = Live::load(tmp.path());
+        assert_eq!(live.len(), 2);
+        let appearing = live.appearances("lutnick");
+        assert_eq!(appearing.newest.len(), 2);
+        assert_eq!(appearing.total, 2, "b.toml is not in the library");
+    }
+
+    /// a briefing shown in its last good version lists its officials, but their
+    /// appearances elsewhere leave it out.
+    #[test]
+    fn appearances_include_a_briefing_shown_in_its_last_good_version() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = write(tmp.path(), "a.toml", &official_briefing("a", "Alpha"));
+        write(tmp.path(), "c.toml", &official_briefing("c", "Gamma"));
+        let mut live = Live::load(tmp.path());
+        write(tmp.path(), "a.toml", "title = \"Broken\n");
+        live.apply(vec![load::read_file(&a)], Vec::new());
+        assert!(live.is_stale(&a) && live.get("a").is_some());
+        let briefings: Vec<&str> = live.appearances("lutnick").newest.iter().map(|x| x.briefing.as_str()).collect();
+        assert!(briefings.contains(&"a"), "a is in the library (its last good version), yet not among {briefings:?}");
     }
 }

@@ -478,3 +478,25 @@ fn a_first_start_shows_the_build_and_takes_quit_meanwhile() {
     assert_eq!(reader.wait_exit(), 0);
     assert!(asked.elapsed() < std::time::Duration::from_secs(2), "quit took {:?}", asked.elapsed());
 }
+
+/// a file that turns unreadable (here a FIFO in its place) loses its row, but its
+/// number stays in the lists of every word it had: the kept store no longer matches one
+/// built anew (and a later file given that number inherits those words as candidates).
+#[test]
+fn word_lists_forget_a_file_that_turns_unreadable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    write(&lib.join("a.toml"), &briefing("a", "Nickel alone."));
+    write(&lib.join("z.toml"), &briefing("z", "Cobalt only."));
+    let mut kept = brief::store::Store::open_at(&tmp.path().join("kept.sqlite"), &lib).unwrap();
+    kept.refresh(&lib).unwrap();
+    std::fs::remove_file(lib.join("z.toml")).unwrap();
+    assert!(std::process::Command::new("mkfifo").arg(lib.join("z.toml")).status().unwrap().success());
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let fresh = kept.refresh(&lib).unwrap();
+    assert_eq!(fresh.unreadable.len(), 1);
+    let mut anew = brief::store::Store::open_at(&tmp.path().join("anew.sqlite"), &lib).unwrap();
+    anew.refresh(&lib).unwrap();
+    assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after z turned unreadable");
+}

@@ -282,12 +282,20 @@ impl Store {
                 "INSERT OR REPLACE INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
-            let mut drop_body = tx.prepare_cached("DELETE FROM bodies WHERE file = ?1")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for (t, result) in todo.iter().zip(read) {
                 match result {
                     Err(problem) => {
-                        // Unreadable now: forgotten, so it is read again once it can be.
+                        // Unreadable now: forgotten, so it is read again once it can be, and
+                        // out of its words' lists like a file that is gone.
+                        if let Some(row) = t.row {
+                            let blob: Vec<u8> = tx
+                                .query_row("SELECT words FROM file_words WHERE file = ?1", params![row.id], |r| r.get(0))
+                                .optional()?
+                                .unwrap_or_default();
+                            lists.extend(words::decode(&blob));
+                            leaving.insert(row.id as u32);
+                        }
                         tx.execute("DELETE FROM files WHERE path = ?1", params![t.rel])?;
                         fresh.unreadable.push((t.rel.clone(), *problem));
                     }
@@ -329,7 +337,10 @@ impl Store {
                         };
                         match r.body {
                             Some(json) => keep_body.execute(params![file, json])?,
-                            None => drop_body.execute(params![file])?,
+                            // The last version that loaded stays (unsearched: the file's row
+                            // says it does not load), for a reader that showed it to go on
+                            // showing it while the file is broken.
+                            None => 0,
                         };
                         match r.diagnostics {
                             Some(json) => tell.execute(params![file, json])?,

@@ -229,6 +229,13 @@ impl Store {
         rows.collect()
     }
 
+    /// Whether the file at `path` in `dir` lists the official.
+    pub fn appears_in(&self, dir: &Path, official: &str, path: &Path) -> rusqlite::Result<bool> {
+        self.reads()
+            .prepare_cached("SELECT count(*) > 0 FROM appearances WHERE official = ?1 AND path = ?2")?
+            .query_row(params![official, relative(dir, path)], |r| r.get(0))
+    }
+
     /// How many briefing files list the official.
     pub fn appearance_count(&self, official: &str) -> rusqlite::Result<usize> {
         self.reads()

@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS briefings (
     id_column INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
--- A briefing as loaded (JSON), so a search matches it without parsing its file again.
+-- A briefing as loaded (JSON), so a search matches it without parsing its file again; kept
+-- while its file fails (`files.loaded` is then 0) as the last version that loaded.
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
 -- Every diagnostic of a file that has any, errors and warnings, as JSON.
 CREATE TABLE IF NOT EXISTS diagnostics (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
@@ -167,6 +168,11 @@ impl Store {
 
     pub fn location(&self) -> &Location {
         &self.location
+    }
+
+    /// Changes when another connection (another `brief`) commits to the store.
+    pub fn data_version(&self) -> i64 {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).unwrap_or(0)
     }
 
     fn try_open(path: &Path, folder: &Path) -> Result<Store, String> {

@@ -106,8 +106,9 @@ impl Store {
 
     /// Files by number, each with its path and the briefing kept of it.
     pub fn kept(&self, ids: &[u32]) -> rusqlite::Result<Vec<Candidate>> {
-        let mut stmt =
-            self.reads().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id WHERE f.id = ?1")?;
+        let mut stmt = self
+            .reads()
+            .prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id AND f.loaded WHERE f.id = ?1")?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(c) = stmt.query_row(params![id], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? })).optional()? {
@@ -142,8 +143,9 @@ impl Store {
 
     /// Every file of the store as a candidate: for a query of filters or exclusions alone.
     pub fn everything(&self) -> rusqlite::Result<Vec<Candidate>> {
-        let mut stmt =
-            self.reads().prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id ORDER BY f.path")?;
+        let mut stmt = self
+            .reads()
+            .prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id AND f.loaded ORDER BY f.path")?;
         let rows = stmt.query_map([], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?;
         rows.collect()
     }
