@@ -447,7 +447,7 @@ impl Live {
 pub struct Searcher {
     pub location: crate::store::Location,
     root: PathBuf,
-    /// The files the list shows, by path.
+    /// Files that loaded but are not in the list, their id being another's.
     hidden: Arc<HashSet<PathBuf>>,
     /// Last good versions of files that fail now, searched as shown.
     stale: Vec<Briefing>,
@@ -456,84 +456,63 @@ pub struct Searcher {
 impl Searcher {
     /// The briefings that may match `q`; None when `cancelled` says so midway.
     pub fn matching(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Library> {
-        let _snapshot = store.reads().unchecked_transaction().ok();
-        let candidates = match store.candidates(q) {
-            Ok(Some(candidates)) => Ok(candidates),
-            Ok(None) => store.everything(),
-            Err(why) => Err(why),
-        };
-        let candidates = candidates.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
-        let (root, hidden) = (&self.root, &self.hidden);
-        let found: Option<Vec<Option<Briefing>>> = candidates
-            .into_par_iter()
-            .map(|c| {
-                if cancelled() {
-                    return None;
-                }
-                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
-                // Only what the list shows: not a file whose id another has, nor one that
-                // fails (its last good version is added below).
-                if hidden.contains(&path) {
-                    return Some(None);
-                }
-                let Some(mut b) = c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()) else {
-                    return Some(None);
-                };
-                b.path = path;
-                b.finish();
-                Some(Some(b))
-            })
-            .collect();
-        let mut found: Vec<Briefing> = found?.into_iter().flatten().collect();
+        let mut found = self.each_candidate(store, q, cancelled, |b| b)?;
         found.extend(self.stale.iter().cloned());
         Some(Library::new(found))
     }
 
-    /// Every hit of `q`, ranked; None when cancelled. The candidates are read a batch at a
-    /// time and each briefing is let go once matched: a frequent word in a large library has
-    /// tens of thousands of candidates, too many to hold.
+    /// Every hit of `q`, ranked; None when cancelled.
     pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
-        // One snapshot of the store for the whole search: another `brief` writing meanwhile
-        // cannot take a file out of one list before it is in the next.
-        let _snapshot = store.reads().unchecked_transaction().ok();
-        let ids = match store.candidate_files(q) {
-            Ok(Some(ids)) => Ok(ids),
-            Ok(None) => store.all_files(),
-            Err(why) => Err(why),
-        };
-        let ids = ids.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
         let prepared = Prepared::new(q);
-        let (root, hidden) = (&self.root, &self.hidden);
-        let mut hits: Vec<Hit> = Vec::new();
-        for batch in ids.chunks(BATCH) {
-            if cancelled() {
-                return None;
-            }
-            let kept = store.kept(batch).map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default();
-            let found: Vec<Hit> = kept
-                .into_par_iter()
-                .flat_map_iter(|c| {
-                    let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
-                    // Only what the list shows (a file whose id another has, or one that fails,
-                    // is not; the last good versions are searched below).
-                    let b = (!hidden.contains(&path))
-                        .then(|| c.body.as_deref().and_then(|json| serde_json::from_str::<Briefing>(json).ok()))
-                        .flatten();
-                    b.map(|mut b| {
-                        b.path = path;
-                        b.finish();
-                        match_prepared(&b, &Folded::new(&b), &prepared)
-                    })
-                    .unwrap_or_default()
-                })
-                .collect();
-            hits.extend(found);
-        }
+        let found = self.each_candidate(store, q, cancelled, |b| match_prepared(&b, &Folded::new(&b), &prepared))?;
+        let mut hits: Vec<Hit> = found.into_iter().flatten().collect();
         for b in &self.stale {
             hits.extend(match_prepared(b, &Folded::new(b), &prepared));
         }
         rank(&mut hits);
         (!cancelled()).then_some(hits)
+    }
+
+    /// `each` of every briefing the store names as a candidate for `q` that the list shows (not
+    /// a file whose id another has; a file that fails has no body to search, its last good
+    /// version is the caller's). Candidates are read a batch at a time and each briefing is let
+    /// go once `each` is done with it: a frequent word in a large library names tens of
+    /// thousands, too many to hold. None when cancelled.
+    fn each_candidate<T: Send>(
+        &self,
+        store: &Store,
+        q: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        each: impl Fn(Briefing) -> T + Sync,
+    ) -> Option<Vec<T>> {
+        // One snapshot of the store for the whole search: another `brief` writing meanwhile
+        // cannot take a file out of one list before it is in the next.
+        let _snapshot = store.reads().unchecked_transaction().ok();
+        let warn = |why| tracing::warn!("searching the store: {why}");
+        let ids = match store.candidate_files(q) {
+            Ok(Some(ids)) => Ok(ids),
+            Ok(None) => store.all_files(),
+            Err(why) => Err(why),
+        };
+        let (root, hidden) = (&self.root, &self.hidden);
+        let mut out = Vec::new();
+        for batch in ids.map_err(warn).unwrap_or_default().chunks(BATCH) {
+            if cancelled() {
+                return None;
+            }
+            let kept = store.kept(batch).map_err(warn).unwrap_or_default();
+            out.par_extend(kept.into_par_iter().filter_map(|c| {
+                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                if hidden.contains(&path) {
+                    return None;
+                }
+                let mut b = serde_json::from_str::<Briefing>(c.body.as_deref()?).ok()?;
+                b.path = path;
+                b.finish();
+                Some(each(b))
+            }));
+        }
+        Some(out)
     }
 }
 
