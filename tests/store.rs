@@ -500,3 +500,42 @@ fn word_lists_forget_a_file_that_turns_unreadable() {
     anew.refresh(&lib).unwrap();
     assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after z turned unreadable");
 }
+
+/// How many files list an official, kept as files come, change and go, is the count of a
+/// store built anew.
+#[test]
+fn official_counts_kept_up_to_date_are_those_built_anew() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    let with = |id: &str, officials: &[&str]| {
+        let mut text =
+            format!("id = \"{id}\"\ntitle = \"T {id}\"\ndate = 2025-06-09\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n");
+        for o in officials {
+            text.push_str(&format!("\n[[official]]\nid = \"{o}\"\nname = \"Name {o}\"\ncites = [\"s\"]\n"));
+        }
+        text
+    };
+    let count = |store: &brief::store::Store, o: &str| store.appearance_count(o).unwrap();
+    let mut kept = brief::store::Store::open_at(&tmp.path().join("kept.sqlite"), &lib).unwrap();
+    let steps: Vec<Box<dyn Fn()>> = vec![
+        Box::new(|| write(&lib.join("a.toml"), &with("a", &["he-lifeng", "lutnick"]))),
+        Box::new(|| write(&lib.join("b.toml"), &with("b", &["lutnick"]))),
+        Box::new(|| write(&lib.join("a.toml"), &with("a", &["he-lifeng"]))),
+        Box::new(|| write(&lib.join("b.toml"), "title = \"Broken\n")),
+        Box::new(|| std::fs::remove_file(lib.join("a.toml")).unwrap()),
+        Box::new(|| write(&lib.join("c.toml"), &with("c", &["lutnick", "greer"]))),
+    ];
+    for (n, step) in steps.iter().enumerate() {
+        step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        kept.refresh(&lib).unwrap();
+        let mut anew = brief::store::Store::open_at(&tmp.path().join(format!("anew-{n}.sqlite")), &lib).unwrap();
+        anew.refresh(&lib).unwrap();
+        for o in ["he-lifeng", "lutnick", "greer"] {
+            assert_eq!(count(&kept, o), count(&anew, o), "{o} after step {n}");
+            assert_eq!(count(&anew, o), anew.appearances(&lib, o, None).unwrap().len(), "{o} after step {n}");
+        }
+    }
+    assert_eq!((count(&kept, "lutnick"), count(&kept, "he-lifeng"), count(&kept, "greer")), (1, 0, 1));
+}

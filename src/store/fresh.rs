@@ -246,8 +246,19 @@ impl Store {
                     had.insert(id as u32, words::decode(&blob).collect());
                 }
             }
+            // Officials' counts: what each file that leaves or changes took away, what each
+            // file read gave; written once, at the end.
+            let mut counts: HashMap<String, i64> = HashMap::new();
+            let mut officials_of = tx.prepare_cached("SELECT official FROM appearances WHERE file = ?1")?;
+            let mut leave = |file: i64, counts: &mut HashMap<String, i64>| -> rusqlite::Result<()> {
+                for official in officials_of.query_map(params![file], |r| r.get::<_, String>(0))? {
+                    *counts.entry(official?).or_default() -= 1;
+                }
+                Ok(())
+            };
             let mut delete = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
             for id in &gone {
+                leave(*id, &mut counts)?;
                 delete.execute(params![id])?;
             }
             // Many files to write: every word's id at once, read one time per pass. A few (a
@@ -279,7 +290,7 @@ impl Store {
             let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
             let mut appear = tx.prepare_cached(
-                "INSERT OR REPLACE INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
@@ -295,6 +306,7 @@ impl Store {
                                 .unwrap_or_default();
                             lists.extend(words::decode(&blob));
                             leaving.insert(row.id as u32);
+                            leave(row.id, &mut counts)?;
                         }
                         tx.execute("DELETE FROM files WHERE path = ?1", params![t.rel])?;
                         fresh.unreadable.push((t.rel.clone(), *problem));
@@ -346,10 +358,12 @@ impl Store {
                             Some(json) => tell.execute(params![file, json])?,
                             None => untell.execute(params![file])?,
                         };
+                        leave(i64::from(file), &mut counts)?;
                         unappear.execute(params![file])?;
                         if let Some(l) = &r.listed {
                             for (official, item, label) in &r.officials {
                                 appear.execute(params![official, l.date, l.id, file, r.rel, item, label])?;
+                                *counts.entry(official.clone()).or_default() += 1;
                             }
                         }
                         // Both sorted: the words it left, and those it came to.
@@ -413,6 +427,12 @@ impl Store {
                         rewrite_add.execute(params![row, words::encode(&kept)])?;
                     }
                 }
+            }
+            let mut count = tx.prepare_cached(
+                "INSERT INTO official_counts (official, n) VALUES (?1, ?2) ON CONFLICT(official) DO UPDATE SET n = n + excluded.n",
+            )?;
+            for (official, delta) in counts.into_iter().filter(|(_, d)| *d != 0) {
+                count.execute(params![official, delta])?;
             }
             let mut add = tx.prepare_cached("INSERT INTO word_adds (word, files) VALUES (?1, ?2)")?;
             let mut count_adds = tx.prepare_cached("SELECT count(*) FROM word_adds WHERE word = ?1")?;

@@ -238,9 +238,11 @@ impl Store {
 
     /// How many briefing files list the official.
     pub fn appearance_count(&self, official: &str) -> rusqlite::Result<usize> {
-        self.reads()
-            .prepare_cached("SELECT count(*) FROM appearances WHERE official = ?1")?
-            .query_row(params![official], |r| r.get::<_, i64>(0))
-            .map(|n| n as usize)
+        let n: Option<i64> = self
+            .reads()
+            .prepare_cached("SELECT n FROM official_counts WHERE official = ?1")?
+            .query_row(params![official], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0).max(0) as usize)
     }
 }
