@@ -344,7 +344,7 @@ impl Live {
         let mut rows = listing.rows;
         for b in self.stale.values() {
             if !rows.iter().any(|r| r.id == b.id) {
-                rows.push(row_of(b));
+                rows.push(Row::of(b));
             }
         }
         rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -519,17 +519,6 @@ impl Searcher {
 /// A store in memory; making one fails only when memory does.
 fn memory(root: &Path) -> Store {
     Store::in_memory(root).unwrap_or_else(|why| panic!("cannot make a store in memory: {why}"))
-}
-
-/// A briefing's row in the list.
-fn row_of(b: &Briefing) -> Row {
-    Row {
-        date: b.date.to_string(),
-        id: b.id.clone(),
-        counts: Kind::LISTED.map(|k| b.count(k)),
-        title: b.title.clone(),
-        path: b.path.clone(),
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::library::{Library, Loaded};
-use crate::model::Kind;
 use crate::output;
 use crate::store::list::Row;
 use crate::text;
@@ -43,17 +42,7 @@ fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
 
 /// The rows of a loaded library, in its order.
 pub fn rows(library: &Library) -> Vec<Row> {
-    library
-        .briefings()
-        .iter()
-        .map(|b| Row {
-            date: b.date.to_string(),
-            id: b.id.clone(),
-            counts: Kind::LISTED.map(|k| b.count(k)),
-            title: b.title.clone(),
-            path: b.path.clone(),
-        })
-        .collect()
+    library.briefings().iter().map(Row::of).collect()
 }
 
 /// The table: a header, then one row per briefing.

@@ -54,6 +54,19 @@ pub struct Row {
     pub path: PathBuf,
 }
 
+impl Row {
+    /// A loaded briefing's row.
+    pub fn of(b: &Briefing) -> Row {
+        Row {
+            date: b.date.to_string(),
+            id: b.id.clone(),
+            counts: Kind::LISTED.map(|k| b.count(k)),
+            title: b.title.clone(),
+            path: b.path.clone(),
+        }
+    }
+}
+
 /// The list, and every file or folder that could not be read or loaded, in path order, with
 /// its diagnostics.
 #[derive(Debug, Default)]
