@@ -1,0 +1,92 @@
+//! Searching the library as the list shows it, on any thread with a connection of its own to
+//! the store: the candidates the word index names, read a batch at a time and let go once
+//! matched, and the last good versions the list shows.
+
+use std::collections::HashSet;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::library::Library;
+use crate::model::Briefing;
+use crate::search::matcher::{Folded, Prepared, match_prepared, rank};
+use crate::search::{Hit, Query};
+use crate::store::Store;
+
+/// Candidates of a search read from the store at once.
+const BATCH: usize = 256;
+
+/// A search of the library as it was when asked for, on any thread.
+pub struct Searcher {
+    pub location: crate::store::Location,
+    pub(super) root: PathBuf,
+    /// Files that loaded but are not in the list, their id being another's.
+    pub(super) hidden: Arc<HashSet<PathBuf>>,
+    /// Last good versions of files that fail now, searched as shown.
+    pub(super) stale: Vec<Briefing>,
+}
+
+impl Searcher {
+    /// The briefings that may match `q`; None when `cancelled` says so midway.
+    pub fn matching(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Library> {
+        let mut found = self.each_candidate(store, q, cancelled, |b| b)?;
+        found.extend(self.stale.iter().cloned());
+        Some(Library::new(found))
+    }
+
+    /// Every hit of `q`, ranked; None when cancelled.
+    pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
+        let prepared = Prepared::new(q);
+        let found = self.each_candidate(store, q, cancelled, |b| match_prepared(&b, &Folded::new(&b), &prepared))?;
+        let mut hits: Vec<Hit> = found.into_iter().flatten().collect();
+        for b in &self.stale {
+            hits.extend(match_prepared(b, &Folded::new(b), &prepared));
+        }
+        rank(&mut hits);
+        (!cancelled()).then_some(hits)
+    }
+
+    /// `each` of every briefing the store names as a candidate for `q` that the list shows (not
+    /// a file whose id another has; a file that fails has no body to search, its last good
+    /// version is the caller's). Candidates are read a batch at a time and each briefing is let
+    /// go once `each` is done with it: a frequent word in a large library names tens of
+    /// thousands, too many to hold. None when cancelled.
+    fn each_candidate<T: Send>(
+        &self,
+        store: &Store,
+        q: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        each: impl Fn(Briefing) -> T + Sync,
+    ) -> Option<Vec<T>> {
+        // One snapshot of the store for the whole search: another `brief` writing meanwhile
+        // cannot take a file out of one list before it is in the next.
+        let _snapshot = store.reads().unchecked_transaction().ok();
+        let warn = |why| tracing::warn!("searching the store: {why}");
+        let ids = match store.candidate_files(q) {
+            Ok(Some(ids)) => Ok(ids),
+            Ok(None) => store.all_files(),
+            Err(why) => Err(why),
+        };
+        let (root, hidden) = (&self.root, &self.hidden);
+        let mut out = Vec::new();
+        for batch in ids.map_err(warn).unwrap_or_default().chunks(BATCH) {
+            if cancelled() {
+                return None;
+            }
+            let kept = store.kept(batch).map_err(warn).unwrap_or_default();
+            out.par_extend(kept.into_par_iter().filter_map(|c| {
+                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                if hidden.contains(&path) {
+                    return None;
+                }
+                let mut b = serde_json::from_str::<Briefing>(c.body.as_deref()?).ok()?;
+                b.path = path;
+                b.finish();
+                Some(each(b))
+            }));
+        }
+        Some(out)
+    }
+}
