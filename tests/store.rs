@@ -44,6 +44,14 @@ impl Setup {
         stdout(&stored)
     }
 
+    /// `n` small briefings, `b000.toml` on (as many digits as `n - 1` has).
+    fn numbered(&self, n: usize) {
+        let width = (n - 1).to_string().len();
+        for i in 0..n {
+            write(&self.lib().join(format!("b{i:0width$}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
+        }
+    }
+
     /// The one store file in the cache folder.
     fn store(&self) -> PathBuf {
         let dir = self.cache().join("brief");
@@ -317,9 +325,7 @@ fn a_briefing_kept_in_the_store_reads_back_as_it_was_loaded() {
 #[test]
 fn a_first_build_on_a_terminal_shows_a_progress_bar_and_clears_it() {
     let s = Setup::new();
-    for i in 0..400 {
-        write(&s.lib().join(format!("b{i:03}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
-    }
+    s.numbered(400);
     let (lib, cache) = (s.lib(), s.cache());
     for (ci, shown) in [("false", true), ("true", false)] {
         let _ = std::fs::remove_dir_all(&cache);
@@ -465,9 +471,7 @@ fn the_reader_reads_through_the_store_and_no_cache_leaves_it_alone() {
 #[test]
 fn a_first_start_shows_the_build_and_takes_quit_meanwhile() {
     let s = Setup::new();
-    for i in 0..6000 {
-        write(&s.lib().join(format!("b{i:04}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
-    }
+    s.numbered(6000);
     let (lib, cache) = (s.lib(), s.cache());
     let mut reader =
         common::pty::Reader::start_with_env(&["--dir", lib.to_str().unwrap()], 100, 30, &[("XDG_CACHE_HOME", cache.to_str().unwrap())]);
