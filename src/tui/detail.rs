@@ -89,19 +89,19 @@ impl Builder<'_> {
         self.push(vec![piece(text, Role::Heading)]);
     }
 
-    /// A followable line to an item of `briefing` (this one when None).
+    /// A followable line to an item of `briefing`.
     fn link(&mut self, mark: &str, briefing: &Briefing, item: ItemRef) {
-        let mut pieces = vec![piece(format!("{mark} "), Role::Muted)];
-        if briefing.id != self.b.id {
-            pieces.push(piece(format!("{}: ", briefing.id), Role::Label));
-        }
-        pieces.push(piece(briefing.label(item), Role::Text));
-        self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.id.clone(), item }), citation: None, indent: 2 });
+        self.link_to(mark, &briefing.id, item, &briefing.label(item));
     }
 
-    /// A followable line to an item of another briefing, by what the store keeps of it.
-    fn link_elsewhere(&mut self, briefing: &str, item: ItemRef, label: &str) {
-        let pieces = vec![piece("→ ", Role::Muted), piece(format!("{briefing}: "), Role::Label), piece(visible(label, false), Role::Text)];
+    /// A followable line to an item by its briefing's id and its label (as the store keeps it
+    /// for another briefing); the briefing is named when it is not this one.
+    fn link_to(&mut self, mark: &str, briefing: &str, item: ItemRef, label: &str) {
+        let mut pieces = vec![piece(format!("{mark} "), Role::Muted)];
+        if briefing != self.b.id {
+            pieces.push(piece(format!("{briefing}: "), Role::Label));
+        }
+        pieces.push(piece(visible(label, false), Role::Text));
         self.lines.push(Line { pieces, link: Some(Target { briefing: briefing.to_string(), item }), citation: None, indent: 2 });
     }
 
@@ -197,7 +197,7 @@ pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
                 // The newest: an official of a large library may be in thousands of briefings,
                 // and the detail is drawn on every frame.
                 for other in elsewhere.iter().take(ALSO_IN) {
-                    d.link_elsewhere(&other.briefing, other.item, &other.label);
+                    d.link_to("→", &other.briefing, other.item, &other.label);
                 }
                 let shown = elsewhere.len().min(ALSO_IN);
                 if total > shown {
