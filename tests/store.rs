@@ -35,12 +35,24 @@ impl Setup {
         brief().env("XDG_CACHE_HOME", self.cache()).arg("--dir").arg(self.lib()).args(args).output().unwrap()
     }
 
-    /// The hits of a search, through the store and from the files alone: they must agree.
+    /// The hits of a search through the store, through a store made in memory (`--no-cache`),
+    /// and from a scan of the files with no store at all (its cache folder cannot be made):
+    /// all three must agree.
     fn search(&self, query: &str) -> String {
         let stored = self.run(&["search", "--json", query]);
-        let scanned = self.run(&["--no-cache", "search", "--json", query]);
-        assert_eq!(stdout(&stored), stdout(&scanned), "{query}: the store and the scan disagree");
-        assert_eq!(stored.status.code(), scanned.status.code(), "{query}");
+        let in_memory = self.run(&["--no-cache", "search", "--json", query]);
+        let no_store = std::fs::File::create(self.tmp.path().join("not-a-folder")).map(|_| self.tmp.path().join("not-a-folder/cache"));
+        let scanned = brief()
+            .env("XDG_CACHE_HOME", no_store.unwrap())
+            .arg("--dir")
+            .arg(self.lib())
+            .args(["search", "--json", query])
+            .output()
+            .unwrap();
+        for (other, what) in [(&in_memory, "a store in memory"), (&scanned, "the scan of the files")] {
+            assert_eq!(stdout(&stored), stdout(other), "{query}: the store and {what} disagree");
+            assert_eq!(stored.status.code(), other.status.code(), "{query}: {what}");
+        }
         stdout(&stored)
     }
 
@@ -81,7 +93,22 @@ fn the_store_finds_what_the_scan_finds_on_the_curated_library() {
             std::fs::copy(entry.path(), s.lib().join(entry.file_name())).unwrap();
         }
     }
-    for query in ["lithium", "rare earth", "\"export controls\"", "kind:official -trump", "何立峰", "li", "side:china tariff", "zzz"] {
+    let queries = [
+        "lithium",
+        "rare earth",
+        "\"export controls\"",
+        "kind:official -trump",
+        "何立峰",
+        "li",
+        "side:china tariff",
+        "zzz",
+        "party:china status:agreed",
+        "tag:semiconductors after:2025-06-01",
+        "source:reuters kind:commitment",
+        "direction:down",
+        "before:2025-01-01",
+    ];
+    for query in queries {
         s.search(query);
     }
     assert!(s.store().is_file(), "the store is in the cache folder");

@@ -23,14 +23,28 @@ pub fn files(total: usize, what: &str) -> ProgressBar {
 /// on a first build); None, with the reason in the log, when it cannot be used: the command
 /// then answers from the files, the same.
 pub fn fresh_store(dir: &std::path::Path) -> Option<(crate::store::Store, crate::store::fresh::Fresh)> {
-    let mut store = crate::store::Store::open(dir).map_err(|why| tracing::warn!("answering from the files: {why}")).ok()?;
+    fresh_store_reading(dir, |_| Ok(())).map(|(store, fresh, _)| (store, fresh))
+}
+
+/// [`fresh_store`], with `early` read from the store while the folder is walked: given back
+/// when the pass wrote nothing, so it is still true (see `Store::refresh_reading`).
+pub fn fresh_store_reading<T>(
+    dir: &std::path::Path,
+    early: impl FnOnce(&crate::store::Store) -> rusqlite::Result<T>,
+) -> Option<(crate::store::Store, crate::store::fresh::Fresh, Option<T>)> {
+    let warn = |why: &dyn std::fmt::Display| tracing::warn!("answering from the files: {why}");
+    let mut store = crate::store::Store::open(dir).map_err(|why| warn(&why)).ok()?;
     let bar = std::sync::OnceLock::new();
-    let fresh = store.refresh_telling(dir, &|done, total| {
-        bar.get_or_init(|| files(total, "Indexing")).set_position(done as u64);
-    });
+    let fresh = store.refresh_reading(
+        dir,
+        &|done, total| {
+            bar.get_or_init(|| files(total, "Indexing")).set_position(done as u64);
+        },
+        early,
+    );
     if let Some(bar) = bar.get() {
         bar.finish_and_clear();
     }
-    let fresh = fresh.map_err(|why| tracing::warn!("answering from the files: {why}")).ok()?;
-    Some((store, fresh))
+    let (fresh, early) = fresh.map_err(|why| warn(&why)).ok()?;
+    Some((store, fresh, early))
 }

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::output;
+use crate::search::folded::Folded;
 use crate::search::{self, Place, Snippet};
+use crate::store::Store;
 use crate::text;
 
 /// Characters of a field shown around the first match.
@@ -78,38 +80,46 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, cache: boo
     Ok(ExitCode::SUCCESS)
 }
 
+/// A candidate by its path below the folder, with its hits when the store could answer.
+type Matched = (Vec<u8>, Option<Vec<search::scan::Found>>);
+
 /// What searching one file gave: its hits, or why it could not be searched.
 type Outcome = Result<Vec<search::scan::Found>, crate::diag::Diagnostic>;
 
 /// Searches through the store: brought up to date with the folder, it names the files that
-/// may match and gives each briefing as loaded, so none is parsed again (a file that did not
-/// load is, so its error is named). None when the store cannot be used (no cache folder, a
-/// disk full): the scan of every file answers the same.
+/// may match and gives each briefing as search sees it, so none is parsed (a file that did not
+/// load is, so its error is named). The search runs while the folder is walked, and again only
+/// when the walk found something to bring up to date. None when the store cannot be used (no
+/// cache folder, a disk full): the scan of every file answers the same.
 fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
     use rayon::prelude::*;
-    let (store, fresh) = super::progress::fresh_store(dir)?;
-    let warn = |why: rusqlite::Error| tracing::warn!("answering from the files: {why}");
-    let candidates = match store.candidates(q).map_err(warn).ok()? {
-        Some(candidates) => candidates,
-        None => store.everything().map_err(warn).ok()?,
+    // Each candidate's hits, matched as it is read, nothing parsed or copied; None for a file
+    // that did not load (or whose copy does not read back).
+    let each = |rel: &[u8], folded: Option<&[u8]>| {
+        (rel.to_vec(), folded.and_then(Folded::decode).map(|f| search::scan::found_in_folded(&f, q, SNIPPET_WIDTH)))
     };
+    let search = |store: &Store| -> rusqlite::Result<Vec<Matched>> {
+        let ids = match store.candidate_files(q)? {
+            Some(ids) => ids,
+            None => store.all_files()?,
+        };
+        store.each_searchable(&ids, each)
+    };
+    let (store, fresh, early) = super::progress::fresh_store_reading(dir, search)?;
+    let matched = match early {
+        Some(matched) => matched,
+        None => search(&store).map_err(|why| tracing::warn!("answering from the files: {why}")).ok()?,
+    };
+    // A file not searched from the store is searched from its file, as the scan would.
     let path = |rel: &[u8]| dir.join(std::ffi::OsStr::from_bytes(rel));
-    // Each candidate's outcome, as the scan would have it: a briefing kept as loaded is matched
-    // at once; a file that did not load (or whose copy does not read back) is searched from
-    // its file, so its error is named.
-    let mut outcomes: Vec<(Vec<u8>, Option<Outcome>)> = candidates
+    let mut outcomes: Vec<(Vec<u8>, Option<Outcome>)> = matched
         .into_par_iter()
-        .map(|c| {
-            let kept = c.body.as_deref().and_then(|json| serde_json::from_str::<crate::model::Briefing>(json).ok());
-            let outcome = match kept {
-                Some(mut b) => {
-                    b.path = path(&c.rel);
-                    b.finish();
-                    Some(Ok(search::scan::found_in(&b, q, SNIPPET_WIDTH)))
-                }
-                None => search::scan::scan_file(&path(&c.rel), q, SNIPPET_WIDTH),
+        .map(|(rel, found)| {
+            let outcome = match found {
+                Some(found) => Some(Ok(found)),
+                None => search::scan::scan_file(&path(&rel), q, SNIPPET_WIDTH),
             };
-            (c.rel, outcome)
+            (rel, outcome)
         })
         .collect();
     // Files that could not be read: named in path order with the rest, as the scan does.

@@ -39,13 +39,38 @@ impl Searcher {
     /// Every hit of `q`, ranked; None when cancelled.
     pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
         let prepared = Prepared::new(q);
-        let found = self.each_candidate(store, q, cancelled, |b| match_prepared(&b, &Folded::new(&b), &prepared))?;
-        let mut hits: Vec<Hit> = found.into_iter().flatten().collect();
+        // One snapshot of the store for the whole search: another `brief` writing meanwhile
+        // cannot take a file out of one list before it is in the next.
+        let _snapshot = store.reads().unchecked_transaction().ok();
+        let ids = self.candidates(store, q);
+        let mut hits: Vec<Hit> = Vec::new();
+        // Each briefing as search sees it, matched as it is read: nothing parsed or copied.
+        for batch in ids.chunks(BATCH) {
+            if cancelled() {
+                return None;
+            }
+            let found = store.each_searchable(batch, |rel, folded| {
+                let shown = !self.hidden.contains(&self.root.join(std::ffi::OsStr::from_bytes(rel)));
+                let folded = folded.filter(|_| shown).and_then(Folded::decode);
+                folded.map(|f| match_prepared(&f, &prepared)).unwrap_or_default()
+            });
+            hits.extend(found.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default().into_iter().flatten());
+        }
         for b in &self.stale {
-            hits.extend(match_prepared(b, &Folded::new(b), &prepared));
+            hits.extend(match_prepared(&Folded::new(b), &prepared));
         }
         rank(&mut hits);
         (!cancelled()).then_some(hits)
+    }
+
+    /// The files the store names as candidates for `q`, by number.
+    fn candidates(&self, store: &Store, q: &Query) -> Vec<u32> {
+        let ids = match store.candidate_files(q) {
+            Ok(Some(ids)) => Ok(ids),
+            Ok(None) => store.all_files(),
+            Err(why) => Err(why),
+        };
+        ids.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default()
     }
 
     /// `each` of every briefing the store names as a candidate for `q` that the list shows (not
@@ -60,18 +85,13 @@ impl Searcher {
         cancelled: &(dyn Fn() -> bool + Sync),
         each: impl Fn(Briefing) -> T + Sync,
     ) -> Option<Vec<T>> {
-        // One snapshot of the store for the whole search: another `brief` writing meanwhile
-        // cannot take a file out of one list before it is in the next.
+        // One snapshot of the store for the whole search, as above.
         let _snapshot = store.reads().unchecked_transaction().ok();
         let warn = |why| tracing::warn!("searching the store: {why}");
-        let ids = match store.candidate_files(q) {
-            Ok(Some(ids)) => Ok(ids),
-            Ok(None) => store.all_files(),
-            Err(why) => Err(why),
-        };
+        let ids = self.candidates(store, q);
         let (root, hidden) = (&self.root, &self.hidden);
         let mut out = Vec::new();
-        for batch in ids.map_err(warn).unwrap_or_default().chunks(BATCH) {
+        for batch in ids.chunks(BATCH) {
             if cancelled() {
                 return None;
             }

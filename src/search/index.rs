@@ -33,7 +33,7 @@ fn field_of(p: Posting) -> usize {
 
 pub struct Index {
     /// Parallel to `Library::briefings`.
-    folded: Vec<Folded>,
+    folded: Vec<Folded<'static>>,
     /// Every word, sorted, with the fields that contain it, in ascending order.
     words: Vec<(String, Vec<Posting>)>,
 }
@@ -43,7 +43,7 @@ type Found = Vec<(Posting, bool)>;
 
 impl Index {
     pub fn build(library: &Library) -> Index {
-        let folded: Vec<Folded> = library.briefings().par_iter().map(Folded::new).collect();
+        let folded: Vec<Folded<'static>> = library.briefings().par_iter().map(Folded::new).collect();
         // Straight into the postings, briefing by briefing so each list ascends; collecting
         // every (word, field) pair first would hold the whole library's words at once.
         let mut postings: HashMap<&str, Vec<Posting>> = HashMap::new();
@@ -131,7 +131,7 @@ impl Index {
             let prepared = Prepared::new(q);
             (0..self.folded.len().min(briefings.len()))
                 .into_par_iter()
-                .flat_map_iter(|i| match_prepared(&briefings[i], &self.folded[i], &prepared))
+                .flat_map_iter(|i| match_prepared(&self.folded[i], &prepared))
                 .collect()
         } else {
             let terms: Vec<Found> = q.terms.iter().map(|t| self.find(t)).collect();
@@ -156,7 +156,7 @@ impl Index {
                             masks.excluded[field_of(p)] = true;
                         }
                     }
-                    aggregate(&briefings[b], folded, q, &masks)
+                    aggregate(folded, q, &masks)
                 })
                 .collect()
         };

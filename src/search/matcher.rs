@@ -5,14 +5,16 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use memchr::memmem;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::model::{Briefing, ItemRef, Kind};
-use crate::search::fold::{fold, fold_with_map, is_whole_word};
+use crate::search::fold::{fold_with_map, is_whole_word};
+pub use crate::search::folded::Folded;
 use crate::search::query::{Query, Scope, Term};
 
 /// What a hit is: the briefing's own header, or one of its items.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Place {
     Briefing,
     Item(ItemRef),
@@ -103,48 +105,6 @@ fn push<'b>(out: &mut Vec<(&'static str, u8, &'b str)>, name: &'static str, weig
     }
 }
 
-/// One field inside a [`Folded`] blob.
-#[derive(Clone, Debug)]
-pub struct Span {
-    pub place: Place,
-    /// The id hits at this place report, shared so a hit allocates nothing.
-    pub id: Arc<str>,
-    pub name: &'static str,
-    pub weight: u8,
-    pub range: Range<usize>,
-}
-
-/// A briefing's fields folded and joined, so a term is one substring scan per briefing.
-#[derive(Clone, Debug)]
-pub struct Folded {
-    pub briefing: Arc<str>,
-    pub blob: String,
-    pub spans: Vec<Span>,
-}
-
-/// Joins fields; never produced by folding typed text, so no match runs across two fields.
-const SEPARATOR: char = '\u{1}';
-
-impl Folded {
-    pub fn new(b: &Briefing) -> Folded {
-        let briefing: Arc<str> = Arc::from(b.id.as_str());
-        let mut blob = String::new();
-        let mut spans: Vec<Span> = Vec::new();
-        for (place, name, weight, text) in fields(b) {
-            let id = match (spans.last(), place) {
-                (Some(last), _) if last.place == place => Arc::clone(&last.id),
-                (_, Place::Briefing) => Arc::clone(&briefing),
-                (_, Place::Item(item)) => Arc::from(b.id_of(item)),
-            };
-            let start = blob.len();
-            blob.push_str(&fold(text));
-            spans.push(Span { place, id, name, weight, range: start..blob.len() });
-            blob.push(SEPARATOR);
-        }
-        Folded { briefing, blob, spans }
-    }
-}
-
 /// A place the query found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -187,14 +147,14 @@ impl<'q> Prepared<'q> {
 }
 
 /// Everything the query finds in one briefing, in place order.
-pub fn match_briefing(b: &Briefing, folded: &Folded, q: &Query) -> Vec<Hit> {
-    match_prepared(b, folded, &Prepared::new(q))
+pub fn match_briefing(folded: &Folded, q: &Query) -> Vec<Hit> {
+    match_prepared(folded, &Prepared::new(q))
 }
 
 /// [`match_briefing`] with the query's searchers built once for many briefings.
-pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) -> Vec<Hit> {
+pub fn match_prepared(folded: &Folded, prepared: &Prepared<'_>) -> Vec<Hit> {
     let q = prepared.query;
-    if !briefing_passes(b, q) {
+    if !folded.passes(q) {
         return Vec::new();
     }
     let mut masks = Masks::new(folded.spans.len());
@@ -215,7 +175,7 @@ pub fn match_prepared(b: &Briefing, folded: &Folded, prepared: &Prepared<'_>) ->
             masks.excluded[span_of(pos)] = true;
         }
     }
-    aggregate(b, folded, q, &masks)
+    aggregate(folded, q, &masks)
 }
 
 /// Per field of a briefing: which terms match there (a bit each), which match as whole words,
@@ -243,23 +203,25 @@ impl Masks {
 }
 
 /// The hits of a briefing, place by place, given which fields each term matched.
-pub fn aggregate(b: &Briefing, folded: &Folded, q: &Query, masks: &Masks) -> Vec<Hit> {
-    if !briefing_passes(b, q) {
+pub fn aggregate(folded: &Folded, q: &Query, masks: &Masks) -> Vec<Hit> {
+    if !folded.passes(q) {
         return Vec::new();
     }
     let n = folded.spans.len();
     let (matched, whole, excluded) = (&masks.matched, &masks.whole, &masks.excluded);
     let all = if q.terms.is_empty() { 0 } else { u64::MAX >> (64 - q.terms.len().min(MAX_TERMS)) };
+    let facets = crate::search::folded::needs_facets(q).then(|| folded.facets()).flatten();
     let mut hits = Vec::new();
     let mut start = 0;
     let mut order = 0;
     while start < n {
-        let place = folded.spans[start].place;
-        let end = start + folded.spans[start..].iter().take_while(|s| s.place == place).count();
+        let at = folded.spans[start].group;
+        let end = start + folded.spans[start..].iter().take_while(|s| s.group == at).count();
         let group = start..end;
         start = end;
         order += 1;
-        if group.clone().any(|i| excluded[i]) || !place_passes(b, place, q) {
+        let place = &folded.groups[at as usize];
+        if group.clone().any(|i| excluded[i]) || !folded.place_passes(facets.as_ref(), at, q) {
             continue;
         }
         if group.clone().fold(0, |acc, i| acc | matched[i]) & all != all {
@@ -272,11 +234,11 @@ pub fn aggregate(b: &Briefing, folded: &Folded, q: &Query, masks: &Masks) -> Vec
             .max_by_key(|&i| (folded.spans[i].weight, whole[i].count_ones(), matched[i].count_ones(), std::cmp::Reverse(i)))
             .unwrap_or(group.start);
         hits.push(Hit {
-            briefing: Arc::clone(&folded.briefing),
-            item: Arc::clone(&folded.spans[best].id),
-            date: b.date,
-            place,
-            field: folded.spans[best].name,
+            briefing: Arc::from(&*folded.briefing),
+            item: Arc::from(&*place.id),
+            date: folded.date,
+            place: place.place,
+            field: folded.spans[best].name.0,
             field_index: best,
             place_field: best - group.start,
             weight: folded.spans[best].weight,
@@ -285,38 +247,6 @@ pub fn aggregate(b: &Briefing, folded: &Folded, q: &Query, masks: &Masks) -> Vec
         });
     }
     hits
-}
-
-fn briefing_passes(b: &Briefing, q: &Query) -> bool {
-    let f = &q.filters;
-    f.after.is_none_or(|d| b.date >= d)
-        && f.before.is_none_or(|d| b.date <= d)
-        && (f.tags.is_empty() || b.tags.iter().any(|t| f.tags.contains(&fold(t))))
-}
-
-fn place_passes(b: &Briefing, place: Place, q: &Query) -> bool {
-    let f = &q.filters;
-    let item = match place {
-        Place::Briefing => None,
-        Place::Item(item) => Some(item),
-    };
-    let official = item.filter(|i| i.kind == Kind::Official).map(|i| &b.officials[i.index]);
-    let commitment = item.filter(|i| i.kind == Kind::Commitment).map(|i| &b.commitments[i.index]);
-    let reaction = item.filter(|i| i.kind == Kind::Reaction).map(|i| &b.reactions[i.index]);
-    (f.kinds.is_empty() || f.kinds.contains(&place.scope()))
-        && (f.sides.is_empty() || official.and_then(|o| o.side.as_ref()).is_some_and(|s| f.sides.contains(&fold(s))))
-        && (f.parties.is_empty() || commitment.is_some_and(|c| f.parties.contains(&fold(&c.party))))
-        && (f.statuses.is_empty() || commitment.is_some_and(|c| f.statuses.contains(&c.status)))
-        && (f.directions.is_empty() || reaction.and_then(|r| r.direction).is_some_and(|d| f.directions.contains(&d)))
-        && (f.sources.is_empty() || item.is_some_and(|i| cites_source(b, i, &f.sources)))
-}
-
-/// Whether an item cites a source named by id or outlet.
-fn cites_source(b: &Briefing, item: ItemRef, wanted: &[String]) -> bool {
-    b.cites_of(item).iter().filter_map(|c| b.lookup(&c.source)).any(|s| {
-        let source = &b.sources[s.index];
-        wanted.iter().any(|w| *w == source.id || source.outlet.as_deref().is_some_and(|o| fold(o).contains(w.as_str())))
-    })
 }
 
 /// Orders hits: names, titles and markets first, whole words before partial matches, newer
@@ -335,6 +265,11 @@ pub fn compare(a: &Hit, b: &Hit) -> std::cmp::Ordering {
 pub struct Snippet {
     pub text: String,
     pub marks: Vec<Range<usize>>,
+}
+
+/// The matched field of a hit, as [`snippet`] cuts it, from the folded briefing alone.
+pub fn snippet_of(folded: &Folded, hit: &Hit, terms: &[Term], width: usize) -> Snippet {
+    highlight(folded.text(hit.field_index), terms, width)
 }
 
 /// The matched field of a hit, cut to about `width` characters around the first match, with

@@ -3,6 +3,7 @@
 //! Nothing here knows about terminals.
 
 pub mod fold;
+pub mod folded;
 pub mod index;
 pub mod matcher;
 pub mod query;

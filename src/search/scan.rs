@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diag::Diagnostic;
 use crate::load;
 use crate::search::fold::{fold, tokens};
-use crate::search::matcher::{Folded, Hit, Snippet, compare, match_briefing, snippet};
+use crate::search::matcher::{Folded, Hit, Snippet, compare, match_briefing, snippet_of};
 use crate::search::query::Query;
 
 /// A hit with its snippet, ready to print.
@@ -62,10 +62,14 @@ fn may_match(bytes: &[u8], q: &Query) -> bool {
 
 /// The hits of one loaded briefing, with their snippets.
 pub fn found_in(b: &crate::model::Briefing, q: &Query, width: usize) -> Vec<Found> {
-    let folded = Folded::new(b);
-    match_briefing(b, &folded, q)
+    found_in_folded(&Folded::new(b), q, width)
+}
+
+/// The hits of a briefing as search sees it (as the store keeps it), with their snippets.
+pub fn found_in_folded(folded: &Folded, q: &Query, width: usize) -> Vec<Found> {
+    match_briefing(folded, q)
         .into_iter()
-        .map(|hit| Found { snippet: snippet(b, &hit, &q.terms, width), title: b.title.clone(), hit })
+        .map(|hit| Found { snippet: snippet_of(folded, &hit, &q.terms, width), title: folded.title.to_string(), hit })
         .collect()
 }
 

@@ -15,6 +15,7 @@ use rusqlite::{OptionalExtension, params};
 use super::{Store, words};
 use crate::diag::Diagnostic;
 use crate::load;
+use crate::search::folded::Folded;
 
 /// Files read and written per transaction.
 const SLICE: usize = 512;
@@ -105,8 +106,8 @@ struct Read {
     listed: Option<super::list::Listed>,
     /// Its diagnostics as JSON, when it has any.
     diagnostics: Option<String>,
-    /// The briefing as loaded, as JSON.
-    body: Option<String>,
+    /// The briefing as loaded, as JSON, and as search sees it ([`Folded::encode`]).
+    body: Option<(String, Vec<u8>)>,
     /// Its officials: id, place among them, label.
     officials: Vec<(String, i64, String)>,
 }
@@ -141,18 +142,22 @@ impl Store {
 
     /// The pass, with `early` read from the store while the folder is walked; what it read is
     /// given back only when the pass wrote nothing, so it is still true.
-    fn refresh_reading<T>(
+    pub fn refresh_reading<T>(
         &mut self,
         dir: &Path,
         told: &(dyn Fn(usize, usize) + Sync),
-        early: impl FnOnce(&mut Store) -> rusqlite::Result<T>,
+        early: impl FnOnce(&Store) -> rusqlite::Result<T>,
     ) -> rusqlite::Result<(Fresh, Option<T>)> {
         // The folder is walked while the catalog is read: each is a third of a pass that
         // finds nothing changed.
         let (walked, catalog, early) = std::thread::scope(|s| {
             let walking = s.spawn(|| walk(dir));
+            // The catalog and the early read in one snapshot: another `brief` committing
+            // between them would leave the early read newer than the catalog it is checked by.
+            let snapshot = self.reads().unchecked_transaction();
             let catalog = self.catalog();
             let early = early(self);
+            drop(snapshot);
             (walking.join(), catalog, early)
         });
         let (files, problems) = walked.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -293,6 +298,7 @@ impl Store {
                 "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
+            let mut keep_folded = tx.prepare_cached("INSERT OR REPLACE INTO searchable (file, folded) VALUES (?1, ?2)")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for (t, result) in todo.iter().zip(read) {
                 match result {
@@ -348,7 +354,7 @@ impl Store {
                             None => unlist.execute(params![file])?,
                         };
                         match r.body {
-                            Some(json) => keep_body.execute(params![file, json])?,
+                            Some((json, folded)) => keep_body.execute(params![file, json])? + keep_folded.execute(params![file, folded])?,
                             // The last version that loaded stays (unsearched: the file's row
                             // says it does not load), for a reader that showed it to go on
                             // showing it while the file is broken.
@@ -462,8 +468,8 @@ impl Store {
     }
 
     /// Every row of the catalog, in path order (see [`path_order`]).
-    fn catalog(&mut self) -> rusqlite::Result<Vec<(Vec<u8>, Row)>> {
-        let mut stmt = self.conn().prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files")?;
+    fn catalog(&self) -> rusqlite::Result<Vec<(Vec<u8>, Row)>> {
+        let mut stmt = self.reads().prepare_cached("SELECT path, id, size, mtime_ns, ctime_ns, inode, device, hash, seen_ns FROM files")?;
         let rows = stmt.query_map([], |r| {
             let stat = Stat { size: r.get(2)?, mtime_ns: r.get(3)?, ctime_ns: r.get(4)?, inode: r.get(5)?, device: r.get(6)? };
             Ok((r.get::<_, Vec<u8>>(0)?, Row { id: r.get(1)?, stat, hash: r.get(7)?, seen_ns: r.get(8)? }))
@@ -487,10 +493,11 @@ fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
         return Ok(None);
     }
     let parsed = load::parse_file(path, &bytes);
-    let words = words::of_file(&parsed, &bytes);
+    let folded = parsed.loaded.as_ref().map(|(b, _)| Folded::new(b));
+    let words = words::of_file(folded.as_ref(), &bytes);
     let listed = parsed.loaded.as_ref().map(|(b, facts)| super::list::Listed::of(b, &facts.id_anchor));
     let diagnostics = (!parsed.diagnostics.is_empty()).then(|| super::list::diagnostics_json(&parsed.diagnostics));
-    let body = parsed.loaded.as_ref().and_then(|(b, _)| serde_json::to_string(b).ok());
+    let body = parsed.loaded.as_ref().zip(folded).and_then(|((b, _), f)| Some((serde_json::to_string(b).ok()?, f.encode())));
     let officials = match &parsed.loaded {
         Some((b, _)) => b
             .officials

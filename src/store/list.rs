@@ -117,10 +117,10 @@ impl Store {
 
     /// Every briefing's row, in the list's order, with its path below the folder and where its
     /// id is written.
-    pub(crate) fn rows_in_order(&mut self, dir: &Path) -> rusqlite::Result<Rows> {
+    pub(crate) fn rows_in_order(&self, dir: &Path) -> rusqlite::Result<Rows> {
         let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
         // In the list's order, as the index by date keeps them: nothing to sort.
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.reads().prepare_cached(
             "SELECT b.id, b.date, b.title, b.counts, f.path, b.id_line, b.id_column \
              FROM briefings b JOIN files f ON f.id = b.file ORDER BY b.date DESC, b.id",
         )?;

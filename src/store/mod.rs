@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 8;
+pub const FORMAT: i64 = 9;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -55,6 +55,9 @@ CREATE INDEX IF NOT EXISTS briefings_by_date ON briefings(date DESC, id);
 -- A briefing as loaded (JSON), so a search matches it without parsing its file again; kept
 -- while its file fails (`files.loaded` is then 0) as the last version that loaded.
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
+-- The briefing as search sees it (`Folded::encode`): its own table, so a search reads its pages
+-- alone and not a body's first.
+CREATE TABLE IF NOT EXISTS searchable (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, folded BLOB NOT NULL);
 -- Every diagnostic of a file that has any, errors and warnings, as JSON.
 CREATE TABLE IF NOT EXISTS diagnostics (file INTEGER PRIMARY KEY REFERENCES files(id) ON DELETE CASCADE, json TEXT NOT NULL);
 -- Where each official appears: the briefing (its date, id and file), the official's place
@@ -196,6 +199,9 @@ impl Store {
         }
         if !empty && version != FORMAT {
             return Err(format!("format {version}, not {FORMAT}"));
+        }
+        if empty {
+            conn.pragma_update(None, "page_size", 65536).map_err(sql)?;
         }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;").map_err(sql)?;

@@ -10,14 +10,13 @@ use std::collections::{BTreeSet, HashSet};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use crate::load::ParsedFile;
 use crate::search::fold::{fold, tokens};
 use crate::search::matcher::Folded;
 use crate::search::query::Query;
 
-/// The distinct folded words of a file: of every searchable field when it loaded, of its whole
+/// The distinct folded words of a file: of every searchable field when it loaded (`folded`), of its whole
 /// text when it did not (so a search that may match it still names its error).
-pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> Vec<String> {
+pub fn of_file(folded: Option<&Folded>, bytes: &[u8]) -> Vec<String> {
     // Sorted and deduplicated as borrowed words, then each kept once: a set of owned strings
     // would compare and allocate for every word of ten thousand files.
     let distinct = |text: &str, any: bool| {
@@ -29,8 +28,8 @@ pub fn of_file(parsed: &ParsedFile, bytes: &[u8]) -> Vec<String> {
         words.dedup();
         words.into_iter().map(str::to_string).collect()
     };
-    match &parsed.loaded {
-        Some((b, _)) => distinct(&Folded::new(b).blob, false),
+    match folded {
+        Some(folded) => distinct(&folded.blob, false),
         // Escapes or line-ending backslashes may spell words its raw text does not show, as the
         // scan knows: such a file is a candidate for every query.
         None => distinct(&fold(&String::from_utf8_lossy(bytes)), crate::search::scan::hides_words(bytes)),
@@ -113,6 +112,25 @@ impl Store {
         for id in ids {
             if let Some(c) = stmt.query_row(params![id], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? })).optional()? {
                 out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `each` of the files by number: its path below the folder, and the briefing as search
+    /// sees it ([`crate::search::folded::Folded::encode`]) when it loaded. Both are lent
+    /// straight from the store's pages: a thousand candidates are not copied first.
+    pub fn each_searchable<T>(&self, ids: &[u32], mut each: impl FnMut(&[u8], Option<&[u8]>) -> T) -> rusqlite::Result<Vec<T>> {
+        let mut stmt = self
+            .reads()
+            .prepare_cached("SELECT f.path, s.folded FROM files f LEFT JOIN searchable s ON s.file = f.id AND f.loaded WHERE f.id = ?1")?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query(params![id])?;
+            if let Some(row) = rows.next()? {
+                let rel = row.get_ref(0)?.as_bytes()?;
+                let folded = row.get_ref(1)?.as_bytes_or_null()?;
+                out.push(each(rel, folded));
             }
         }
         Ok(out)
