@@ -6,7 +6,7 @@
 //! Nothing here grows with the library but the rows: a briefing is read from the store when
 //! something asks for it, and the few asked for are kept until the next change.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -19,6 +19,7 @@ use crate::model::{Briefing, Kind};
 use crate::search::{Hit, Query};
 use crate::store::Store;
 
+mod ids;
 mod searcher;
 use crate::store::list::{Appearance, Row};
 pub use searcher::Searcher;
@@ -42,7 +43,7 @@ pub struct Live {
     store: Store,
     /// What the library list shows, newest first (ties by id).
     rows: Vec<Row>,
-    by_id: HashMap<String, usize>,
+    by_id: ids::Ids,
     /// Files that loaded but are not in the list, their id being another's: few, unlike the
     /// files that are. Shared with searches running off the loop.
     hidden: Arc<HashSet<PathBuf>>,
@@ -111,7 +112,7 @@ impl Live {
             root: root.to_path_buf(),
             store,
             rows: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: ids::Ids::default(),
             hidden: Arc::default(),
             failures: Vec::new(),
             stale: BTreeMap::new(),
@@ -152,7 +153,7 @@ impl Live {
 
     /// The position of a briefing in [`Live::rows`].
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        self.by_id.get(&self.rows, id)
     }
 
     /// A briefing by id: its last good version while its file fails, otherwise read from the
@@ -161,7 +162,7 @@ impl Live {
         if let Some(b) = self.opened.get(id) {
             return Some(b);
         }
-        let row = &self.rows[*self.by_id.get(id)?];
+        let row = &self.rows[self.by_id.get(&self.rows, id)?];
         if let Some(b) = self.stale.get(&row.path) {
             return Some(b);
         }
@@ -210,7 +211,7 @@ impl Live {
                 total += 1;
             }
         }
-        let date = |a: &Appearance| self.by_id.get(&a.briefing).map(|&i| self.rows[i].date.clone()).unwrap_or_default();
+        let date = |a: &Appearance| self.by_id.get(&self.rows, &a.briefing).map(|i| self.rows[i].date.clone()).unwrap_or_default();
         newest.sort_by_cached_key(|a| (std::cmp::Reverse(date(a)), a.briefing.clone()));
         newest.truncate(NEWEST);
         self.appearing.insert(official.to_string(), Box::new(Appearing { newest, total }))
@@ -256,7 +257,10 @@ impl Live {
 
     /// The last good versions the list shows (one whose id another file has now is not).
     fn shown_stale(&self) -> impl Iterator<Item = (&PathBuf, &Briefing)> {
-        self.stale.iter().filter(|(path, b)| self.by_id.get(&b.id).is_some_and(|&i| self.rows[i].path == **path)).map(|(p, b)| (p, &**b))
+        self.stale
+            .iter()
+            .filter(|(path, b)| self.by_id.get(&self.rows, &b.id).is_some_and(|i| self.rows[i].path == **path))
+            .map(|(p, b)| (p, &**b))
     }
 
     /// Brings the library up to date with its folder.
@@ -345,7 +349,7 @@ impl Live {
             }
         }
         rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-        self.by_id = rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        self.by_id = ids::Ids::of(&rows);
         let duplicate = |f: &&FileReport| f.diagnostics.iter().any(|d| d.code == crate::diag::Code::DuplicateBriefing);
         self.hidden = Arc::new(self.failures.iter().filter(duplicate).map(|f| f.path.clone()).collect());
         self.rows = rows;

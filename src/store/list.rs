@@ -43,7 +43,7 @@ impl Listed {
 }
 
 /// A row of the library list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Row {
     pub date: String,
     pub id: String,
@@ -77,7 +77,7 @@ pub struct Listing {
 
 /// Rows in the list's order, each with its file's path below the folder and where its id is
 /// written.
-pub(crate) type Rows = Vec<(Row, Vec<u8>, (i64, i64))>;
+pub(crate) type Rows = Vec<(Row, (i64, i64))>;
 
 /// Where an official appears: the briefing, the official's place in it, and its label there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,9 +131,8 @@ impl Store {
                 for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
                     *n = c.parse().unwrap_or(0);
                 }
-                let rel: Vec<u8> = r.get(4)?;
-                let row = Row { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, counts: numbers, path: path(&rel) };
-                Ok((row, rel, (r.get(5)?, r.get(6)?)))
+                let row = Row { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, counts: numbers, path: path(r.get_ref(4)?.as_bytes()?) };
+                Ok((row, (r.get(5)?, r.get(6)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
@@ -143,16 +142,19 @@ impl Store {
     /// and the files that failed are named in path order.
     pub(crate) fn listing_from(&mut self, mut rows: Rows, dir: &Path, fresh: &Fresh) -> rusqlite::Result<Listing> {
         let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
+        // Below the folder, as the catalog names it: worked out for the few that need it, not
+        // kept for every row.
+        let rel_of = |row: &Row| row.path.strip_prefix(dir).unwrap_or(&row.path).as_os_str().as_bytes().to_vec();
         // Of two files with one id, the first in path order is kept.
         let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
         let mut losers: Vec<usize> = Vec::new();
-        for (i, (row, rel, _)) in rows.iter().enumerate() {
+        for (i, (row, _)) in rows.iter().enumerate() {
             match first.entry(row.id.as_str()) {
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(i);
                 }
                 std::collections::hash_map::Entry::Occupied(mut slot) => {
-                    if path_order(rel, &rows[*slot.get()].1).is_lt() {
+                    if path_order(&rel_of(row), &rel_of(&rows[*slot.get()].0)).is_lt() {
                         losers.push(slot.insert(i));
                     } else {
                         losers.push(i);
@@ -163,7 +165,8 @@ impl Store {
         // Every file that failed, by path below the folder, to be put in path order.
         let mut failed: Vec<(Vec<u8>, FileReport)> = Vec::new();
         for &i in &losers {
-            let (row, rel, (line, column)) = &rows[i];
+            let (row, (line, column)) = &rows[i];
+            let rel = &rel_of(row);
             let winner = &rows[first[row.id.as_str()]].0.path;
             let anchor = Anchor { line: *line as usize, column: *column as usize, width: 0, source_line: String::new(), quote_column: 1 };
             let mut d = anchor.report(
@@ -196,7 +199,7 @@ impl Store {
             at += 1;
             losers.binary_search(&(at - 1)).is_err()
         });
-        Ok(Listing { rows: rows.into_iter().map(|(row, _, _)| row).collect(), failed })
+        Ok(Listing { rows: rows.into_iter().map(|(row, _)| row).collect(), failed })
     }
 
     /// Every diagnostic of the file at `rel` below the folder, in line order.
