@@ -4,11 +4,12 @@
 //! last change is "racy" (an edit of the same size within that tick would leave the times as
 //! they were, as git's index knows), so its file is hashed again until the tick has passed.
 
-use std::collections::{HashMap, HashSet};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
+// hashbrown's maps hash with foldhash: the first build looks up every word of every file.
+use hashbrown::{HashMap, HashSet};
 use rayon::prelude::*;
 use rusqlite::{OptionalExtension, params};
 
