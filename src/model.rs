@@ -270,6 +270,12 @@ impl Briefing {
             .flat_map(move |kind| (0..self.count(kind)).map(move |index| ItemRef { kind, index }))
     }
 
+    /// Whether the briefing has this item: a reference from elsewhere (a search hit read from
+    /// a store, say) may name one it does not.
+    pub fn has(&self, item: ItemRef) -> bool {
+        item.index < self.count(item.kind)
+    }
+
     /// How many items of a kind the briefing holds.
     pub fn count(&self, kind: Kind) -> usize {
         match kind {

@@ -31,3 +31,39 @@ fn another_process_refreshing_the_store_keeps_the_reader_right() {
     live.apply(vec![brief::load::read_file(&a)], Vec::new());
     assert_eq!(live.get("a").map(|b| b.title.clone()).as_deref(), Some("Alpha"), "the last good version is kept");
 }
+
+/// A store damaged so that a search hit names an item its briefing does not have (the kept
+/// copy of a briefing as search sees it disagrees with the kept briefing): the results, their
+/// preview and opening the hit go on without it, never a panic.
+#[test]
+fn a_hit_naming_an_item_its_briefing_lacks_is_shown_without_it() {
+    use brief::search::Place;
+    use brief::search::folded::Folded;
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "title = \"Alpha\"\ndate = 2025-01-01\nsummary = \"s\"\n\n[[source]]\nid = \"s\"\ntitle = \"S\"\n\n\
+                [[fact]]\nid = \"f\"\ntext = \"Lithium moved.\"\ncites = [\"s\"]\n";
+    std::fs::write(tmp.path().join("a.toml"), text).unwrap();
+    let mut app = common::reader::app_on(tmp.path(), brief::config::Config::default(), 100, 30);
+    let brief::store::Location::Memory(uri) = app.live.searcher().location else { panic!("the store is made in memory") };
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+    let conn = rusqlite::Connection::open_with_flags(&uri, flags).unwrap();
+    let bytes: Vec<u8> = conn.query_row("SELECT folded FROM searchable", [], |r| r.get(0)).unwrap();
+    let mut folded = Folded::decode(&bytes).unwrap().clone();
+    for group in &mut folded.groups {
+        if let Place::Item(item) = &mut group.place {
+            item.index += 50;
+        }
+    }
+    conn.execute("UPDATE searchable SET folded = ?1", [folded.encode()]).unwrap();
+
+    common::reader::press(&mut app, "/");
+    common::reader::type_text(&mut app, "lithium");
+    let asked = brief::tui::update(&mut app, brief::action::Action::Paste(String::new()));
+    common::reader::searched(&mut app, asked);
+    let hits = app.search.as_ref().unwrap().hits().to_vec();
+    assert!(hits.iter().any(|h| matches!(h.place, Place::Item(i) if i.index >= 50)), "the damaged hit is found: {hits:?}");
+    let shown = common::reader::screen(&app);
+    assert!(shown.contains("a › fact"), "{shown}");
+    common::reader::press_run(&mut app, "enter");
+    assert!(common::reader::screen(&app).contains("Alpha"), "the hit's briefing is open");
+}

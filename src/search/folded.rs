@@ -159,15 +159,33 @@ impl<'a> Folded<'a> {
     /// (a store damaged, or written by another build).
     pub fn decode(bytes: &'a [u8]) -> Option<Folded<'a>> {
         let folded: Folded = postcard::from_bytes(bytes).ok()?;
-        // Ranges out of bounds would panic when sliced: such bytes are not trusted.
-        let groups = folded.groups.len();
-        let sound = folded.spans.iter().all(|s| {
-            (s.group as usize) < groups
-                && folded.blob.get(s.range.clone()).is_some()
-                && s.text.start <= s.text.end
-                && s.text.end <= folded.original.len()
-        }) && folded.spans.windows(2).all(|w| w[0].range.end <= w[1].range.start);
-        sound.then_some(folded)
+        // Ranges out of bounds would panic when sliced, and text no field covers would be
+        // matched against nothing: such bytes are not trusted.
+        folded.laid_out().then_some(folded)
+    }
+
+    /// Whether the fields are laid out as [`Folded::new`] lays them out: one after the other
+    /// in both texts, each folded one followed by a separator, nothing after the last; each
+    /// field's place the one before's or the next, every place with a field.
+    fn laid_out(&self) -> bool {
+        let separator = SEPARATOR.to_string();
+        let (mut blob_at, mut text_at, mut place) = (0, 0, 0);
+        for (i, s) in self.spans.iter().enumerate() {
+            let in_order = if i == 0 { s.group == 0 } else { s.group == place || s.group == place + 1 };
+            let after = s.range.end + separator.len();
+            if !in_order
+                || s.range.start != blob_at
+                || s.text.start != text_at
+                || s.text.end < s.text.start
+                || self.blob.get(s.range.clone()).is_none()
+                || self.blob.get(s.range.end..after) != Some(separator.as_str())
+            {
+                return false;
+            }
+            (blob_at, text_at, place) = (after, s.text.end, s.group);
+        }
+        let places = if self.spans.is_empty() { 0 } else { place as usize + 1 };
+        blob_at == self.blob.len() && text_at == self.original.len() && places == self.groups.len()
     }
 
     /// A field's text as written ("" should the store's bytes not be text).
@@ -307,5 +325,39 @@ mod tests {
         assert_eq!(Folded::decode(&bytes), Some(folded));
         // Cut short, or a range past its text: refused, never a panic later.
         assert_eq!(Folded::decode(&bytes[..bytes.len() / 2]), None);
+    }
+
+    fn london() -> Folded<'static> {
+        let text = include_bytes!("../../briefings/london-talks.toml");
+        Folded::new(&crate::load::parse_file(std::path::Path::new("london-talks.toml"), text).loaded.expect("the briefing loads").0)
+    }
+
+    #[test]
+    fn bytes_not_laid_out_as_folding_a_briefing_lays_them_out_are_refused() {
+        let good = london();
+        let refused = |change: &dyn Fn(&mut Folded<'static>), what: &str| {
+            let mut bad = good.clone();
+            change(&mut bad);
+            assert_eq!(Folded::decode(&bad.encode()), None, "{what}");
+        };
+        refused(&|f| f.spans.clear(), "text no field covers");
+        refused(&|f| f.spans[1].range.start += 1, "a gap between two fields");
+        refused(&|f| f.spans[3].text.start -= 1, "fields as written that overlap");
+        refused(&|f| f.spans.swap(1, 2), "fields out of order");
+        refused(&|f| f.spans[0].group = 1, "a field before its place's first");
+        let last = good.spans.len() - 1;
+        refused(&|f| f.spans[last].group += 1, "a place out of range");
+        refused(&|f| f.blob.to_mut().push('x'), "text after the last field");
+    }
+
+    #[test]
+    fn an_empty_briefing_as_search_sees_it_matches_nothing_and_never_panics() {
+        let mut f = london();
+        f.spans.clear();
+        f.groups.clear();
+        f.blob = Cow::Borrowed("lithium");
+        for query in ["kind:fact -lithium", "lithium", "source:x"] {
+            assert!(crate::search::matcher::match_briefing(&f, &crate::search::parse(query).unwrap()).is_empty(), "{query}");
+        }
     }
 }

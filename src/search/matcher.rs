@@ -56,6 +56,9 @@ pub fn place_fields(b: &Briefing, place: Place) -> Vec<(&'static str, u8, &str)>
         }
         return out;
     };
+    if !b.has(item) {
+        return out;
+    }
     let i = item.index;
     match item.kind {
         Kind::Source => {
@@ -157,8 +160,12 @@ pub fn match_prepared(folded: &Folded, prepared: &Prepared<'_>) -> Vec<Hit> {
     if !folded.passes(q) {
         return Vec::new();
     }
-    let mut masks = Masks::new(folded.spans.len());
     let n = folded.spans.len();
+    // No field, no hit (and nothing below may look for a field that is not there).
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut masks = Masks::new(n);
     let span_of = |pos: usize| folded.spans.partition_point(|s| s.range.end < pos).min(n.saturating_sub(1));
     for (t, finder) in prepared.terms.iter().enumerate() {
         for pos in finder.find_iter(folded.blob.as_bytes()) {

@@ -163,7 +163,8 @@ impl Store {
         });
         let (files, problems) = walked.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let catalog = catalog?;
-        let early = early?;
+        // An early read that failed is not the pass's failure: it is asked again afterwards.
+        let early = early.map_err(|why| tracing::warn!("reading the store while walking: {why}")).ok();
         let started = now_ns();
         // Which files need reading: new, changed, or racy.
         // Both lists are sorted by path, so they are walked side by side: no hashing of ten
@@ -183,7 +184,7 @@ impl Store {
         }
         gone.extend(rows.map(|(_, row)| row.id));
         let mut fresh = Fresh { removed: gone.len(), unchanged: unchanged.len(), problems, ..Fresh::default() };
-        let early = (todo.is_empty() && gone.is_empty()).then_some(early);
+        let early = early.filter(|_| todo.is_empty() && gone.is_empty());
         // Read and written a slice at a time, each slice in one transaction: a first build of
         // a large library never holds more than a slice of parsed files.
         let mut gone = Some(gone);

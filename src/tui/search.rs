@@ -171,8 +171,9 @@ pub fn too_broad(q: &crate::search::Query, library: usize) -> bool {
 fn target(app: &App, hit: &Hit) -> Option<Target> {
     let b = app.live.get(&hit.briefing)?;
     match hit.place {
-        Place::Item(item) => Some(Target { briefing: b.id.clone(), item }),
-        Place::Briefing => None,
+        // An item the briefing lacks (a damaged store): the briefing is opened.
+        Place::Item(item) if b.has(item) => Some(Target { briefing: b.id.clone(), item }),
+        Place::Item(_) | Place::Briefing => None,
     }
 }
 

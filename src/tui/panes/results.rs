@@ -93,6 +93,7 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let Some(b) = app.live.get(&hit.briefing) else { return };
     let lines: Vec<Line> = match hit.place {
+        Place::Item(item) if !b.has(item) => Vec::new(),
         Place::Item(item) => detail::wrap(&detail::detail(&app.live, b, item), inner.width)
             .into_iter()
             .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
