@@ -2,6 +2,7 @@
 //! in [`update`]; drawing borrows it; effects come back as values that the loop runs.
 
 pub mod app;
+pub mod backend;
 pub mod detail;
 pub mod draw;
 pub mod history;

@@ -9,7 +9,9 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+use super::backend::Filling;
+
+pub type Tui = Terminal<Filling<CrosstermBackend<BufWriter<Stdout>>>>;
 
 /// Standard output buffered for a whole frame: the terminal then gets each frame in one
 /// write, instead of in the kilobyte pieces standard output's own buffer sends, each of which
@@ -22,7 +24,7 @@ fn frames() -> BufWriter<Stdout> {
 pub fn init() -> io::Result<Tui> {
     install_panic_hook();
     enter()?;
-    Terminal::new(CrosstermBackend::new(frames()))
+    Terminal::new(Filling::new(CrosstermBackend::new(frames())))
 }
 
 fn enter() -> io::Result<()> {
@@ -55,6 +57,6 @@ pub fn suspended<T>(terminal: &mut Tui, f: impl FnOnce() -> T) -> io::Result<T> 
     // A fresh terminal redraws everything on the next frame. `Terminal::clear` would first ask
     // the terminal where its cursor is, and not every terminal answers.
     execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-    *terminal = Terminal::new(CrosstermBackend::new(frames()))?;
+    *terminal = Terminal::new(Filling::new(CrosstermBackend::new(frames())))?;
     Ok(result)
 }
