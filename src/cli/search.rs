@@ -98,13 +98,7 @@ fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
     let each = |rel: &[u8], folded: Option<&[u8]>| {
         (rel.to_vec(), folded.and_then(Folded::decode).map(|f| search::scan::found_in_folded(&f, q, SNIPPET_WIDTH)))
     };
-    let search = |store: &Store| -> rusqlite::Result<Vec<Matched>> {
-        let ids = match store.candidate_files(q)? {
-            Some(ids) => ids,
-            None => store.all_files()?,
-        };
-        store.each_searchable(&ids, each)
-    };
+    let search = |store: &Store| -> rusqlite::Result<Vec<Matched>> { store.each_searchable(&store.candidate_files(q)?, each) };
     let (store, fresh, early) = super::progress::fresh_store_reading(dir, search)?;
     let matched = match early {
         Some(matched) => matched,

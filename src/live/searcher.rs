@@ -29,9 +29,31 @@ pub struct Searcher {
 }
 
 impl Searcher {
-    /// The briefings that may match `q`; None when `cancelled` says so midway.
+    /// The briefings that may match `q` as the list shows them (not a file whose id another
+    /// has; a file that fails in its last good version); None when `cancelled` says so midway.
+    /// Candidates are read a batch at a time.
     pub fn matching(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Library> {
-        let mut found = self.each_candidate(store, q, cancelled, |b| b)?;
+        // One snapshot of the store for the whole search: another `brief` writing meanwhile
+        // cannot take a file out of one list before it is in the next.
+        let _snapshot = store.reads().unchecked_transaction().ok();
+        let warn = |why| tracing::warn!("searching the store: {why}");
+        let mut found = Vec::new();
+        for batch in self.candidates(store, q).chunks(BATCH) {
+            if cancelled() {
+                return None;
+            }
+            let kept = store.kept(batch).map_err(warn).unwrap_or_default();
+            found.par_extend(kept.into_par_iter().filter_map(|c| {
+                let path = self.root.join(std::ffi::OsStr::from_bytes(&c.rel));
+                if self.hidden.contains(&path) {
+                    return None;
+                }
+                let mut b = serde_json::from_str::<Briefing>(c.body.as_deref()?).ok()?;
+                b.path = path;
+                b.finish();
+                Some(b)
+            }));
+        }
         found.extend(self.stale.iter().cloned());
         Some(Library::new(found))
     }
@@ -39,8 +61,7 @@ impl Searcher {
     /// Every hit of `q`, ranked; None when cancelled.
     pub fn search(&self, store: &Store, q: &Query, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<Hit>> {
         let prepared = Prepared::new(q);
-        // One snapshot of the store for the whole search: another `brief` writing meanwhile
-        // cannot take a file out of one list before it is in the next.
+        // One snapshot of the store for the whole search, as above.
         let _snapshot = store.reads().unchecked_transaction().ok();
         let ids = self.candidates(store, q);
         let mut hits: Vec<Hit> = Vec::new();
@@ -65,48 +86,6 @@ impl Searcher {
 
     /// The files the store names as candidates for `q`, by number.
     fn candidates(&self, store: &Store, q: &Query) -> Vec<u32> {
-        let ids = match store.candidate_files(q) {
-            Ok(Some(ids)) => Ok(ids),
-            Ok(None) => store.all_files(),
-            Err(why) => Err(why),
-        };
-        ids.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default()
-    }
-
-    /// `each` of every briefing the store names as a candidate for `q` that the list shows (not
-    /// a file whose id another has; a file that fails has no body to search, its last good
-    /// version is the caller's). Candidates are read a batch at a time and each briefing is let
-    /// go once `each` is done with it: a frequent word in a large library names tens of
-    /// thousands, too many to hold. None when cancelled.
-    fn each_candidate<T: Send>(
-        &self,
-        store: &Store,
-        q: &Query,
-        cancelled: &(dyn Fn() -> bool + Sync),
-        each: impl Fn(Briefing) -> T + Sync,
-    ) -> Option<Vec<T>> {
-        // One snapshot of the store for the whole search, as above.
-        let _snapshot = store.reads().unchecked_transaction().ok();
-        let warn = |why| tracing::warn!("searching the store: {why}");
-        let ids = self.candidates(store, q);
-        let (root, hidden) = (&self.root, &self.hidden);
-        let mut out = Vec::new();
-        for batch in ids.chunks(BATCH) {
-            if cancelled() {
-                return None;
-            }
-            let kept = store.kept(batch).map_err(warn).unwrap_or_default();
-            out.par_extend(kept.into_par_iter().filter_map(|c| {
-                let path = root.join(std::ffi::OsStr::from_bytes(&c.rel));
-                if hidden.contains(&path) {
-                    return None;
-                }
-                let mut b = serde_json::from_str::<Briefing>(c.body.as_deref()?).ok()?;
-                b.path = path;
-                b.finish();
-                Some(each(b))
-            }));
-        }
-        Some(out)
+        store.candidate_files(q).map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default()
     }
 }

@@ -53,20 +53,12 @@ pub fn decode(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
 }
 
 impl Store {
-    /// The files that may hold a match for `q`, in path order; None when every file may (a query
-    /// of filters or exclusions alone).
-    pub fn candidates(&self, q: &Query) -> rusqlite::Result<Option<Vec<Candidate>>> {
-        match self.candidate_files(q)? {
-            Some(ids) => self.kept(&ids).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    /// The files that may hold a match for `q`, by number, ascending; None when every file may.
-    pub fn candidate_files(&self, q: &Query) -> rusqlite::Result<Option<Vec<u32>>> {
+    /// The files that may hold a match for `q`, by number, ascending: every file when any may (a
+    /// query of filters or exclusions alone).
+    pub fn candidate_files(&self, q: &Query) -> rusqlite::Result<Vec<u32>> {
         let words: BTreeSet<&str> = q.terms.iter().flat_map(|t| tokens(&t.text)).collect();
         if words.is_empty() {
-            return Ok(None);
+            return self.all_files();
         }
         let conn = self.reads();
         let mut files: Option<HashSet<u32>> = None;
@@ -102,7 +94,7 @@ impl Store {
         drop((containing, exactly));
         let mut ids: Vec<u32> = ids.into_iter().collect();
         ids.sort_unstable();
-        Ok(Some(ids))
+        Ok(ids)
     }
 
     /// Files by number, each with its path and the briefing kept of it.
@@ -159,15 +151,6 @@ impl Store {
         }
         out.retain(|_, files: &mut BTreeSet<Vec<u8>>| !files.is_empty());
         Ok(out)
-    }
-
-    /// Every file of the store as a candidate: for a query of filters or exclusions alone.
-    pub fn everything(&self) -> rusqlite::Result<Vec<Candidate>> {
-        let mut stmt = self
-            .reads()
-            .prepare_cached("SELECT f.path, b.json FROM files f LEFT JOIN bodies b ON b.file = f.id AND f.loaded ORDER BY f.path")?;
-        let rows = stmt.query_map([], |r| Ok(Candidate { rel: r.get(0)?, body: r.get(1)? }))?;
-        rows.collect()
     }
 }
 
