@@ -118,7 +118,7 @@ fn stored(dir: &Path, q: &search::Query) -> Option<search::scan::Scan> {
         .collect();
     // Files that could not be read: named in path order with the rest, as the scan does.
     outcomes.extend(fresh.unreadable.into_iter().map(|(rel, d)| (rel, Some(Err(d)))));
-    outcomes.sort_by(|a, b| crate::store::fresh::path_order(&a.0, &b.0));
+    outcomes.sort_by(|a, b| crate::store::walk::path_order(&a.0, &b.0));
     let scan = search::scan::gather(fresh.problems, outcomes.into_iter().filter_map(|(_, o)| o).collect());
     Some(scan)
 }

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::fresh::{Fresh, path_order};
+use super::fresh::Fresh;
+use super::walk::path_order;
 use crate::diag::{Anchor, Code, Diagnostic};
 use crate::library::FileReport;
 use crate::model::{Briefing, ItemRef, Kind};

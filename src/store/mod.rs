@@ -7,6 +7,7 @@
 
 pub mod fresh;
 pub mod list;
+pub mod walk;
 pub mod words;
 
 use std::path::{Path, PathBuf};
