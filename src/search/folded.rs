@@ -100,7 +100,7 @@ pub struct Folded<'a> {
 }
 
 /// Joins fields; never produced by folding typed text, so no match runs across two fields.
-const SEPARATOR: char = '\u{1}';
+const SEPARATOR: &str = "\u{1}";
 
 impl Folded<'static> {
     pub fn new(b: &Briefing) -> Folded<'static> {
@@ -133,7 +133,7 @@ impl Folded<'static> {
                 range: start..blob.len(),
                 text: at..original.len(),
             });
-            blob.push(SEPARATOR);
+            blob.push_str(SEPARATOR);
         }
         Folded {
             briefing: Cow::Owned(b.id.clone()),
@@ -168,17 +168,16 @@ impl<'a> Folded<'a> {
     /// in both texts, each folded one followed by a separator, nothing after the last; each
     /// field's place the one before's or the next, every place with a field.
     fn laid_out(&self) -> bool {
-        let separator = SEPARATOR.to_string();
         let (mut blob_at, mut text_at, mut place) = (0, 0, 0);
         for (i, s) in self.spans.iter().enumerate() {
             let in_order = if i == 0 { s.group == 0 } else { s.group == place || s.group == place + 1 };
-            let after = s.range.end + separator.len();
+            let after = s.range.end + SEPARATOR.len();
             if !in_order
                 || s.range.start != blob_at
                 || s.text.start != text_at
                 || s.text.end < s.text.start
                 || self.blob.get(s.range.clone()).is_none()
-                || self.blob.get(s.range.end..after) != Some(separator.as_str())
+                || self.blob.get(s.range.end..after) != Some(SEPARATOR)
             {
                 return false;
             }
