@@ -427,6 +427,26 @@ fn a_file_dated_in_the_future_is_not_read_again_on_every_run() {
     assert_eq!((third.unchanged, third.rehashed), (1, 0), "nor hashed again: {third:?}");
 }
 
+/// Takes each step on the library, then brings `kept` up to date and builds a store anew from
+/// the folder as it is, and checks the two with the step's number.
+fn each_against_anew(
+    tmp: &Path,
+    lib: &Path,
+    kept: &mut brief::store::Store,
+    steps: &[Box<dyn Fn() + '_>],
+    check: impl Fn(&brief::store::Store, &brief::store::Store, usize),
+) {
+    for (n, step) in steps.iter().enumerate() {
+        step();
+        // Past the timestamp tick, so no row is racy and only what changed is read.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        kept.refresh(lib).unwrap();
+        let mut anew = brief::store::Store::open_at(&tmp.join(format!("anew-{n}.sqlite")), lib).unwrap();
+        anew.refresh(lib).unwrap();
+        check(kept, &anew, n);
+    }
+}
+
 /// A store kept up to date edit by edit holds the same word lists as one built anew from the
 /// folder as it ends: an edit that drops words, one that adds them, a file deleted, one added,
 /// one renamed over another, one broken and one mended.
@@ -449,15 +469,9 @@ fn word_lists_kept_up_to_date_are_those_built_anew() {
         Box::new(|| write(&lib.join("a.toml"), "title = \"Broken cobalt\n")),
         Box::new(|| write(&lib.join("a.toml"), &briefing("a", "Cobalt mended, antimony new."))),
     ];
-    for (n, step) in steps.iter().enumerate() {
-        step();
-        // Past the timestamp tick, so no row is racy and only what changed is read.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        kept.refresh(&lib).unwrap();
-        let mut anew = brief::store::Store::open_at(&tmp.path().join(format!("anew-{n}.sqlite")), &lib).unwrap();
-        anew.refresh(&lib).unwrap();
+    each_against_anew(tmp.path(), &lib, &mut kept, &steps, |kept, anew, n| {
         assert_eq!(kept.word_files().unwrap(), anew.word_files().unwrap(), "after step {n}");
-    }
+    });
     // Files saved one by one add a list each to their common words, until those are made one
     // list again; some go again meanwhile.
     for i in 0..40 {
@@ -557,16 +571,11 @@ fn official_counts_kept_up_to_date_are_those_built_anew() {
         Box::new(|| std::fs::remove_file(lib.join("a.toml")).unwrap()),
         Box::new(|| write(&lib.join("c.toml"), &with("c", &["lutnick", "greer"]))),
     ];
-    for (n, step) in steps.iter().enumerate() {
-        step();
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        kept.refresh(&lib).unwrap();
-        let mut anew = brief::store::Store::open_at(&tmp.path().join(format!("anew-{n}.sqlite")), &lib).unwrap();
-        anew.refresh(&lib).unwrap();
+    each_against_anew(tmp.path(), &lib, &mut kept, &steps, |kept, anew, n| {
         for o in ["he-lifeng", "lutnick", "greer"] {
-            assert_eq!(count(&kept, o), count(&anew, o), "{o} after step {n}");
-            assert_eq!(count(&anew, o), anew.appearances(&lib, o, None).unwrap().len(), "{o} after step {n}");
+            assert_eq!(count(kept, o), count(anew, o), "{o} after step {n}");
+            assert_eq!(count(anew, o), anew.appearances(&lib, o, None).unwrap().len(), "{o} after step {n}");
         }
-    }
+    });
     assert_eq!((count(&kept, "lutnick"), count(&kept, "he-lifeng"), count(&kept, "greer")), (1, 0, 1));
 }
