@@ -71,7 +71,8 @@ impl Searcher {
                 return None;
             }
             let found = store.each_searchable(batch, |rel, folded| {
-                let shown = !self.hidden.contains(&self.root.join(std::ffi::OsStr::from_bytes(rel)));
+                // No path is made for each candidate when no file is hidden, as is usual.
+                let shown = self.hidden.is_empty() || !self.hidden.contains(&self.root.join(std::ffi::OsStr::from_bytes(rel)));
                 let folded = folded.filter(|_| shown).and_then(Folded::decode);
                 folded.map(|f| match_prepared(&f, &prepared)).unwrap_or_default()
             });
