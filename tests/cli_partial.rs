@@ -22,7 +22,12 @@ fn brief_unprivileged() -> Command {
     } else {
         Command::new(env!("CARGO_BIN_EXE_brief"))
     };
-    cmd.current_dir(root()).timeout(DEADLINE).env("NO_COLOR", "1").env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"));
+    cmd.current_dir(root())
+        .timeout(DEADLINE)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
+        .env("XDG_CACHE_HOME", root().join("target/test-cache"))
+        .env("XDG_STATE_HOME", root().join("target/test-state"));
     cmd
 }
 

@@ -150,7 +150,20 @@ fn a_sub_folder_it_may_not_read_does_not_turn_live_reload_off() {
     let dir_arg = briefings.to_str().unwrap();
     let home = dir.path().to_str().unwrap();
     let mut reader = if rustix::process::geteuid().is_root() {
-        let args = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "env", &format!("HOME={home}"), brief, "--dir", dir_arg];
+        let (cache, state) = (format!("XDG_CACHE_HOME={home}/.cache"), format!("XDG_STATE_HOME={home}/.state"));
+        let args = [
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--",
+            "env",
+            &format!("HOME={home}"),
+            &cache,
+            &state,
+            brief,
+            "--dir",
+            dir_arg,
+        ];
         Reader::start_program("setpriv", &args, 100, 30)
     } else {
         Reader::start_in(dir.path(), &["--dir", dir_arg], 100, 30, &[])

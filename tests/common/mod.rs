@@ -14,7 +14,7 @@ pub fn root() -> PathBuf {
 }
 
 /// The real `brief` binary, run from the repository root with a deadline, no config lookup
-/// outside the repository, no colour, and its store in a cache folder of the tests' own (a test
+/// outside the repository, no colour, and its store and log in folders of the tests' own (a test
 /// about the store gives it one of its own).
 pub fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the brief binary is built");
@@ -22,7 +22,8 @@ pub fn brief() -> Command {
         .timeout(DEADLINE)
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
-        .env("XDG_CACHE_HOME", root().join("target/test-cache"));
+        .env("XDG_CACHE_HOME", root().join("target/test-cache"))
+        .env("XDG_STATE_HOME", root().join("target/test-state"));
     cmd
 }
 
