@@ -4,7 +4,8 @@
 #   1. reader, second start: spawn to the library on screen, vs `rg -il yttrium DIR`
 #   2. `brief search WORD` (store up to date) vs `rg -il WORD` for yttrium, molybdenum, lithium
 #   3. keystrokes, p95: `j` in the library, `j` in a pane, `]`, a letter typed into the search
-#      line, vs `j` in `less` over the corpus
+#      line, vs `j` in `less` over the corpus, and the floor: `j` in a bare ratatui list and a
+#      key read and answered by crossterm alone (examples/keyfloor.rs)
 #   4. reader peak memory, library open and one search done
 #   5. the store's first build (`brief list` with no store) vs `brief check`
 #   6. `brief check` vs `taplo check` (pip package `taplo`)
@@ -21,8 +22,9 @@ command -v less >/dev/null || apt-get install -y -qq less >/dev/null
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 command -v taplo >/dev/null || pip install -q taplo >/dev/null
 python3 -c 'import pyte' 2>/dev/null || pip install -q pyte >/dev/null
-cargo build -q --release
+cargo build -q --release --bin brief --example keyfloor
 brief=$here/target/release/brief
+floor=$here/target/release/examples/keyfloor
 ptylat=$here/bench/ptylat.sh
 export PTYLAT=$here/../shared/tools/ptylat.py
 work=$(mktemp -d)
@@ -59,7 +61,10 @@ lessj=$("$ptylat" --size 120x40 --key j --rounds 30 -- less all.txt 2>&1 | awk '
 libj=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --key j --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {print $4" / "$5}')
 pane=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '\r' --key j --key ']' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {j=$4" / "$5} /^.]. / {n=$4" / "$5} END {print j" | "n}')
 search=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithiu' --key m --key '\x7f' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.m. / {print $4" / "$5}')
+floorj=$("$ptylat" --size 120x40 --key j --rounds 30 -- "$floor" 2>&1 | awk '/^.j. / {print $4" / "$5}')
+rawj=$("$ptylat" --size 120x40 --key j --rounds 30 -- "$floor" raw 2>&1 | awk '/^.j. / {print $4" / "$5}')
 echo "less j: $lessj; library j: $libj; pane j | ]: $pane; search letter: $search"
+echo "the floor (examples/keyfloor.rs): a bare ratatui list, j: $floorj; crossterm alone, no frame: $rawj"
 
 echo
 echo "== 4. reader peak memory, library open and one search done"

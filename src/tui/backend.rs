@@ -19,13 +19,22 @@ pub struct Filling<B> {
     /// What the screen shows, as far as this backend has drawn it; None while that is not
     /// known (part of the screen cleared), until the next full clear.
     shown: Option<Buffer>,
+    /// The terminal, kept open to ask its size: ratatui asks before every frame, and
+    /// crossterm opens `/dev/tty` anew for each answer (a tenth of a keystroke's time).
+    tty: Option<std::fs::File>,
 }
 
 impl<B: Backend> Filling<B> {
     pub fn new(inner: B) -> Filling<B> {
         // The screen starts blank, as ratatui itself assumes.
         let shown = inner.size().ok().map(|size| Buffer::empty(Rect::new(0, 0, size.width, size.height)));
-        Filling { inner, shown }
+        Filling { inner, shown, tty: None }
+    }
+
+    /// Over the real terminal: its size is asked of `/dev/tty`, opened once, as crossterm
+    /// would ask it (standard output when there is no `/dev/tty`).
+    pub fn on_terminal(inner: B) -> Filling<B> {
+        Filling { tty: std::fs::File::open("/dev/tty").ok(), ..Filling::new(inner) }
     }
 
     pub fn inner(&self) -> &B {
@@ -111,6 +120,13 @@ impl<B: Backend> Backend for Filling<B> {
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
+        if let Some(tty) = &self.tty
+            && let Ok(size) = rustix::termios::tcgetwinsize(tty)
+            && size.ws_col > 0
+            && size.ws_row > 0
+        {
+            return Ok(Size::new(size.ws_col, size.ws_row));
+        }
         self.inner.size()
     }
 
@@ -192,7 +208,7 @@ mod tests {
             Terminal::with_options(CrosstermBackend::new(a.clone()), ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(size) })
                 .unwrap();
         // No terminal here to ask its size: the screen is known blank, as ratatui takes it.
-        let blank = Filling { inner: CrosstermBackend::new(b.clone()), shown: Some(Buffer::empty(size)) };
+        let blank = Filling { inner: CrosstermBackend::new(b.clone()), shown: Some(Buffer::empty(size)), tty: None };
         let mut filling = Terminal::with_options(blank, ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(size) }).unwrap();
         for n in 0..10 {
             let lines = frame(n);

@@ -63,8 +63,38 @@ fn summary_height(b: &Briefing, width: u16, height: u16, wide: bool) -> u16 {
     if !wide {
         return 2;
     }
-    let lines: usize = b.summary.split("\n\n").map(|p| textwrap::wrap(&p.replace('\n', " "), usize::from(width.max(1))).len() + 1).sum();
-    (lines.saturating_sub(1) as u16).min(height / 4).max(1)
+    // Laid out several times a key (by `update` and by drawing) for the same summary: the last
+    // answer is kept, by the summary's hash and the size.
+    thread_local! {
+        static LAST: std::cell::Cell<(u64, usize, usize, usize)> = const { std::cell::Cell::new((0, 0, 0, 0)) };
+    }
+    let (width, cap) = (usize::from(width.max(1)), usize::from((height / 4).max(1)));
+    let hash = crate::text::stable_hash(b.summary.as_bytes());
+    let lines = match LAST.get() {
+        (h, w, c, lines) if (h, w, c) == (hash, width, cap) => lines,
+        _ => summary_lines(&b.summary, width, cap),
+    };
+    LAST.set((hash, width, cap, lines));
+    lines as u16
+}
+
+/// The lines `summary` takes wrapped to `width`, at most `cap` and at least one. Asked on every
+/// key, so a long summary is not wrapped whole to learn that it fills the cap: a paragraph of
+/// `w` columns takes at least `w / (width + 1)` lines (a line holds `width` columns and the one
+/// space a break drops), and one that long fills what is left unwrapped.
+fn summary_lines(summary: &str, width: usize, cap: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines = 0;
+    for paragraph in summary.split("\n\n") {
+        if lines + paragraph.width() / (width + 1) >= cap {
+            return cap;
+        }
+        lines += textwrap::wrap(&paragraph.replace('\n', " "), width).len() + 1;
+        if lines > cap {
+            return cap;
+        }
+    }
+    lines.saturating_sub(1).clamp(1, cap)
 }
 
 pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
@@ -174,6 +204,33 @@ mod tests {
         assert_eq!(visible_offset(9, 9, 10, 5), 5);
         assert_eq!(visible_offset(4, 0, 3, 5), 0);
         assert_eq!(visible_offset(4, 0, 3, 0), 0);
+    }
+
+    #[test]
+    fn a_summary_cut_short_takes_the_lines_wrapping_it_whole_would_give() {
+        let whole = |summary: &str, width: usize, cap: usize| -> usize {
+            let lines: usize = summary.split("\n\n").map(|p| textwrap::wrap(&p.replace('\n', " "), width).len() + 1).sum();
+            lines.saturating_sub(1).min(cap).max(1)
+        };
+        let words = ["rare", "earth", "magnets", "稀土", "export", "controls", "a", "supercalifragilistic", "e\u{301}"];
+        let mut seed = 7u32;
+        for _ in 0..400 {
+            let mut summary = String::new();
+            let count = (seed % 120) as usize;
+            for i in 0..count {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                summary.push_str(words[(seed >> 16) as usize % words.len()]);
+                summary.push_str(match (seed >> 8) % 17 {
+                    0 => "\n\n",
+                    1 => "\n",
+                    _ if i % 3 == 0 => "  ",
+                    _ => " ",
+                });
+            }
+            for (width, cap) in [(1, 1), (5, 3), (20, 2), (38, 10), (78, 5), (158, 12)] {
+                assert_eq!(summary_lines(&summary, width, cap), whole(&summary, width, cap), "{summary:?} at {width}, cap {cap}");
+            }
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn frames() -> BufWriter<Stdout> {
 pub fn init() -> io::Result<Tui> {
     install_panic_hook();
     enter()?;
-    Terminal::new(Filling::new(CrosstermBackend::new(frames())))
+    Terminal::new(Filling::on_terminal(CrosstermBackend::new(frames())))
 }
 
 fn enter() -> io::Result<()> {
@@ -57,6 +57,6 @@ pub fn suspended<T>(terminal: &mut Tui, f: impl FnOnce() -> T) -> io::Result<T> 
     // A fresh terminal redraws everything on the next frame. `Terminal::clear` would first ask
     // the terminal where its cursor is, and not every terminal answers.
     execute!(io::stdout(), crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-    *terminal = Terminal::new(Filling::new(CrosstermBackend::new(frames())))?;
+    *terminal = Terminal::new(Filling::on_terminal(CrosstermBackend::new(frames())))?;
     Ok(result)
 }
