@@ -8,7 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{DEADLINE, brief, root, stderr, stdout};
+use common::{brief, stderr, stdout};
 
 const GOOD: &str = "title = \"Good rare earths\"\ndate = 2025-01-02\nsummary = \"Rare earths, fine.\"\n";
 
@@ -22,12 +22,7 @@ fn brief_unprivileged() -> Command {
     } else {
         Command::new(env!("CARGO_BIN_EXE_brief"))
     };
-    cmd.current_dir(root())
-        .timeout(DEADLINE)
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
-        .env("XDG_CACHE_HOME", root().join("target/test-cache"))
-        .env("XDG_STATE_HOME", root().join("target/test-state"));
+    common::isolated(&mut cmd);
     cmd
 }
 

@@ -18,13 +18,19 @@ pub fn root() -> PathBuf {
 /// about the store gives it one of its own).
 pub fn brief() -> Command {
     let mut cmd = Command::cargo_bin("brief").expect("the brief binary is built");
+    isolated(&mut cmd);
+    cmd
+}
+
+/// What every run of `brief` in the tests gets: the repository root, the deadline, no colour,
+/// and the config, cache and state folders of the tests' own.
+pub fn isolated(cmd: &mut Command) -> &mut Command {
     cmd.current_dir(root())
         .timeout(DEADLINE)
         .env("NO_COLOR", "1")
         .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
         .env("XDG_CACHE_HOME", root().join("target/test-cache"))
-        .env("XDG_STATE_HOME", root().join("target/test-state"));
-    cmd
+        .env("XDG_STATE_HOME", root().join("target/test-state"))
 }
 
 /// `../shared`, the material beside the checkout. Tests that need it carry
