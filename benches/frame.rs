@@ -58,8 +58,13 @@ fn main() {
             times[times.len() - 1]
         );
     };
-    // Each key is undone after it is timed, so every round draws a new frame.
+    // As a reader goes: every key shows a briefing not read before, read from the store.
+    step("library j, unread", &[], Action::Down, None);
+    step("library k, back up", &[], Action::Up, None);
+    // Each key is undone after it is timed, so every round draws a new frame: these two
+    // briefings stay read, so the figures are drawing alone.
     step("library j", &[], Action::Down, Some(Action::Up));
     step("pane j", &[Action::Follow], Action::Down, Some(Action::Up));
     step("]", &[], Action::NextBriefing, Some(Action::PrevBriefing));
+    step("] to a briefing unread", &[], Action::NextBriefing, None);
 }
