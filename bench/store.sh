@@ -8,7 +8,8 @@
 #      key read and answered by crossterm alone (examples/keyfloor.rs)
 #   4. reader peak memory, library open and one search done
 #   5. the store's first build (`brief list` with no store) vs `brief check`
-#   6. `brief check` vs `taplo check` (pip package `taplo`)
+#   6. `brief check` vs `taplo check` (pip package `taplo`), and the floor: the toml crate
+#      parsing every file with nothing checked (examples/parsefloor.rs)
 #   7. `brief list` from the store vs from the files (`--no-cache`)
 #   8. a saved file: from the rename to the reader showing it (bench/save_to_screen.py)
 # Usage: bench/store.sh [N]   (needs ../shared/tools; installs ripgrep, taplo, pyte, hyperfine)
@@ -22,8 +23,9 @@ command -v less >/dev/null || apt-get install -y -qq less >/dev/null
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 command -v taplo >/dev/null || pip install -q taplo >/dev/null
 python3 -c 'import pyte' 2>/dev/null || pip install -q pyte >/dev/null
-cargo build -q --release --bin brief --example keyfloor
+cargo build -q --release --bin brief --example keyfloor --example parsefloor
 brief=$here/target/release/brief
+parsefloor=$here/target/release/examples/parsefloor
 floor=$here/target/release/examples/keyfloor
 ptylat=$here/bench/ptylat.sh
 export PTYLAT=$here/../shared/tools/ptylat.py
@@ -76,6 +78,8 @@ echo
 echo "== 6. brief check vs taplo check (both cores)"
 t=$(mean "taplo check corpus/*.toml" 3)
 printf 'brief check %s ms, taplo check %s ms: 1/%.1f\n' "$check" "$t" "$(echo "$t $check" | awk '{print $1/$2}')"
+p=$(mean "$parsefloor corpus" 3)
+printf 'the floor (examples/parsefloor.rs): the toml crate parsing every file, nothing checked, %s ms: 1/%.1f of taplo\n' "$p" "$(echo "$t $p" | awk '{print $1/$2}')"
 
 echo
 echo "== 7. brief list: from the store vs from the files"
