@@ -276,6 +276,9 @@ impl Store {
             let mut appear = tx.prepare_cached(
                 "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
+            // Written once the slice is read, in the table's order: one official's rows then go
+            // into neighbouring places, not each to a page of its own.
+            let mut appearing: Vec<(String, String, String, u32, Vec<u8>, i64, String)> = Vec::new();
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut keep_folded = tx.prepare_cached("INSERT OR REPLACE INTO searchable (file, folded) VALUES (?1, ?2)")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
@@ -346,9 +349,9 @@ impl Store {
                         leave(i64::from(file), &mut counts)?;
                         unappear.execute(params![file])?;
                         if let Some(l) = &r.listed {
-                            for (official, item, label) in &r.officials {
-                                appear.execute(params![official, l.date, l.id, file, r.rel, item, label])?;
+                            for (official, item, label) in r.officials {
                                 *counts.entry(official.clone()).or_default() += 1;
+                                appearing.push((official, l.date.clone(), l.id.clone(), file, r.rel.clone(), item, label));
                             }
                         }
                         // Both sorted: the words it left, and those it came to.
@@ -375,6 +378,10 @@ impl Store {
                         fresh.read += 1;
                     }
                 }
+            }
+            appearing.sort_unstable();
+            for (official, date, id, file, rel, item, label) in appearing {
+                appear.execute(params![official, date, id, file, rel, item, label])?;
             }
             // A word's files are its list and the lists added to it since, one a pass: a pass
             // adds a list of the files that came to a word instead of rewriting the word's whole
