@@ -32,14 +32,26 @@ fn fold_char(c: char, out: &mut String) {
 
 /// The folded form of a text.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(text, &mut out);
     out
+}
+
+/// Appends the folded form of a text. Runs of ASCII, most of any text here even beside a
+/// curly quote or a dash, are lowered whole rather than a character at a time.
+pub fn fold_into(text: &str, out: &mut String) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+        }
+        rest = chars.as_str();
+    }
 }
 
 /// Folds `text` and says, for every byte of the result, which byte of `text` it came from (one
@@ -72,6 +84,21 @@ pub fn is_whole_word(folded: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_ascii_fold_as_each_character_would() {
+        let one_at_a_time = |text: &str| {
+            let mut out = String::new();
+            text.chars().for_each(|c| fold_char(c, &mut out));
+            out
+        };
+        for text in ["", "ABC", "Ä", "“Rare” EARTHS — Muñoz, Straße", "x\u{301}Y", "稀土 Export", "ÆØ", "a\u{0}B\u{7f}Ç"] {
+            assert_eq!(fold(text), one_at_a_time(text), "{text:?}");
+            let mut appended = String::from("Kept ");
+            fold_into(text, &mut appended);
+            assert_eq!(appended, format!("Kept {}", one_at_a_time(text)), "{text:?}");
+        }
+    }
 
     #[test]
     fn case_and_accents_fold_away() {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::model::{Briefing, Direction, ItemRef, Kind, Status};
-use crate::search::fold::fold;
+use crate::search::fold::{fold, fold_into};
 use crate::search::matcher::{Place, fields};
 use crate::search::query::Query;
 
@@ -123,7 +123,7 @@ impl Folded<'static> {
                 facets.places.push(facet);
             }
             let start = blob.len();
-            blob.push_str(&fold(text));
+            fold_into(text, &mut blob);
             let at = original.len();
             original.push_str(text);
             spans.push(Span {

@@ -79,7 +79,8 @@ struct Read {
     stat: Stat,
     hash: i64,
     loaded: bool,
-    words: Vec<String>,
+    /// Its distinct words, each ended by [`words::WORD_END`].
+    words: String,
     /// What the library list shows of it, when it loaded.
     listed: Option<super::list::Listed>,
     /// Its diagnostics as JSON, when it has any.
@@ -305,10 +306,10 @@ impl Store {
                         fresh.rehashed += 1;
                     }
                     Ok(Some(r)) => {
-                        let mut ids = Vec::with_capacity(r.words.len());
-                        for w in r.words {
+                        let mut ids = Vec::with_capacity(r.words.len() / 4);
+                        for w in r.words.split_terminator(words::WORD_END) {
                             let known = match vocabulary {
-                                Some(known) => known.get(&w).copied(),
+                                Some(known) => known.get(w).copied(),
                                 None => look_up.query_row(params![w], |row| row.get(0)).optional()?,
                             };
                             let id = match known {
@@ -317,7 +318,7 @@ impl Store {
                                     let id: u32 = new_word.query_row(params![w], |row| row.get(0))?;
                                     lists.insert(id);
                                     if let Some(known) = vocabulary.as_mut() {
-                                        known.insert(w, id);
+                                        known.insert(w.to_string(), id);
                                     }
                                     id
                                 }

@@ -15,20 +15,25 @@ use crate::search::matcher::Folded;
 use crate::search::query::Query;
 
 /// The distinct folded words of a file: of every searchable field when it loaded (`folded`), of its whole
-/// text when it did not (so a search that may match it still names its error).
-pub fn of_file(folded: Option<&Folded>, bytes: &[u8]) -> Vec<String> {
-    // Deduplicated as borrowed words through a hash set, then the few distinct ones sorted
-    // (so a store is built the same way each time) and each kept once: sorting every word of
-    // a file was a tenth of a first build.
+/// text when it did not (so a search that may match it still names its error). One string,
+/// each word followed by [`WORD_END`]: a briefing's few hundred words, one allocation.
+pub fn of_file(folded: Option<&Folded>, bytes: &[u8]) -> String {
+    // Deduplicated as borrowed words through a hash set (sorting every word of a file was a
+    // tenth of a first build), sized for a briefing's few hundred so it is not rehashed as it
+    // grows, and hashed without a random seed so a store is built the same way each time.
     let distinct = |text: &str, any: bool| {
-        let mut seen: hashbrown::HashSet<&str> = hashbrown::HashSet::new();
+        let mut seen: hashbrown::HashSet<&str, foldhash::fast::FixedState> =
+            hashbrown::HashSet::with_capacity_and_hasher(1024, foldhash::fast::FixedState::default());
         seen.extend(tokens(text));
         if any {
             seen.insert(ANY);
         }
-        let mut words: Vec<&str> = seen.into_iter().collect();
-        words.sort_unstable();
-        words.into_iter().map(str::to_string).collect()
+        let mut words = String::with_capacity(seen.iter().map(|w| w.len() + 1).sum());
+        for word in seen {
+            words.push_str(word);
+            words.push(WORD_END);
+        }
+        words
     };
     match folded {
         Some(folded) => distinct(&folded.blob, false),
@@ -40,6 +45,9 @@ pub fn of_file(folded: Option<&Folded>, bytes: &[u8]) -> Vec<String> {
 
 /// The word of files every query must look at; no folded word holds its character.
 const ANY: &str = "\u{1}";
+
+/// What ends each word [`of_file`] gives; no word holds it.
+pub const WORD_END: char = '\0';
 
 /// A list of ids as the store keeps it: sorted, four bytes each, little-endian. A word's files
 /// and a file's words are each one value, so a first build writes a row per file and per word
