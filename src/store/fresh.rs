@@ -21,6 +21,10 @@ use crate::search::folded::Folded;
 /// Files read and written per transaction.
 const SLICE: usize = 512;
 
+/// A row of `appearances`, in its columns' order: official, date, briefing, file, path, item,
+/// label.
+type AppearanceRow = (String, String, String, u32, Vec<u8>, i64, String);
+
 /// Up to this many files to write, their words are looked up one by one.
 const FEW: usize = 32;
 
@@ -279,7 +283,7 @@ impl Store {
             )?;
             // Written once the slice is read, in the table's order: one official's rows then go
             // into neighbouring places, not each to a page of its own.
-            let mut appearing: Vec<(String, String, String, u32, Vec<u8>, i64, String)> = Vec::new();
+            let mut appearing: Vec<AppearanceRow> = Vec::new();
             let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
             let mut keep_folded = tx.prepare_cached("INSERT OR REPLACE INTO searchable (file, folded) VALUES (?1, ?2)")?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
