@@ -104,12 +104,15 @@ const SEPARATOR: &str = "\u{1}";
 
 impl Folded<'static> {
     pub fn new(b: &Briefing) -> Folded<'static> {
-        let mut blob = String::new();
-        let mut original = String::new();
+        // Sized once: grown as they fill, the texts were copied again and again.
+        let fields = fields(b);
+        let length: usize = fields.iter().map(|(_, _, _, text)| text.len() + SEPARATOR.len()).sum();
+        let mut blob = String::with_capacity(length + length / 16);
+        let mut original = String::with_capacity(length);
         let mut groups: Vec<Group> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
+        let mut spans: Vec<Span> = Vec::with_capacity(fields.len());
         let mut facets = Facets::default();
-        for (place, name, weight, text) in fields(b) {
+        for (place, name, weight, text) in fields {
             if groups.last().is_none_or(|g| g.place != place) {
                 let group = groups.len() as u32;
                 let (id, facet) = match place {
