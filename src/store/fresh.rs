@@ -270,12 +270,18 @@ impl Store {
                  ctime_ns = excluded.ctime_ns, inode = excluded.inode, device = excluded.device, hash = excluded.hash, \
                  seen_ns = excluded.seen_ns, loaded = excluded.loaded RETURNING id",
             )?;
-            let mut keep_words = tx.prepare_cached("INSERT OR REPLACE INTO file_words (file, words) VALUES (?1, ?2)")?;
+            let mut keep_words = tx.prepare_cached(
+                "INSERT INTO file_words (file, words) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET words = excluded.words",
+            )?;
             let mut list = tx.prepare_cached(
-                "INSERT OR REPLACE INTO briefings (file, id, date, title, counts, id_line, id_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO briefings (file, id, date, title, counts, id_line, id_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT(file) DO UPDATE SET id = excluded.id, date = excluded.date, title = excluded.title, \
+                 counts = excluded.counts, id_line = excluded.id_line, id_column = excluded.id_column",
             )?;
             let mut unlist = tx.prepare_cached("DELETE FROM briefings WHERE file = ?1")?;
-            let mut tell = tx.prepare_cached("INSERT OR REPLACE INTO diagnostics (file, json) VALUES (?1, ?2)")?;
+            let mut tell = tx.prepare_cached(
+                "INSERT INTO diagnostics (file, json) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET json = excluded.json",
+            )?;
             let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
             let mut appear = tx.prepare_cached(
@@ -284,8 +290,11 @@ impl Store {
             // Written once the slice is read, in the table's order: one official's rows then go
             // into neighbouring places, not each to a page of its own.
             let mut appearing: Vec<AppearanceRow> = Vec::new();
-            let mut keep_body = tx.prepare_cached("INSERT OR REPLACE INTO bodies (file, json) VALUES (?1, ?2)")?;
-            let mut keep_folded = tx.prepare_cached("INSERT OR REPLACE INTO searchable (file, folded) VALUES (?1, ?2)")?;
+            let mut keep_body =
+                tx.prepare_cached("INSERT INTO bodies (file, json) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET json = excluded.json")?;
+            let mut keep_folded = tx.prepare_cached(
+                "INSERT INTO searchable (file, folded) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET folded = excluded.folded",
+            )?;
             let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
             for (t, result) in todo.iter().zip(read) {
                 match result {
