@@ -18,8 +18,11 @@ use crate::diag::Diagnostic;
 use crate::load;
 use crate::search::folded::Folded;
 
-/// Files read and written per transaction.
-const SLICE: usize = 512;
+/// Files read and written per transaction. Each slice is read while the one before it is
+/// written; the first read and the last write have nothing beside them, so smaller slices left
+/// a core idle more often (256: 3.35 s, 512: 3.00 s, 1,024: 2.86 s at 10,000, peak 92 MB;
+/// 2,048 was no faster and held 150 MB).
+const SLICE: usize = 1024;
 
 /// A row of `appearances`, in its columns' order: official, date, briefing, file, path, item,
 /// label.
