@@ -16,9 +16,7 @@ fn another_process_refreshing_the_store_keeps_the_reader_right() {
     std::fs::create_dir(&lib).unwrap();
     let a = lib.join("a.toml");
     std::fs::write(&a, GOOD).unwrap();
-    // SAFETY: this test binary holds this one test.
-    unsafe { std::env::set_var("XDG_CACHE_HOME", &cache) };
-    let mut live = Live::load_telling(&lib, true, &|_, _| {});
+    let mut live = Live::load_in(&lib, &cache);
     assert!(cache.join("brief").is_dir(), "the reader uses the store in the cache folder");
     assert_eq!(live.len(), 1);
     std::fs::write(&a, "title = \"Broken\n").unwrap();

@@ -105,8 +105,19 @@ impl Live {
     /// cannot be used gives way to a store in memory), calling `told(read, to_read)` as files
     /// are read, for a progress bar on a first build.
     pub fn load_telling(root: &Path, cached: bool, told: &(dyn Fn(usize, usize) + Sync)) -> Live {
-        let started = std::time::Instant::now();
         let store = if cached { Store::open(root).map_err(|why| tracing::warn!("the store is not used: {why}")).ok() } else { None };
+        Live::load_through(root, store, told)
+    }
+
+    /// The library of `root` through its store under the cache folder `cache` (tests name
+    /// one of their own rather than change the environment).
+    pub fn load_in(root: &Path, cache: &Path) -> Live {
+        let store = Store::open_in(cache, root).map_err(|why| tracing::warn!("the store is not used: {why}")).ok();
+        Live::load_through(root, store, &|_, _| {})
+    }
+
+    fn load_through(root: &Path, store: Option<Store>, told: &(dyn Fn(usize, usize) + Sync)) -> Live {
+        let started = std::time::Instant::now();
         let store = store.unwrap_or_else(|| memory(root));
         let mut live = Live {
             root: root.to_path_buf(),

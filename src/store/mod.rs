@@ -100,7 +100,11 @@ pub enum Location {
 /// after it and a hash of its absolute path. None when there is no home to put it in.
 pub fn location(folder: &Path) -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    let cache = etcetera::choose_base_strategy().ok()?.cache_dir();
+    location_in(&etcetera::choose_base_strategy().ok()?.cache_dir(), folder)
+}
+
+/// Where the store of `folder` lives under the cache folder `cache`.
+pub fn location_in(cache: &Path, folder: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(folder).ok()?;
     let canonical = std::fs::canonicalize(&absolute).unwrap_or(absolute);
     let name: String = canonical
@@ -115,6 +119,12 @@ impl Store {
     /// Opens the store of `folder` in the cache folder, making it if need be.
     pub fn open(folder: &Path) -> Result<Store, String> {
         let path = location(folder).ok_or("no cache folder: HOME is not set")?;
+        Store::open_at(&path, folder)
+    }
+
+    /// Opens (or makes) the store of `folder` under the cache folder `cache`.
+    pub fn open_in(cache: &Path, folder: &Path) -> Result<Store, String> {
+        let path = location_in(cache, folder).ok_or_else(|| format!("no place for the store of {}", crate::text::path(folder)))?;
         Store::open_at(&path, folder)
     }
 

@@ -79,14 +79,15 @@ fn summary_height(b: &Briefing, width: u16, height: u16, wide: bool) -> u16 {
 }
 
 /// The lines `summary` takes wrapped to `width`, at most `cap` and at least one. Asked on every
-/// key, so a long summary is not wrapped whole to learn that it fills the cap: a paragraph of
-/// `w` columns takes at least `w / (width + 1)` lines (a line holds `width` columns and the one
-/// space a break drops), and one that long fills what is left unwrapped.
+/// key, so a long summary is not wrapped whole to learn that it fills the cap: a line holds at
+/// most `width` columns as textwrap counts them and only spaces are dropped at a break, so a
+/// paragraph whose other characters take `w` columns takes at least `w / width` lines, and one
+/// that long fills what is left unwrapped.
 fn summary_lines(summary: &str, width: usize, cap: usize) -> usize {
-    use unicode_width::UnicodeWidthStr;
     let mut lines = 0;
     for paragraph in summary.split("\n\n") {
-        if lines + paragraph.width() / (width + 1) >= cap {
+        let columns: usize = paragraph.split_whitespace().map(textwrap::core::display_width).sum();
+        if lines + columns / width >= cap {
             return cap;
         }
         lines += textwrap::wrap(&paragraph.replace('\n', " "), width).len() + 1;
@@ -214,6 +215,17 @@ mod tests {
         };
         let words = ["rare", "earth", "magnets", "稀土", "export", "controls", "a", "supercalifragilistic", "e\u{301}"];
         let mut seed = 7u32;
+        // What textwrap counts otherwise than a terminal does, or drops at a break.
+        for summary in [
+            "\u{26a0}\u{fe0f} ".repeat(400),
+            format!("{}{}", "word ".repeat(20), "\t".repeat(1000)),
+            format!("{}{}", "a".repeat(100), format!("{}{}", " ".repeat(300), "b".repeat(100)).repeat(6)),
+            "\u{1b}[31mred\u{1b}[0m ".repeat(300),
+        ] {
+            for (width, cap) in [(118, 8), (40, 30), (10, 50)] {
+                assert_eq!(summary_lines(&summary, width, cap), whole(&summary, width, cap), "{summary:?} at {width}, cap {cap}");
+            }
+        }
         for _ in 0..400 {
             let mut summary = String::new();
             let count = (seed % 120) as usize;
