@@ -196,8 +196,10 @@ fn a_broken_foreign_or_outdated_store_is_set_aside_and_rebuilt() {
 #[test]
 fn two_processes_building_the_store_at_once_both_succeed() {
     let s = Setup::new();
-    for i in 0..200 {
-        write(&s.lib().join(format!("b{i:03}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
+    // More files than one transaction writes, so each process writes words the other has
+    // written since it began.
+    for i in 0..2500 {
+        write(&s.lib().join(format!("b{i:04}.toml")), &briefing(&format!("B {i}"), &format!("Cobalt moved {i} times.")));
     }
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
@@ -236,11 +238,14 @@ fn two_processes_building_the_store_at_once_both_succeed() {
     let (a, b) = (&outputs[0], &outputs[1]);
     assert_eq!((a.status.code(), b.status.code()), (Some(0), Some(0)), "{}\n{}", stderr(a), stderr(b));
     assert_eq!(stdout(a), stdout(b));
-    assert_eq!(stdout(a).matches("\"briefing\"").count(), 200);
+    assert_eq!(stdout(a).matches("\"briefing\"").count(), 2500);
+    // Both answered from the store: neither gave up on it for the files.
+    let log = std::fs::read_to_string(s.cache().join("brief/brief.log")).unwrap_or_default();
+    assert!(!log.contains("answering from the files"), "{log}");
     let conn = rusqlite::Connection::open(s.store()).unwrap();
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     let files: i64 = conn.query_row("SELECT count(*) FROM files", [], |r| r.get(0)).unwrap();
-    assert_eq!((ok.as_str(), files), ("ok", 200));
+    assert_eq!((ok.as_str(), files), ("ok", 2500));
 }
 
 #[test]

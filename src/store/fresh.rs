@@ -298,7 +298,11 @@ impl Store {
             let mut keep_folded = tx.prepare_cached(
                 "INSERT INTO searchable (file, folded) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET folded = excluded.folded",
             )?;
-            let mut new_word = tx.prepare_cached("INSERT INTO words (word, files) VALUES (?1, x'') RETURNING id")?;
+            // A word this pass has not seen may be in the store all the same: the vocabulary is
+            // read once a pass, and another `brief` may have written the word since.
+            let mut new_word = tx.prepare_cached(
+                "INSERT INTO words (word, files) VALUES (?1, x'') ON CONFLICT(word) DO UPDATE SET word = excluded.word RETURNING id",
+            )?;
             for (t, result) in todo.iter().zip(read) {
                 match result {
                     Err(problem) => {
