@@ -12,11 +12,7 @@ use common::{DEADLINE, root};
 
 fn brief() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
-    cmd.current_dir(root())
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
-        .env("XDG_CACHE_HOME", root().join("target/test-cache"))
-        .env("XDG_STATE_HOME", root().join("target/test-state"));
+    cmd.current_dir(root()).envs(common::isolation());
     cmd
 }
 

@@ -203,10 +203,9 @@ fn two_processes_building_the_store_at_once_both_succeed() {
     }
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("brief"))
+            .envs(common::isolation())
             .env("XDG_CACHE_HOME", s.cache())
             .env("XDG_STATE_HOME", s.cache())
-            .env("XDG_CONFIG_HOME", common::root().join("target/no-xdg-config"))
-            .env("NO_COLOR", "1")
             .arg("--dir")
             .arg(s.lib())
             .args(["search", "--json", "cobalt"])

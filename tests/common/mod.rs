@@ -22,15 +22,22 @@ pub fn brief() -> Command {
     cmd
 }
 
-/// What every run of `brief` in the tests gets: the repository root, the deadline, no colour,
-/// and the config, cache and state folders of the tests' own.
+/// What every run of `brief` in the tests gets: the repository root, the deadline, and
+/// [`isolation`].
 pub fn isolated(cmd: &mut Command) -> &mut Command {
-    cmd.current_dir(root())
-        .timeout(DEADLINE)
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"))
-        .env("XDG_CACHE_HOME", root().join("target/test-cache"))
-        .env("XDG_STATE_HOME", root().join("target/test-state"))
+    cmd.current_dir(root()).timeout(DEADLINE).envs(isolation())
+}
+
+/// The environment of every `brief` a test starts, however it starts it: no colour, and the
+/// config, cache and state folders of the tests' own, never the user's (a test about the store
+/// sets its own cache folder after these).
+pub fn isolation() -> [(&'static str, std::ffi::OsString); 4] {
+    [
+        ("NO_COLOR", "1".into()),
+        ("XDG_CONFIG_HOME", root().join("target/no-xdg-config").into()),
+        ("XDG_CACHE_HOME", root().join("target/test-cache").into()),
+        ("XDG_STATE_HOME", root().join("target/test-state").into()),
+    ]
 }
 
 /// `../shared`, the material beside the checkout. Tests that need it carry

@@ -51,12 +51,10 @@ impl Reader {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
-        cmd.env("NO_COLOR", "1");
-        cmd.env("XDG_CONFIG_HOME", root().join("target/no-xdg-config"));
-        // The store and the log in folders of the tests' own, never the user's (a test that
-        // gives its own in `env` wins, being set after).
-        cmd.env("XDG_CACHE_HOME", root().join("target/test-cache"));
-        cmd.env("XDG_STATE_HOME", root().join("target/test-state"));
+        // A test that gives its own in `env` wins, being set after.
+        for (key, value) in super::isolation() {
+            cmd.env(key, value);
+        }
         for (key, value) in env {
             cmd.env(key, value);
         }
