@@ -27,7 +27,7 @@ pub struct Filling<B> {
 impl<B: Backend> Filling<B> {
     pub fn new(inner: B) -> Filling<B> {
         // The screen starts blank, as ratatui itself assumes.
-        let shown = inner.size().ok().map(|size| Buffer::empty(Rect::new(0, 0, size.width, size.height)));
+        let shown = inner.size().ok().map(blank);
         Filling { inner, shown, tty: None }
     }
 
@@ -40,6 +40,11 @@ impl<B: Backend> Filling<B> {
     pub fn inner(&self) -> &B {
         &self.inner
     }
+}
+
+/// A blank screen of a size.
+fn blank(size: Size) -> Buffer {
+    Buffer::empty(Rect::new(0, 0, size.width, size.height))
 }
 
 /// Whether a cell already on screen can be written again as it is, in the style just written:
@@ -113,7 +118,7 @@ impl<B: Backend> Backend for Filling<B> {
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
         self.inner.clear_region(clear_type)?;
         self.shown = match clear_type {
-            ClearType::All => self.inner.size().ok().map(|size| Buffer::empty(Rect::new(0, 0, size.width, size.height))),
+            ClearType::All => self.size().ok().map(blank),
             _ => None,
         };
         Ok(())
