@@ -36,7 +36,6 @@ impl Searcher {
         // One snapshot of the store for the whole search: another `brief` writing meanwhile
         // cannot take a file out of one list before it is in the next.
         let _snapshot = store.reads().unchecked_transaction().ok();
-        let warn = |why| tracing::warn!("searching the store: {why}");
         let mut found = Vec::new();
         for batch in self.candidates(store, q).chunks(BATCH) {
             if cancelled() {
@@ -76,7 +75,7 @@ impl Searcher {
                 let folded = folded.filter(|_| shown).and_then(Folded::decode);
                 folded.map(|f| match_prepared(&f, &prepared)).unwrap_or_default()
             });
-            hits.extend(found.map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default().into_iter().flatten());
+            hits.extend(found.map_err(warn).unwrap_or_default().into_iter().flatten());
         }
         for b in &self.stale {
             hits.extend(match_prepared(&Folded::new(b), &prepared));
@@ -87,6 +86,11 @@ impl Searcher {
 
     /// The files the store names as candidates for `q`, by number.
     fn candidates(&self, store: &Store, q: &Query) -> Vec<u32> {
-        store.candidate_files(q).map_err(|why| tracing::warn!("searching the store: {why}")).unwrap_or_default()
+        store.candidate_files(q).map_err(warn).unwrap_or_default()
     }
+}
+
+/// A read of the store that failed midway: the search goes on with what it has.
+fn warn(why: rusqlite::Error) {
+    tracing::warn!("searching the store: {why}");
 }
