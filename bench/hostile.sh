@@ -6,6 +6,8 @@
 #      (the work must grow with the hits, not their square)
 #   3. a file past the 16 MiB limit: refused, with the memory that costs
 #   4. `brief verify` against a 15 MB saved copy cited whole by 20 claims (time and peak)
+#   5. `brief check` of 100,000 references to nothing in one file, and of 10,000 files each
+#      related to a missing briefing (guesses at typos are bounded, not the square of both)
 # Usage: bench/hostile.sh   (writes its inputs under a temporary folder; needs /usr/bin/time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,3 +80,20 @@ with open(f"{root}/lib/b.toml", "w") as f:
 EOF
 kb=$(peak "$brief" verify --dir "$work/v/lib" --archive "$work/v/archive")
 echo "15 MB copy, 20 claims: $(seconds "$brief" verify --dir "$work/v/lib" --archive "$work/v/archive") s, peak $((kb / 1024)) MB"
+
+echo
+echo "== 5. brief check where guessing at mistyped ids could take the square of the work"
+mkdir -p "$work/refs" "$work/related"
+python3 - "$work" <<'EOF'
+import sys
+root = sys.argv[1]
+with open(f"{root}/refs/many.toml", "w") as f:
+    f.write('title = "T"\ndate = 2025-01-01\nsummary = "s"\n\n[[source]]\nid = "s"\ntitle = "S"\n\n')
+    for i in range(100_000):
+        f.write(f'[[commitment]]\nid = "commitment-{i}"\ntext = "t"\nparty = "US"\nstatus = "agreed"\nin_return_for = ["nothing-{i}"]\ncites = ["s"]\n\n')
+for i in range(10_000):
+    with open(f"{root}/related/b{i}.toml", "w") as f:
+        f.write(f'title = "T{i}"\ndate = 2025-01-01\nsummary = "s"\nid = "briefing-{i:05}"\nrelated = ["elsewhere-{i:05}"]\n')
+EOF
+echo "one file, 100,000 references to no item: $(seconds "$brief" check --dir "$work/refs") s"
+echo "10,000 files, each related to a missing briefing: $(seconds "$brief" check --dir "$work/related") s"

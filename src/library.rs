@@ -149,15 +149,25 @@ fn cross_file_warnings(accepted: &[(Briefing, LibraryFacts)]) -> Vec<(PathBuf, D
     ids.sort_unstable();
     let mut out = Vec::new();
     let mut names: HashMap<&str, (&str, &Path)> = HashMap::new();
+    // A folder that is part of a library can miss thousands of related briefings; the same
+    // missing id is guessed at once, and all the guesses together have a bound.
+    let guesser = text::Guesser::new(text::Guesser::LIBRARY);
+    let mut guesses: HashMap<&str, Option<&str>> = HashMap::new();
     for (b, facts) in accepted {
+        let own = ids.partition_point(|other| *other < b.id.as_str())..ids.partition_point(|other| *other <= b.id.as_str());
+        let others = || ids.iter().copied().filter(|other| *other != b.id);
         for (id, anchor) in &facts.related {
             if ids.binary_search(&id.as_str()).is_err() {
                 let mut d = anchor.report(&b.path, Code::UnknownRelated, format!("related briefing `{id}` is not in the library"));
                 d.with_label("no briefing has this id");
-                let others = ids.iter().copied().filter(|other| *other != b.id);
-                match text::closest(id, others.clone()) {
-                    Some(near) => d.with_help(format!("did you mean `{near}`? Briefings: {}", text::list_words(others, 10))),
-                    None => d.with_help(format!("briefings in the library: {}", text::list_words(others, 10))),
+                let near = match *guesses.entry(id).or_insert_with(|| guesser.closest(id, ids.iter().copied())) {
+                    Some(near) if near == b.id => guesser.closest(id, others()),
+                    near => near,
+                };
+                let list = text::list_words_of(others(), ids.len() - own.len(), 10);
+                match near {
+                    Some(near) => d.with_help(format!("did you mean `{near}`? Briefings: {list}")),
+                    None => d.with_help(format!("briefings in the library: {list}")),
                 };
                 out.push((b.path.clone(), d));
             }

@@ -93,26 +93,95 @@ pub fn is_invisible_control(c: char) -> bool {
     )
 }
 
-/// The known word closest to `word`, if one is close enough to be a likely typo.
+/// The known word closest to `word`, if one is close enough to be a likely typo. For short
+/// lists of known words (keys, keywords); a word among thousands goes through a [`Guesser`].
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word_lower = word.to_lowercase();
-    known
-        .into_iter()
-        .map(|k| (strsim::jaro_winkler(&word_lower, &k.to_lowercase()), k))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
+    Guesser::new(usize::MAX).closest(word, known)
+}
+
+/// The longest word, in characters, that a guess is made for or may be: a typo is a slip in a
+/// word someone typed, and comparing two words costs the product of their lengths.
+const GUESS_CHARS: usize = 80;
+
+/// Guesses at what mistyped words meant, within a number of comparisons. One guess compares
+/// the word with every candidate, so a file (or a library) holding thousands of mistakes among
+/// thousands of ids would take the square of both; once the comparisons are spent, the rest of
+/// the mistakes are reported without a guess.
+pub struct Guesser {
+    left: std::cell::Cell<usize>,
+}
+
+impl Guesser {
+    /// The comparisons one file's references may make: about a twentieth of a second.
+    pub const FILE: usize = 200_000;
+    /// The comparisons a library's `related` ids may make, all files together: about a quarter
+    /// of a second, a guess for each of a hundred missing ids among ten thousand.
+    pub const LIBRARY: usize = 1_000_000;
+
+    pub fn new(comparisons: usize) -> Self {
+        Guesser { left: std::cell::Cell::new(comparisons) }
+    }
+
+    /// The candidate closest to `word` by Jaro-Winkler similarity (at least 0.8, ignoring case),
+    /// the later of equals; `None` when none is that close, or when the comparisons ran out
+    /// part way (the best so far might not be the best).
+    pub fn closest<'a>(&self, word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+        use rapidfuzz::distance::jaro_winkler::{Args, BatchComparator};
+        let word = word.to_lowercase();
+        if word.chars().nth(GUESS_CHARS).is_some() || self.left.get() == 0 {
+            return None;
+        }
+        // Ids are ASCII: compared as bytes, not characters, a comparison takes a third of the time.
+        let bytes = BatchComparator::new(word.bytes());
+        let chars = std::cell::OnceCell::new();
+        let args = Args::default().score_cutoff(0.8);
+        let mut best: Option<(f64, &str)> = None;
+        for candidate in known {
+            let Some(left) = self.left.get().checked_sub(1) else { return None };
+            self.left.set(left);
+            if candidate.len() > GUESS_CHARS && (candidate.len() > GUESS_CHARS * 4 || candidate.chars().nth(GUESS_CHARS).is_some()) {
+                continue;
+            }
+            let score = if word.is_ascii() && candidate.is_ascii() {
+                bytes.similarity_with_args(candidate.bytes().map(|b| b.to_ascii_lowercase()), &args)
+            } else {
+                let chars = chars.get_or_init(|| BatchComparator::new(word.chars()));
+                chars.similarity_with_args(candidate.chars().flat_map(char::to_lowercase), &args)
+            };
+            if let Some(score) = score
+                && best.is_none_or(|(high, _)| score >= high)
+            {
+                best = Some((score, candidate));
+            }
+        }
+        best.map(|(_, candidate)| candidate)
+    }
 }
 
 /// `a`, `b` and `c` — a list of words for a message, each in backticks, cut after `max`.
 pub fn list_words<'a>(words: impl IntoIterator<Item = &'a str>, max: usize) -> String {
     let words: Vec<&str> = words.into_iter().collect();
-    let shown: Vec<String> = words.iter().take(max).map(|w| format!("`{}`", visible(w, false))).collect();
+    list_words_of(words.iter().copied(), words.len(), max)
+}
+
+/// [`list_words`] of `count` words, of which only the first `max` are read: a list of ten
+/// thousand ids named in thousands of messages is never gathered for each.
+pub fn list_words_of<'a>(words: impl IntoIterator<Item = &'a str>, count: usize, max: usize) -> String {
+    let shown: Vec<String> = words.into_iter().take(max).map(|w| format!("`{}`", visible(&shortened(w), false))).collect();
     let mut out = shown.join(", ");
-    if words.len() > max {
-        out.push_str(&format!(" and {} more", words.len() - max));
+    if count > max {
+        out.push_str(&format!(" and {} more", count - max));
     }
     out
+}
+
+/// `word`, cut to its first [`GUESS_CHARS`] characters and `…` when longer: a list in a message
+/// names words, and an id of a hundred thousand characters would be the whole message.
+fn shortened(word: &str) -> std::borrow::Cow<'_, str> {
+    match word.char_indices().nth(GUESS_CHARS) {
+        Some((at, _)) => format!("{}…", &word[..at]).into(),
+        None => word.into(),
+    }
 }
 
 #[cfg(test)]
@@ -154,6 +223,40 @@ mod tests {
         assert_eq!(closest("titel", keys), Some("title"));
         assert_eq!(closest("enddate", keys), Some("end_date"));
         assert_eq!(closest("zzzz", keys), None);
+    }
+
+    #[test]
+    fn guesses_ignore_case_whatever_the_alphabet() {
+        assert_eq!(closest("Titel", ["title", "date"]), Some("title"));
+        assert_eq!(closest("titel", ["TITLE", "date"]), Some("TITLE"));
+        assert_eq!(closest("zürih-talks", ["zürich-talks", "london-talks"]), Some("zürich-talks"));
+        assert_eq!(closest("ZÜRICH-TALK", ["zürich-talks", "london-talks"]), Some("zürich-talks"));
+        assert_eq!(closest("zurich-talk", ["Zürich-talks", "london-talks"]), Some("Zürich-talks"));
+    }
+
+    #[test]
+    fn no_guess_for_words_too_long_to_be_typos() {
+        let long = "a".repeat(GUESS_CHARS + 1);
+        let near = format!("{long}b");
+        assert_eq!(closest(&long, [near.as_str()]), None);
+        assert_eq!(closest("aaaa", [long.as_str(), "aaab"]), Some("aaab"), "a long candidate is passed over");
+    }
+
+    #[test]
+    fn a_guesser_stops_guessing_when_its_comparisons_are_spent() {
+        let ids = ["london-talks", "geneva-talks", "paris-talks"];
+        let guesser = Guesser::new(4);
+        assert_eq!(guesser.closest("london-talk", ids), Some("london-talks"), "three comparisons of four");
+        assert_eq!(guesser.closest("geneva-talk", ids), None, "ran out part way: no guess from part of the list");
+        assert_eq!(guesser.closest("paris-talk", ids), None, "and none after");
+    }
+
+    #[test]
+    fn word_lists_name_long_words_by_their_start() {
+        let long = "x".repeat(100_000);
+        let list = list_words([long.as_str(), "b"], 5);
+        assert_eq!(list, format!("`{}…`, `b`", "x".repeat(GUESS_CHARS)));
+        assert_eq!(list_words_of(["a", "b", "c"].into_iter().cycle(), 10_000, 2), "`a`, `b` and 9998 more");
     }
 
     #[test]

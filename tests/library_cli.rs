@@ -205,3 +205,23 @@ fn readme_examples_are_what_the_binary_prints() {
     let check = brief().args(["check", "tests/fixtures/invalid/bad-value-status.toml"]).output().unwrap();
     assert_eq!(readme_block(&readme, "brief check tests/fixtures/invalid/bad-value-status.toml"), stderr(&check));
 }
+
+#[test]
+fn a_related_id_with_a_typo_gets_a_guess_that_is_never_the_briefing_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let briefing =
+        |id: &str, related: &str| format!("title = \"T\"\ndate = 2025-06-09\nsummary = \"s\"\nid = \"{id}\"\nrelated = [\"{related}\"]\n");
+    std::fs::write(dir.path().join("a.toml"), briefing("geneva-talks", "london-talk")).unwrap();
+    std::fs::write(dir.path().join("b.toml"), briefing("london-talks", "london-talk")).unwrap();
+    std::fs::write(dir.path().join("c.toml"), briefing("london-talks-2", "geneva-talks")).unwrap();
+    let out = brief().args(["check", "--json", "--dir", dir.path().to_str().unwrap()]).output().unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let help = |file: &str| {
+        let d = doc["diagnostics"].as_array().unwrap().iter().find(|d| d["file"].as_str().unwrap().ends_with(file)).unwrap();
+        assert_eq!(d["code"], "unknown-related");
+        d["help"].as_str().unwrap().to_string()
+    };
+    assert!(help("a.toml").starts_with("did you mean `london-talks`?"), "{}", help("a.toml"));
+    assert!(help("b.toml").starts_with("did you mean `london-talks-2`?"), "{}", help("b.toml"));
+    assert!(help("b.toml").ends_with("Briefings: `geneva-talks`, `london-talks-2`"), "its own id is not listed: {}", help("b.toml"));
+}

@@ -78,13 +78,24 @@ pub fn check(sink: &mut Sink, ids: &[(Str, ItemRef)], refs: &[Ref]) -> HashMap<S
             index.insert(id.value.clone(), *item);
         }
     }
+    // What each kind of reference may name, listed once: a file with thousands of broken
+    // references would otherwise list (and sort) its items again for each.
+    let mut known: [Option<Vec<&str>>; 5] = Default::default();
+    let guesser = text::Guesser::new(text::Guesser::FILE);
     for r in refs {
-        check_ref(sink, r, &index);
+        let list = known[r.expect as usize].get_or_insert_with(|| {
+            let mut ids: Vec<&str> = index.iter().filter(|(_, item)| r.expect.allows(item.kind)).map(|(id, _)| id.as_str()).collect();
+            ids.sort_unstable();
+            ids
+        });
+        check_ref(sink, r, &index, list, &guesser);
     }
     index
 }
 
-fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>) {
+/// Reports `r` if it names no item, or one its key does not allow. `known` is every id `r`'s
+/// key may name, sorted; the item holding `r` is among them when its kind fits.
+fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>, known: &[&str], guesser: &text::Guesser) {
     let shown = text::visible(&r.id.value, false);
     let (message, label) = match index.get(&r.id.value) {
         None => (
@@ -100,15 +111,13 @@ fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>) {
         }
         Some(_) => return,
     };
-    let mut candidates: Vec<&str> =
-        index.iter().filter(|(id, item)| r.expect.allows(item.kind) && **id != r.from).map(|(id, _)| id.as_str()).collect();
-    candidates.sort_unstable();
-    let known = if candidates.is_empty() {
-        r.expect.none_left().to_string()
-    } else {
-        format!("known: {}", text::list_words(candidates.iter().copied(), 12))
-    };
-    let help = match text::closest(&r.id.value, candidates.iter().copied()).filter(|_| !index.contains_key(&r.id.value)) {
+    let candidates = || known.iter().copied().filter(|id| *id != r.from);
+    let count = known.len() - usize::from(known.binary_search(&r.from.as_str()).is_ok());
+    let known =
+        if count == 0 { r.expect.none_left().to_string() } else { format!("known: {}", text::list_words_of(candidates(), count, 12)) };
+    // Only an id that names nothing is a likely typo; one naming the wrong kind was meant.
+    let guess = if index.contains_key(&r.id.value) { None } else { guesser.closest(&r.id.value, candidates()) };
+    let help = match guess {
         Some(near) => format!("did you mean `{near}`? {known}"),
         None => known,
     };
