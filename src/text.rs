@@ -137,7 +137,7 @@ impl Guesser {
         let args = Args::default().score_cutoff(0.8);
         let mut best: Option<(f64, &str)> = None;
         for candidate in known {
-            let Some(left) = self.left.get().checked_sub(1) else { return None };
+            let left = self.left.get().checked_sub(1)?;
             self.left.set(left);
             if candidate.len() > GUESS_CHARS && (candidate.len() > GUESS_CHARS * 4 || candidate.chars().nth(GUESS_CHARS).is_some()) {
                 continue;
