@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diag::Code;
-use crate::load::ParsedFile;
+use crate::library::Checked;
 use crate::model::{Briefing, ItemRef};
 use findings::Finding;
 
@@ -109,7 +109,7 @@ pub fn inside_folder(name: &str) -> bool {
 
 /// Warns, in each file's own report, about every saved copy a source names that is not a
 /// readable regular file in `folder`.
-pub fn check_copies(folder: &Path, parsed: &mut [ParsedFile]) {
+pub fn check_copies(folder: &Path, parsed: &mut [Checked]) {
     for file in parsed.iter_mut() {
         for (name, anchor) in &file.archives {
             let path = folder.join(name);

@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::library::{FileReport, Library};
+use crate::library::{self, Checked, FileReport};
 use crate::load;
 use crate::output;
 use crate::report::{JsonReport, Style, Summary};
@@ -29,13 +29,14 @@ pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, json: bool, de
     files.sort();
     let paths: Vec<PathBuf> = files.into_iter().map(|(_, path)| path).collect();
     let bar = super::progress::files(paths.len(), "Checking");
-    let mut parsed = load::read_files_telling(&paths, &|| bar.inc(1));
+    // Only what the checks across files need is kept of each file, not its briefing.
+    let mut checked = load::read_files_then(&paths, &|| bar.inc(1), |parsed| Checked::split(parsed).0);
     bar.finish_and_clear();
     if let Some(folder) = archive {
-        crate::archive::check_copies(folder, &mut parsed);
+        crate::archive::check_copies(folder, &mut checked);
     }
-    let loaded = Library::from_parsed(parsed);
-    let reported: Vec<&FileReport> = loaded.files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
+    let files = library::check_across(checked);
+    let reported: Vec<&FileReport> = files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
     let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
     if json {
         let doc = JsonReport::new(&reported, &problems);

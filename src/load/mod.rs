@@ -92,13 +92,19 @@ pub fn read_files(paths: &[PathBuf]) -> Vec<ParsedFile> {
 
 /// [`read_files`], calling `done` as each file is read (for a progress bar).
 pub fn read_files_telling(paths: &[PathBuf], done: &(dyn Fn() + Sync)) -> Vec<ParsedFile> {
+    read_files_then(paths, done, |parsed| parsed)
+}
+
+/// [`read_files_telling`], keeping only what `keep` makes of each file, on the thread that read
+/// it: what is not kept is freed while the other files are still being read.
+pub fn read_files_then<T: Send>(paths: &[PathBuf], done: &(dyn Fn() + Sync), keep: impl Fn(ParsedFile) -> T + Sync) -> Vec<T> {
     use rayon::prelude::*;
     paths
         .par_iter()
         .map(|path| {
-            let parsed = read_file(path);
+            let kept = keep(read_file(path));
             done();
-            parsed
+            kept
         })
         .collect()
 }
