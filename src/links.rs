@@ -1,8 +1,6 @@
 //! Back-references inside one briefing, derived on load: for every source the items citing it,
 //! for every item the items that refer to it.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::model::{Briefing, ItemRef, Kind};
@@ -34,7 +32,7 @@ pub struct Links {
     /// Indexed like `Briefing::sources`: the items citing each source, each item once.
     pub cited_by: Vec<Vec<ItemRef>>,
     /// For each item referred to, the referring items and the key they use.
-    pub referrers: HashMap<ItemRef, Vec<(ItemRef, RefKey)>>,
+    pub referrers: hashbrown::HashMap<ItemRef, Vec<(ItemRef, RefKey)>>,
 }
 
 impl Links {
@@ -67,7 +65,7 @@ pub fn references_of(b: &Briefing, item: ItemRef) -> Vec<(RefKey, &str)> {
 
 /// Derives the links of a briefing whose references have all been checked to resolve.
 pub fn derive(b: &Briefing) -> Links {
-    let mut links = Links { cited_by: vec![Vec::new(); b.sources.len()], referrers: HashMap::new() };
+    let mut links = Links { cited_by: vec![Vec::new(); b.sources.len()], referrers: hashbrown::HashMap::new() };
     for item in b.items() {
         for citation in b.cites_of(item) {
             if let Some(source) = b.lookup(&citation.source).filter(|s| s.kind == Kind::Source) {

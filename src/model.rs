@@ -1,7 +1,6 @@
 //! The briefing as the rest of the program sees it: validated, with every reference known to
 //! resolve. Nothing here knows about TOML or terminals.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -246,7 +245,7 @@ pub struct Briefing {
     #[serde(skip)]
     pub links: Links,
     #[serde(skip)]
-    pub(crate) ids: HashMap<String, ItemRef>,
+    pub(crate) ids: hashbrown::HashMap<String, ItemRef>,
 }
 
 impl Briefing {

@@ -1,8 +1,6 @@
 //! Ids and references inside one briefing: every id unique whatever its kind, every reference
 //! naming an item of the kind its key allows.
 
-use std::collections::HashMap;
-
 use super::reader::Str;
 use crate::diag::{Code, Sink};
 use crate::model::{Briefing, ItemRef, Kind};
@@ -63,19 +61,26 @@ pub struct Ref {
     pub from: String,
 }
 
+/// The items of a briefing by the ids written for them, as [`check`] finds them.
+pub type Index<'a> = hashbrown::HashMap<&'a str, ItemRef>;
+
 /// Reports duplicate ids and references that do not resolve; returns the id index.
-pub fn check(sink: &mut Sink, ids: &[(Str, ItemRef)], refs: &[Ref]) -> HashMap<String, ItemRef> {
-    let mut index: HashMap<String, ItemRef> = HashMap::new();
-    let mut first_line: HashMap<&str, (usize, Kind)> = HashMap::new();
+pub fn check<'a>(sink: &mut Sink, ids: &'a [(Str, ItemRef)], refs: &[Ref]) -> Index<'a> {
+    let mut index = Index::with_capacity(ids.len());
+    // Where each id is first written: its line is worked out only for a duplicate's message.
+    let mut first: hashbrown::HashMap<&str, usize> = hashbrown::HashMap::with_capacity(ids.len());
     for (id, item) in ids {
-        let line = sink.line(id.span.start);
-        if let Some((line, first_kind)) = first_line.get(id.value.as_str()) {
-            sink.report(Code::DuplicateId, id.span.clone(), format!("duplicate id `{}`", id.value))
-                .with_label(format!("already the id of the [[{first_kind}]] on line {line}"))
-                .with_help("ids are unique within a briefing whatever the item's kind: rename one of them");
-        } else {
-            first_line.insert(&id.value, (line, item.kind));
-            index.insert(id.value.clone(), *item);
+        match first.entry(id.value.as_str()) {
+            hashbrown::hash_map::Entry::Occupied(at) => {
+                let (line, first_kind) = (sink.line(*at.get()), index[id.value.as_str()].kind);
+                sink.report(Code::DuplicateId, id.span.clone(), format!("duplicate id `{}`", id.value))
+                    .with_label(format!("already the id of the [[{first_kind}]] on line {line}"))
+                    .with_help("ids are unique within a briefing whatever the item's kind: rename one of them");
+            }
+            hashbrown::hash_map::Entry::Vacant(slot) => {
+                slot.insert(id.span.start);
+                index.insert(id.value.as_str(), *item);
+            }
         }
     }
     // What each kind of reference may name, listed once: a file with thousands of broken
@@ -84,7 +89,7 @@ pub fn check(sink: &mut Sink, ids: &[(Str, ItemRef)], refs: &[Ref]) -> HashMap<S
     let guesser = text::Guesser::new(text::Guesser::FILE);
     for r in refs {
         let list = known[r.expect as usize].get_or_insert_with(|| {
-            let mut ids: Vec<&str> = index.iter().filter(|(_, item)| r.expect.allows(item.kind)).map(|(id, _)| id.as_str()).collect();
+            let mut ids: Vec<&str> = index.iter().filter(|(_, item)| r.expect.allows(item.kind)).map(|(id, _)| *id).collect();
             ids.sort_unstable();
             ids
         });
@@ -95,9 +100,9 @@ pub fn check(sink: &mut Sink, ids: &[(Str, ItemRef)], refs: &[Ref]) -> HashMap<S
 
 /// Reports `r` if it names no item, or one its key does not allow. `known` is every id `r`'s
 /// key may name, sorted; the item holding `r` is among them when its kind fits.
-fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>, known: &[&str], guesser: &text::Guesser) {
+fn check_ref(sink: &mut Sink, r: &Ref, index: &Index, known: &[&str], guesser: &text::Guesser) {
     let shown = text::visible(&r.id.value, false);
-    let (message, label) = match index.get(&r.id.value) {
+    let (message, label) = match index.get(r.id.value.as_str()) {
         None => (
             format!("`{}` names `{shown}`, but no item of this briefing has that id", r.key),
             format!("expected the id of {}", r.expect.describe()),
@@ -116,7 +121,7 @@ fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>, known: 
     let known =
         if count == 0 { r.expect.none_left().to_string() } else { format!("known: {}", text::list_words_of(candidates(), count, 12)) };
     // Only an id that names nothing is a likely typo; one naming the wrong kind was meant.
-    let guess = if index.contains_key(&r.id.value) { None } else { guesser.closest(&r.id.value, candidates()) };
+    let guess = if index.contains_key(r.id.value.as_str()) { None } else { guesser.closest(&r.id.value, candidates()) };
     let help = match guess {
         Some(near) => format!("did you mean `{near}`? {known}"),
         None => known,
@@ -126,7 +131,7 @@ fn check_ref(sink: &mut Sink, r: &Ref, index: &HashMap<String, ItemRef>, known: 
 
 /// Warns about sources that no item cites.
 pub fn warn_uncited(sink: &mut Sink, b: &Briefing, ids: &[(Str, ItemRef)]) {
-    let cited: std::collections::HashSet<&str> = b.items().flat_map(|item| b.cites_of(item)).map(|c| c.source.as_str()).collect();
+    let cited: hashbrown::HashSet<&str> = b.items().flat_map(|item| b.cites_of(item)).map(|c| c.source.as_str()).collect();
     for (id, item) in ids {
         if item.kind == Kind::Source && !cited.contains(id.value.as_str()) {
             sink.report(Code::UncitedSource, id.span.clone(), format!("source `{}` is never cited", id.value))
