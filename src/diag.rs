@@ -120,20 +120,36 @@ impl Diagnostic {
 pub struct LineIndex<'t> {
     text: &'t str,
     starts: Vec<usize>,
+    /// The last position found, as a byte offset and its characters from its line's start:
+    /// positions are mostly asked for in file order, and a line can be a whole file of inline
+    /// tables, so a column is counted on from there rather than from the line's start.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
         let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
-        LineIndex { text, starts }
+        LineIndex { text, starts, last: std::cell::Cell::new((0, 0)) }
     }
 
     /// 1-based line and character column of a byte offset (clamped into the text).
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let offset = self.floor(offset);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.starts[line]..offset].chars().count() + 1;
-        (line + 1, column)
+        let start = self.starts[line];
+        let (last, counted) = self.last.get();
+        let chars = if (start..=offset).contains(&last) {
+            counted + self.text[last..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count()
+        };
+        self.last.set((offset, chars));
+        (line + 1, chars + 1)
+    }
+
+    /// The byte offset where a 1-based line starts.
+    fn line_start(&self, line: usize) -> usize {
+        self.starts[line - 1]
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -220,21 +236,26 @@ pub struct Anchor {
 /// about twice this; a longer one (a 70,000-character summary, a 100,000-deep array) is cut.
 pub const QUOTE_CONTEXT: usize = 80;
 
-/// The part of `raw` to quote for a problem at 1-based character `column` spanning `width`
-/// characters: the text made visible, the problem's column in it, and its width in it.
-fn quote(raw: &str, column: usize, width: usize) -> (String, usize, usize) {
-    let chars = raw.chars().count();
-    if chars <= 2 * QUOTE_CONTEXT + 40 {
+/// The part of `raw` to quote for a problem at byte `at` of it (1-based character `column`)
+/// spanning `width` characters: the text made visible, the problem's column in it, and its
+/// width in it. Only the window quoted is walked, never the whole line: a file of inline
+/// tables on one line has a diagnostic for each.
+fn quote(raw: &str, at: usize, column: usize, width: usize) -> (String, usize, usize) {
+    if raw.chars().nth(2 * QUOTE_CONTEXT + 40).is_none() {
         return (text::visible(raw, false), column, width);
     }
-    let at = column.saturating_sub(1).min(chars);
-    let start = at.saturating_sub(QUOTE_CONTEXT);
-    let end = (at + width.clamp(1, QUOTE_CONTEXT) + QUOTE_CONTEXT).min(chars);
-    let kept: String = raw.chars().skip(start).take(end - start).collect();
+    let mut at = at.min(raw.len());
+    while !raw.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = raw[..at].char_indices().rev().nth(QUOTE_CONTEXT - 1).map_or(0, |(i, _)| i);
+    let before = raw[start..at].chars().count();
+    let after = width.clamp(1, QUOTE_CONTEXT) + QUOTE_CONTEXT;
+    let end = raw[at..].char_indices().nth(after).map_or(raw.len(), |(i, _)| at + i);
     let lead = if start > 0 { "…" } else { "" };
-    let tail = if end < chars { "…" } else { "" };
-    let shown = format!("{lead}{}{tail}", text::visible(&kept, false));
-    (shown, at - start + 1 + lead.chars().count(), width.min(end.saturating_sub(at)))
+    let tail = if end < raw.len() { "…" } else { "" };
+    let shown = format!("{lead}{}{tail}", text::visible(&raw[start..end], false));
+    (shown, before + 1 + lead.chars().count(), width.min(raw[at..end].chars().count()))
 }
 
 impl Anchor {
@@ -244,8 +265,9 @@ impl Anchor {
         let raw_line = index.line_text(line);
         let (end_line, end_column) = index.position(span.end.max(span.start));
         // A span running past its first line is marked to the end of that line only.
-        let end_column = if end_line == line { end_column } else { raw_line.chars().count() + 1 };
-        let (source_line, quote_column, width) = quote(raw_line, column, end_column.saturating_sub(column));
+        let end_column = if end_line == line { end_column } else { index.position(index.line_start(line) + raw_line.len()).1 };
+        let at = span.start.saturating_sub(index.line_start(line));
+        let (source_line, quote_column, width) = quote(raw_line, at, column, end_column.saturating_sub(column));
         Anchor { line, column, width, source_line, quote_column }
     }
 
@@ -287,6 +309,50 @@ impl Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Quoting as it was first written, over the line's characters: the window walked from
+    /// the problem must cut the same text.
+    fn quote_by_chars(raw: &str, column: usize, width: usize) -> (String, usize, usize) {
+        let chars: Vec<char> = raw.chars().collect();
+        if chars.len() <= 2 * QUOTE_CONTEXT + 40 {
+            return (text::visible(raw, false), column, width);
+        }
+        let at = column.saturating_sub(1).min(chars.len());
+        let start = at.saturating_sub(QUOTE_CONTEXT);
+        let end = (at + width.clamp(1, QUOTE_CONTEXT) + QUOTE_CONTEXT).min(chars.len());
+        let kept: String = chars[start..end].iter().collect();
+        let lead = if start > 0 { "…" } else { "" };
+        let tail = if end < chars.len() { "…" } else { "" };
+        (format!("{lead}{}{tail}", text::visible(&kept, false)), at - start + 1 + lead.chars().count(), width.min(end.saturating_sub(at)))
+    }
+
+    #[test]
+    fn positions_and_quotes_in_any_order_are_those_counted_from_the_line_start() {
+        let pieces = ["a", "é", "中", "\u{1b}", " ", "xyz"];
+        for len in [10, 250, 1_000] {
+            let line: String = (0..len).map(|i| pieces[(i * 7 + i / 3) % pieces.len()]).collect();
+            let text = format!("first\n{line}\nlast\n");
+            let index = LineIndex::new(&text);
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            // Forwards, backwards and jumping about: the cursor must never be trusted wrongly.
+            let order = (0..starts.len()).chain((0..starts.len()).rev()).chain((0..starts.len()).map(|i| (i * 7919) % starts.len()));
+            for k in order {
+                let offset = starts[k];
+                let line_no = text[..offset].matches('\n').count() + 1;
+                let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let column = text[line_start..offset].chars().count() + 1;
+                assert_eq!(index.position(offset), (line_no, column), "offset {offset}");
+                let raw = index.line_text(line_no);
+                for width in [0, 1, 5, 200] {
+                    assert_eq!(
+                        quote(raw, offset - line_start, column, width),
+                        quote_by_chars(raw, column, width),
+                        "offset {offset} width {width}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

@@ -105,7 +105,8 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
     let mut read: Option<(Briefing, Header)> = None;
     let (mut official_names, mut counts) = (Vec::new(), [0usize; 7]);
     let mut syntax = false;
-    let mut before: Vec<String> = Vec::new();
+    // The first piece's keys: a later piece's are looked up here, each once.
+    let mut before: hashbrown::HashSet<String> = hashbrown::HashSet::new();
     for range in super::pieces::split(text, piece) {
         b.sink.set_base(range.start);
         let (root, errors) = DeTable::parse_recoverable(&text[range.clone()]);
@@ -141,9 +142,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
             Some((briefing, _)) => {
                 // A later piece holds only `[[item]]` tables; a key the first piece already
                 // defined is defined twice, as TOML itself would say of the whole file.
-                for (key, _) in
-                    root.iter().filter(|(k, _)| before.iter().any(|b| b == k.get_ref().as_ref()) && Kind::parse(k.get_ref()).is_none())
-                {
+                for (key, _) in root.iter().filter(|(k, _)| before.contains(k.get_ref().as_ref()) && Kind::parse(k.get_ref()).is_none()) {
                     b.sink
                         .report(Code::Syntax, key.span(), format!("duplicate key `{}`", text::visible(key.get_ref(), false)))
                         .with_label("TOML syntax");
@@ -285,7 +284,13 @@ impl BriefingReader<'_, '_> {
     /// once every piece is read.
     fn push_ref(&mut self, key: &'static str, id: &Str, expect: Expect, from: &str) {
         let id = Str { value: id.value.clone(), span: self.sink.absolute(id.span.clone()) };
-        self.refs.push(Ref { key, id, expect, from: from.to_string() });
+        // The references of one item come together: they share one copy of its id, which may
+        // be as long as the file.
+        let from = match self.refs.last() {
+            Some(last) if *last.from == *from => last.from.clone(),
+            _ => std::rc::Rc::from(from),
+        };
+        self.refs.push(Ref { key, id, expect, from });
     }
 
     /// The briefing's id: written, or the file stem.

@@ -58,7 +58,7 @@ pub struct Ref {
     pub id: Str,
     pub expect: Expect,
     /// The id of the item holding the reference.
-    pub from: String,
+    pub from: std::rc::Rc<str>,
 }
 
 /// The items of a briefing by the ids written for them, as [`check`] finds them.
@@ -111,13 +111,13 @@ fn check_ref(sink: &mut Sink, r: &Ref, index: &Index, known: &[&str], guesser: &
             format!("`{}` must name {}, but `{shown}` is a [[{}]]", r.key, r.expect.describe(), item.kind),
             "wrong kind of item".to_string(),
         ),
-        Some(_) if r.key == "in_return_for" && r.id.value == r.from => {
+        Some(_) if r.key == "in_return_for" && *r.id.value == *r.from => {
             (format!("commitment `{shown}` cannot be traded for itself"), "names the commitment it is in".to_string())
         }
         Some(_) => return,
     };
-    let candidates = || known.iter().copied().filter(|id| *id != r.from);
-    let count = known.len() - usize::from(known.binary_search(&r.from.as_str()).is_ok());
+    let candidates = || known.iter().copied().filter(|id| **id != *r.from);
+    let count = known.len() - usize::from(known.binary_search(&&*r.from).is_ok());
     let known =
         if count == 0 { r.expect.none_left().to_string() } else { format!("known: {}", text::list_words_of(candidates(), count, 12)) };
     // Only an id that names nothing is a likely typo; one naming the wrong kind was meant.
