@@ -204,6 +204,8 @@ impl Numbers {
     /// The numbers of an item's citations, giving new ones to sources cited for the first time.
     fn claim(&mut self, b: &Briefing, item: ItemRef, text: &str) -> Claim {
         let mut cites = Vec::new();
+        // A claim may cite thousands of sources: each number once, found in a set, not the list.
+        let mut seen = hashbrown::HashSet::new();
         for c in b.cites_of(item) {
             let Some(source) = b.lookup(&c.source) else { continue };
             let number = &mut self.of[source.index];
@@ -211,7 +213,7 @@ impl Numbers {
                 self.next += 1;
                 *number = self.next;
             }
-            if !cites.contains(number) {
+            if seen.insert(*number) {
                 cites.push(*number);
             }
         }
@@ -223,10 +225,15 @@ impl Numbers {
 /// Groups items by a label in the order labels first appear.
 fn grouped<T>(items: Vec<(String, T)>) -> Vec<(String, Vec<T>)> {
     let mut groups: Vec<(String, Vec<T>)> = Vec::new();
+    // Each label's group by its place: a briefing may give every official a side of its own.
+    let mut place: hashbrown::HashMap<String, usize> = hashbrown::HashMap::new();
     for (key, item) in items {
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, list)) => list.push(item),
-            None => groups.push((key, vec![item])),
+        match place.get(&key) {
+            Some(&at) => groups[at].1.push(item),
+            None => {
+                place.insert(key.clone(), groups.len());
+                groups.push((key, vec![item]));
+            }
         }
     }
     groups
