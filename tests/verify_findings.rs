@@ -4,19 +4,18 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use brief::archive::findings::{Elsewhere, Finding, check};
 use brief::archive::{Article, Term};
 
-fn copies(b: &brief::Briefing) -> HashMap<String, Article> {
+fn copies(b: &brief::Briefing) -> brief::archive::Copies {
     let dir = common::shared().join("sources");
     b.sources
         .iter()
         .filter_map(|s| {
             let file = s.archive.as_ref()?;
-            Some((s.id.clone(), Article::parse(&std::fs::read_to_string(dir.join(file)).ok()?)))
+            Some((s.id.clone(), std::rc::Rc::new(Article::parse(&std::fs::read_to_string(dir.join(file)).ok()?))))
         })
         .collect()
 }

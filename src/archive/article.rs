@@ -101,7 +101,7 @@ impl Article {
                 Role::Furniture
             } else if let Some(head) = &headline {
                 // A repeat of the headline, or a photo caption that begins with it and a full stop.
-                if folded.trim_end_matches('.') == *head || folded.starts_with(&format!("{head}. ")) {
+                if folded.trim_end_matches('.') == *head || folded.strip_prefix(head.as_str()).is_some_and(|rest| rest.starts_with(". ")) {
                     Role::Furniture
                 } else if marked || is_heading(t) {
                     Role::Heading

@@ -54,10 +54,32 @@ impl Finding {
         }
     }
 
-    /// The curator's acceptance of this finding, written next to the item, if any.
-    pub fn accepted<'b>(&self, b: &'b Briefing, item: ItemRef) -> Option<&'b crate::model::Accept> {
-        let (code, what) = (self.code().as_str(), same_what(&self.what(b, item)));
-        b.accepted.iter().find(|(at, a)| *at == item && a.code == code && same_what(&a.what) == what).map(|(_, a)| a)
+    /// What an accept of this finding would have to say: the item, the code, and what it names
+    /// as [`Accepts`] keeps them.
+    fn accept_key(&self, b: &Briefing, item: ItemRef) -> (ItemRef, &'static str, String) {
+        (item, self.code().as_str(), same_what(&self.what(b, item)))
+    }
+}
+
+/// A briefing's accepts by what each names, made once: a finding finds its accept by lookup,
+/// where thousands of findings each read every accept (and folded it again) before.
+pub struct Accepts(HashMap<(ItemRef, &'static str, String), usize>);
+
+impl Accepts {
+    pub fn of(b: &Briefing) -> Accepts {
+        let mut by_key = HashMap::new();
+        // Of two accepts saying the same, the first written is the one used.
+        for (i, (item, accept)) in b.accepted.iter().enumerate().rev() {
+            if let Some(code) = crate::diag::Code::ALL.iter().find(|c| c.as_str() == accept.code) {
+                by_key.insert((*item, code.as_str(), same_what(&accept.what)), i);
+            }
+        }
+        Accepts(by_key)
+    }
+
+    /// The index in `b.accepted` of the curator's acceptance of `finding`, if any.
+    pub fn of_finding(&self, b: &Briefing, item: ItemRef, finding: &Finding) -> Option<usize> {
+        self.0.get(&finding.accept_key(b, item)).copied()
     }
 }
 
@@ -137,7 +159,7 @@ fn without_curator_notes(text: &str) -> String {
 
 /// Everything found in a briefing, item by item, given its sources' saved copies by source
 /// id. Citations of sources without a copy are not checked.
-pub fn check(b: &Briefing, copies: &HashMap<String, Article>) -> Vec<(ItemRef, Finding)> {
+pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Finding)> {
     // Names of the sources themselves ("EconoTimes says…") are references, not claims.
     let outlets: Vec<String> = b.sources.iter().filter_map(|s| s.outlet.clone()).collect();
     // Every run of words of every copy, made once for the whole briefing.

@@ -14,6 +14,7 @@ pub use terms::{Term, holds, terms};
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::diag::Code;
 use crate::library::Checked;
@@ -54,33 +55,43 @@ impl Verdict {
     }
 }
 
+/// A briefing's saved copies by the id of the source naming each; sources naming one file
+/// share its copy.
+pub type Copies = HashMap<String, Rc<Article>>;
+
 /// The saved copies a briefing's sources name, by source id, and the sources whose copy cannot
 /// be read, with why.
-pub fn saved_copies(b: &Briefing, folder: &Path) -> (HashMap<String, Article>, Vec<(String, String)>) {
+pub fn saved_copies(b: &Briefing, folder: &Path) -> (Copies, Vec<(String, String)>) {
     let mut copies = HashMap::new();
     let mut unreadable = Vec::new();
+    // Each file read and parsed once, however many sources name it: forty sources naming one
+    // copy of a megabyte read it forty times.
+    let mut read: HashMap<&str, Result<Rc<Article>, String>> = HashMap::new();
     for s in &b.sources {
         let Some(file) = &s.archive else { continue };
-        match crate::load::read_bytes(&folder.join(file)) {
-            Ok(bytes) => {
-                copies.insert(s.id.clone(), Article::parse(&String::from_utf8_lossy(&bytes)));
+        let copy = read.entry(file.as_str()).or_insert_with(|| match crate::load::read_bytes(&folder.join(file)) {
+            Ok(bytes) => Ok(Rc::new(Article::parse(&String::from_utf8_lossy(&bytes)))),
+            Err(why) => Err(why.message("")),
+        });
+        match copy {
+            Ok(article) => {
+                copies.insert(s.id.clone(), article.clone());
             }
-            Err(why) => unreadable.push((s.id.clone(), why.message(""))),
+            Err(why) => unreadable.push((s.id.clone(), why.clone())),
         }
     }
     (copies, unreadable)
 }
 
 /// Checks a briefing against the copies read, setting aside what the curator accepts.
-pub fn verdict(b: &Briefing, copies: &HashMap<String, Article>, unreadable: Vec<(String, String)>) -> Verdict {
+pub fn verdict(b: &Briefing, copies: &Copies, unreadable: Vec<(String, String)>) -> Verdict {
     let mut verdict = Verdict { unreadable, ..Verdict::default() };
     let mut used = vec![false; b.accepted.len()];
+    let accepts = findings::Accepts::of(b);
     for (item, finding) in findings::check(b, copies) {
-        match finding.accepted(b, item) {
-            Some(accept) => {
-                if let Some(i) = b.accepted.iter().position(|(_, a)| std::ptr::eq(a, accept)) {
-                    used[i] = true;
-                }
+        match accepts.of_finding(b, item, &finding) {
+            Some(i) => {
+                used[i] = true;
                 verdict.silenced += 1;
             }
             None => verdict.open.push((item, finding)),

@@ -227,7 +227,7 @@ fn clauses(text: &str) -> Vec<(bool, String)> {
 /// through capitalised words within a clause; the first word of a sentence counts only when
 /// it is an initialism (`US`, `CSI`), since any word is capitalised there.
 pub fn terms(text: &str) -> Vec<Term> {
-    let mut out: Vec<Term> = Vec::new();
+    let mut out = Terms::default();
     for (sentence_start, clause) in clauses(text) {
         let words = tokens(&clause);
         let mut i = 0;
@@ -281,7 +281,15 @@ pub fn terms(text: &str) -> Vec<Term> {
             i += 1;
         }
     }
-    out
+    out.list
+}
+
+/// Terms in the order first found, each once: a set says whether one is new, since a claim
+/// may hold tens of thousands of figures.
+#[derive(Default)]
+struct Terms {
+    list: Vec<Term>,
+    seen: std::collections::HashSet<Term>,
 }
 
 /// An initialism written with dots (`U.S`, `U.K.`), without them; any other word as it is.
@@ -301,14 +309,14 @@ fn normalise_unit(unit: &str) -> String {
     }
 }
 
-fn push(out: &mut Vec<Term>, term: Term) {
+fn push(out: &mut Terms, term: Term) {
     // "U.S." is the name US, as a passage holds it with or without the dots.
     let term = match term {
         Term::Name(name) => Term::Name(name.split(' ').map(undotted).collect::<Vec<_>>().join(" ")),
         figure => figure,
     };
-    if !out.contains(&term) {
-        out.push(term);
+    if out.seen.insert(term.clone()) {
+        out.list.push(term);
     }
 }
 

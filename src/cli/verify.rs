@@ -3,7 +3,6 @@
 //! do not hold, copied words; notes for spelling variants and missed corroborations. Exit 0
 //! with nothing but notes, 1 with findings, 2 when it could not run.
 
-use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,7 +10,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::archive::findings::Finding;
-use crate::archive::{self, Article, Place, resolve};
+use crate::archive::{self, Place, resolve};
 use crate::diag::{Anchor, Code, Diagnostic};
 use crate::library::Library;
 use crate::model::{Briefing, ItemRef};
@@ -86,7 +85,9 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
             explain_places(b, &copies, folder)?;
         }
         let verdict = archive::verdict(b, &copies, unreadable);
-        let lines = std::fs::read_to_string(&b.path).unwrap_or_default();
+        let text = std::fs::read_to_string(&b.path).unwrap_or_default();
+        // Split once: each finding quotes its item's header line, found by number.
+        let lines: Vec<&str> = text.lines().collect();
         counts.silenced += verdict.silenced;
         for (item, finding) in &verdict.open {
             if finding.is_note() {
@@ -135,27 +136,27 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
 }
 
 /// The item's table header, where its findings are reported.
-fn header(b: &Briefing, item: ItemRef, file: &str) -> Anchor {
+fn header(b: &Briefing, item: ItemRef, lines: &[&str]) -> Anchor {
     let line = b.line_of(item);
-    let header = file.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let header = lines.get(line.saturating_sub(1)).copied().unwrap_or_default();
     Anchor { line, column: 1, width: header.chars().count(), source_line: text::visible(header, false), quote_column: 1 }
 }
 
 /// An accept that matched no finding of its item.
-fn stale(b: &Briefing, item: ItemRef, accept: &crate::model::Accept, file: &str) -> Diagnostic {
+fn stale(b: &Briefing, item: ItemRef, accept: &crate::model::Accept, lines: &[&str]) -> Diagnostic {
     let message = format!(
         "`{}` accepts a `{}` finding about `{}` that brief verify no longer finds",
         b.id_of(item),
         text::visible(&accept.code, false),
         text::visible(&accept.what, false)
     );
-    let mut d = header(b, item, file).report(&b.path, Code::StaleAccept, message);
+    let mut d = header(b, item, lines).report(&b.path, Code::StaleAccept, message);
     d.with_help("remove the accept: left in place it would silence the next such finding unseen".to_string());
     d
 }
 
 /// A finding as a diagnostic at the item's table header.
-fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Diagnostic {
+fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, lines: &[&str]) -> Diagnostic {
     let code = finding.code();
     let what = text::visible(&finding.what(b, item), false);
     let help = format!(
@@ -163,17 +164,18 @@ fn diagnostic(b: &Briefing, item: ItemRef, finding: &Finding, file: &str) -> Dia
         finding.hint(),
         code.as_str()
     );
-    let mut d = header(b, item, file).report(&b.path, code, finding.message(b, item));
+    let mut d = header(b, item, lines).report(&b.path, code, finding.message(b, item));
     d.with_help(help);
     d
 }
 
 /// `--explain`: for every citation, the lines of the saved copy its place resolves to.
-fn explain_places(b: &Briefing, copies: &HashMap<String, Article>, folder: &Path) -> io::Result<()> {
+fn explain_places(b: &Briefing, copies: &crate::archive::Copies, folder: &Path) -> io::Result<()> {
     for item in b.items() {
         for (n, c) in b.cites_of(item).iter().enumerate() {
             let Some(article) = copies.get(&c.source) else { continue };
-            let file = b.sources.iter().find(|s| s.id == c.source).and_then(|s| s.archive.as_deref()).unwrap_or("");
+            let source = b.lookup(&c.source).filter(|s| s.kind == crate::model::Kind::Source).map(|s| &b.sources[s.index]);
+            let file = source.and_then(|s| s.archive.as_deref()).unwrap_or("");
             let at = c.at.as_deref().map_or("the whole article".to_string(), |at| text::visible(at, false));
             let lines = match c.at.as_deref().map(Place::parse) {
                 None => "all of it".to_string(),
