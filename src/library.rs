@@ -217,8 +217,9 @@ fn cross_file_warnings(accepted: &[(&Path, &str, &LibraryFacts)]) -> Vec<(usize,
                         Code::NameMismatch,
                         format!(
                             "official `{id}` is named “{}” here but “{}” in {}",
-                            text::visible(name, false),
-                            text::visible(first, false),
+                            // Names are short; one that is not would be quoted in every file.
+                            text::short(name, 80),
+                            text::short(first, 80),
                             crate::text::path(first_path)
                         ),
                     );

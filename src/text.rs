@@ -31,13 +31,12 @@ pub fn visible(text: &str, keep_newlines: bool) -> String {
 /// Text from a file, safe to show and cut to about `max` characters with `…`: a heading of a
 /// saved page quoted in a message, say, which could be a 15 MB line.
 pub fn short(text: &str, max: usize) -> String {
-    let shown = visible(text, false);
-    if shown.chars().count() <= max {
-        return shown;
+    // Cut before making visible (one character for one): a name may be a megabyte long.
+    if text.chars().nth(max).is_none() {
+        return visible(text, false);
     }
-    let mut cut: String = shown.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    visible(&cut, false) + "…"
 }
 
 /// A path as a terminal may show it: file names are text from anyone, too.

@@ -329,3 +329,49 @@ fn a_source_filter_reads_each_place_s_own_citations_not_all_of_them() {
     assert_eq!(some.status.code(), Some(0), "{}", stderr(&some));
     assert_eq!(stdout(&some).lines().count(), 80_000);
 }
+
+#[test]
+fn output_grows_with_the_input_not_with_its_square() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let briefing = |extra: &str| format!("title = \"T\"\ndate = 2025-06-09\nsummary = \"S\"\n{extra}");
+    // The list padded every row to the longest id: one id of 10,000 characters beside 1,000
+    // briefings made 10 MB.
+    std::fs::write(dir.path().join("long.toml"), format!("id = \"{}\"\n{}", "a".repeat(10_000), briefing(""))).unwrap();
+    for i in 0..1_000 {
+        std::fs::write(dir.path().join(format!("b{i}.toml")), briefing("")).unwrap();
+    }
+    let list = brief().args(["--no-cache", "--dir", d, "list"]).output().unwrap();
+    assert_eq!(list.status.code(), Some(0), "{}", stderr(&list));
+    assert_eq!(stdout(&list).lines().count(), 1_002);
+    assert!(list.stdout.len() < 300_000, "the list is {} bytes", list.stdout.len());
+
+    // A name-mismatch warning quoted the first name whole in each file: a name of 20,000
+    // characters and 1,000 files naming the official otherwise made 20 MB.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let official =
+        |name: &str| format!("[[source]]\nid = \"s\"\ntitle = \"t\"\n[[official]]\nid = \"o\"\nname = \"{name}\"\ncites = [\"s\"]\n");
+    std::fs::write(dir.path().join("a.toml"), briefing(&official(&"N".repeat(20_000)))).unwrap();
+    for i in 0..1_000 {
+        std::fs::write(dir.path().join(format!("b{i}.toml")), briefing(&official("Other"))).unwrap();
+    }
+    let check = brief().args(["check", "--dir", d]).output().unwrap();
+    assert!(stderr(&check).contains("1000 warnings"), "{}", &stderr(&check)[..2000.min(check.stderr.len())]);
+    assert!(check.stderr.len() < 2_000_000, "the warnings are {} bytes", check.stderr.len());
+
+    // An export wrote a traded-for commitment's whole text at each time it was named: a text of
+    // 40,000 characters named 2,000 times in one `in_return_for` made 80 MB.
+    let dir = tempfile::tempdir().unwrap();
+    let commitment = |id: &str, text: &str, traded: &str| {
+        format!("[[commitment]]\nid = \"{id}\"\ntext = \"{text}\"\nparty = \"P\"\nstatus = \"agreed\"\ncites = [\"s\"]\n{traded}")
+    };
+    let names = vec!["\"big\""; 2_000].join(",");
+    let items = commitment("big", &"w".repeat(40_000), "") + &commitment("c", "x", &format!("in_return_for = [{names}]\n"));
+    std::fs::write(dir.path().join("e.toml"), briefing(&format!("id = \"e\"\n[[source]]\nid = \"s\"\ntitle = \"t\"\n{items}"))).unwrap();
+    let out_file = dir.path().join("out.md");
+    let export = brief().args(["--dir", dir.path().to_str().unwrap(), "export", "e", "--out"]).arg(&out_file).output().unwrap();
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    let size = std::fs::metadata(&out_file).unwrap().len();
+    assert!(size < 300_000, "the export is {size} bytes");
+}

@@ -45,9 +45,14 @@ pub fn rows(library: &Library) -> Vec<Row> {
     library.briefings().iter().map(Row::of).collect()
 }
 
+/// The widest the id column grows.
+const ID_COLUMN: usize = 48;
+
 /// The table: a header, then one row per briefing.
 pub fn lines(rows: &[Row]) -> String {
-    let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).max(2);
+    // Ids pad to the longest, up to a point: one id of a hundred thousand characters would pad
+    // every row of the library to its length. A longer id runs past its column.
+    let id_width = rows.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).clamp(2, ID_COLUMN);
     let mut out = format!("{:<10}  {:<id_width$}  OFFICIALS  COMMITMENTS  REACTIONS  FACTS  SOURCES  TITLE\n", "DATE", "ID");
     for r in rows {
         let [officials, commitments, reactions, facts, sources] = r.counts;

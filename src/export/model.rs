@@ -222,6 +222,13 @@ impl Numbers {
     }
 }
 
+/// Each id of a list once, in order: an item's label is written at each reference, and a list
+/// naming one long commitment thousands of times would write its text as often.
+fn once(ids: &[String]) -> impl Iterator<Item = &String> {
+    let mut seen = hashbrown::HashSet::new();
+    ids.iter().filter(move |id| seen.insert(id.as_str()))
+}
+
 /// Groups items by a label in the order labels first appear.
 fn grouped<T>(items: Vec<(String, T)>) -> Vec<(String, Vec<T>)> {
     let mut groups: Vec<(String, Vec<T>)> = Vec::new();
@@ -305,10 +312,8 @@ fn summarize(b: &Briefing, pick: &Pick, sections: &[Section], n: &mut Numbers) -
                     status: c.status.as_str().into(),
                     open: c.status.is_open(),
                     due: c.due.as_ref().map(ToString::to_string),
-                    in_return_for: c.in_return_for.iter().map(label_of).collect(),
-                    announced_by: c
-                        .announced_by
-                        .iter()
+                    in_return_for: once(&c.in_return_for).map(label_of).collect(),
+                    announced_by: once(&c.announced_by)
                         .map(|id| b.lookup(id).map(|o| b.officials[o.index].name.clone()).unwrap_or_else(|| id.clone()))
                         .collect(),
                     claim: n.claim(b, i, &c.text),
@@ -327,7 +332,7 @@ fn summarize(b: &Briefing, pick: &Pick, sections: &[Section], n: &mut Numbers) -
                     market: r.market.clone(),
                     direction: r.direction.map(|d| d.as_str().into()),
                     movement: r.movement.clone(),
-                    responds_to: r.responds_to.iter().filter_map(|id| b.lookup(id)).map(|t| b.label(t)).collect(),
+                    responds_to: once(&r.responds_to).filter_map(|id| b.lookup(id)).map(|t| b.label(t)).collect(),
                     claim: n.claim(b, i, r.note.as_deref().unwrap_or(&r.market)),
                 }
             })
