@@ -26,6 +26,13 @@ pub struct Block {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     pub blocks: Vec<Block>,
+    /// Where each paragraph is among the blocks, and each heading folded with where it is:
+    /// made once, when a place is first looked for, since thousands of citations may each
+    /// name a paragraph or a heading.
+    paragraph_at: std::cell::OnceCell<Vec<usize>>,
+    headings_folded: std::cell::OnceCell<Vec<(usize, String)>>,
+    /// The headings' text, for the hint of every missing heading, shared between them.
+    heading_texts: std::cell::OnceCell<std::sync::Arc<[String]>>,
 }
 
 /// Words that begin the page's furniture after the article: from the first such line on,
@@ -116,7 +123,7 @@ impl Article {
             };
             blocks.push(Block { line, text: t.to_string(), role });
         }
-        Article { blocks }
+        Article { blocks, paragraph_at: Default::default(), headings_folded: Default::default(), heading_texts: Default::default() }
     }
 
     /// The article's paragraphs, in order.
@@ -127,6 +134,24 @@ impl Article {
     /// The headings, in order.
     pub fn headings(&self) -> impl Iterator<Item = &Block> {
         self.blocks.iter().filter(|b| b.role == Role::Heading)
+    }
+
+    /// The `n`th paragraph (from 0), and how many there are.
+    pub fn paragraph(&self, n: usize) -> (Option<&Block>, usize) {
+        let at = self.paragraph_at.get_or_init(|| (0..self.blocks.len()).filter(|&i| self.blocks[i].role == Role::Paragraph).collect());
+        (at.get(n).map(|&i| &self.blocks[i]), at.len())
+    }
+
+    /// Each heading folded for comparison, with its place among the blocks.
+    pub fn folded_headings(&self) -> &[(usize, String)] {
+        self.headings_folded.get_or_init(|| {
+            self.blocks.iter().enumerate().filter(|(_, b)| b.role == Role::Heading).map(|(i, b)| (i, fold(&b.text))).collect()
+        })
+    }
+
+    /// The headings' text, shared.
+    pub fn heading_texts(&self) -> std::sync::Arc<[String]> {
+        self.heading_texts.get_or_init(|| self.headings().map(|b| b.text.clone()).collect()).clone()
     }
 
     pub fn headline(&self) -> Option<&Block> {

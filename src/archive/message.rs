@@ -61,8 +61,9 @@ pub fn missing_hint(missing: &Missing) -> String {
             "the saved copy has no headings; a place is a heading or paragraphs (`3rd paragraph`)".to_string()
         }
         Missing::Heading { headings } => {
-            let shown: Vec<String> = headings.iter().map(|h| text::short(h, 60)).collect();
-            format!("its headings: {}", text::list_words(shown.iter().map(String::as_str), 12))
+            // Only the headings shown are shortened: a copy may have thousands.
+            let shown: Vec<String> = headings.iter().take(12).map(|h| text::short(h, 60)).collect();
+            format!("its headings: {}", text::list_words_of(shown.iter().map(String::as_str), headings.len(), 12))
         }
     }
 }

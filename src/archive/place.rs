@@ -63,8 +63,9 @@ impl Place {
 pub enum Missing {
     /// Paragraph `n` of an article of `count`.
     Paragraph { n: usize, count: usize },
-    /// No heading begins with the text; the article's headings, for the hint.
-    Heading { headings: Vec<String> },
+    /// No heading begins with the text; the article's headings, for the hint (shared by every
+    /// place missing from one copy).
+    Heading { headings: std::sync::Arc<[String]> },
     /// Written as paragraphs (`0th paragraph`) with no number a paragraph can have; the count.
     Numbering { count: usize },
 }
@@ -73,25 +74,24 @@ pub enum Missing {
 pub fn resolve<'a>(article: &'a Article, place: &Place) -> Result<Vec<&'a Block>, Missing> {
     match place {
         Place::Paragraphs(numbers) => {
-            let paragraphs: Vec<&Block> = article.paragraphs().collect();
-            let count = paragraphs.len();
+            let count = article.paragraph(0).1;
             numbers
                 .iter()
                 .map(|&n| {
                     let index = if n == 0 { count.checked_sub(1) } else { Some(n - 1) };
-                    index.and_then(|i| paragraphs.get(i).copied()).ok_or(Missing::Paragraph { n, count })
+                    index.and_then(|i| article.paragraph(i).0).ok_or(Missing::Paragraph { n, count })
                 })
                 .collect()
         }
         Place::Section(heading) => {
             let wanted = fold(heading);
-            let at = article.blocks.iter().position(|b| b.role == Role::Heading && starts_on_word(&fold(&b.text), &wanted));
+            let at = article.folded_headings().iter().find(|(_, folded)| starts_on_word(folded, &wanted)).map(|(at, _)| *at);
             let Some(at) = at else {
                 let numbered = |w: &str| w.ends_with(" paragraph") || w.ends_with(" paragraphs") || w.starts_with("paragraph ");
                 if numbered(&wanted) {
-                    return Err(Missing::Numbering { count: article.paragraphs().count() });
+                    return Err(Missing::Numbering { count: article.paragraph(0).1 });
                 }
-                return Err(Missing::Heading { headings: article.headings().map(|b| b.text.clone()).collect() });
+                return Err(Missing::Heading { headings: article.heading_texts() });
             };
             // The heading and what stands under it, up to the next heading.
             let under = article.blocks[at + 1..].iter().take_while(|b| b.role != Role::Heading).filter(|b| b.role == Role::Paragraph);
