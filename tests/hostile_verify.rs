@@ -116,3 +116,25 @@ fn places_missing_from_a_copy_of_thousands_of_headings_share_their_list() {
         &stderr(&out)[stderr(&out).len().saturating_sub(500)..]
     );
 }
+
+#[test]
+fn copied_words_are_looked_up_once_among_all_copies() {
+    // 20,000 sources with a saved copy and 20,000 claims of twelve words: each claim was checked
+    // for copied words against every copy in turn (9.7 s). One claim copies ten words of `s`.
+    let n = 20_000;
+    let copied = "the ministers agreed in london to restore the flow of magnets";
+    let article = format!("A Headline\n\nThe first paragraph.\n\nOfficials said {copied} and chips.\n");
+    let sources: String = (1..n).map(|i| format!("[[source]]\nid = \"s{i}\"\ntitle = \"t\"\narchive = \"other.txt\"\n")).collect();
+    let mut facts: String = (0..n)
+        .map(|i| {
+            format!(
+                "[[fact]]\nid = \"f{i}\"\ntext = \"one two three four five six seven eight nine ten eleven twelve\"\ncites = [\"s{}\"]\n",
+                1 + i % (n - 1)
+            )
+        })
+        .collect();
+    facts.push_str(&format!("[[fact]]\nid = \"copy\"\ntext = \"Reports say {copied}.\"\ncites = [\"s1\"]\n"));
+    let dir = case(&article, &(sources + &facts));
+    std::fs::write(dir.path().join("a/other.txt"), "Other\n\nNothing in common here.\n").unwrap();
+    assert_eq!(verify(dir.path()), (Some(1), vec!["copied-words".to_string()]));
+}

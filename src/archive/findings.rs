@@ -161,18 +161,11 @@ fn without_curator_notes(text: &str) -> String {
 /// id. Citations of sources without a copy are not checked.
 pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Finding)> {
     // Names of the sources themselves ("EconoTimes says…") are references, not claims.
-    let outlets: Vec<String> = b.sources.iter().filter_map(|s| s.outlet.clone()).collect();
+    let outlets: HashSet<&str> = b.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
     // Every run of words of every copy, made once for the whole briefing.
     let mut ids: Vec<&String> = copies.keys().collect();
     ids.sort();
-    let runs: Vec<(&String, Runs)> = ids
-        .into_iter()
-        .map(|id| {
-            let body: Vec<u64> =
-                copies[id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| crate::text::stable_hash(w.as_bytes())).collect();
-            (id, body.windows(COPIED_RUN).map(run_key).collect())
-        })
-        .collect();
+    let runs = CopiedRuns::of(&ids, copies);
     // Each copy's blocks and places read once, for every term of every item.
     let read: HashMap<&str, Read> = copies.iter().map(|(id, a)| (id.as_str(), Read::new(a))).collect();
     // Items citing the same place, or the whole article, read it once between them: a copy
@@ -214,7 +207,7 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
             continue;
         }
         for term in item_terms {
-            if matches!(&term, Term::Name(name) if outlets.iter().any(|o| o == name)) {
+            if matches!(&term, Term::Name(name) if outlets.contains(name.as_str())) {
                 continue;
             }
             if held.iter().any(|p| p.holds(&term)) {
@@ -359,20 +352,46 @@ fn run_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy, given each
-/// copy's runs.
-fn copied(text: &str, copies: &[(&String, Runs)]) -> Vec<Finding> {
+/// Every run of words of every copy, with the copies holding it (by their place among the
+/// sources' ids, sorted): a claim's runs are each looked up once, not once for every copy.
+struct CopiedRuns<'a> {
+    ids: Vec<&'a String>,
+    holders: HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<AsIs>>,
+}
+
+impl<'a> CopiedRuns<'a> {
+    fn of(ids: &[&'a String], copies: &crate::archive::Copies) -> CopiedRuns<'a> {
+        let mut holders: HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<AsIs>> = HashMap::default();
+        for (n, id) in ids.iter().enumerate() {
+            let body: Vec<u64> =
+                copies[*id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| crate::text::stable_hash(w.as_bytes())).collect();
+            let runs: Runs = body.windows(COPIED_RUN).map(run_key).collect();
+            for run in runs {
+                holders.entry(run).or_default().push(n as u32);
+            }
+        }
+        CopiedRuns { ids: ids.to_vec(), holders }
+    }
+}
+
+/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy: copy by
+/// copy in the order of their ids, each run once, then on past it.
+fn copied(text: &str, runs: &CopiedRuns) -> Vec<Finding> {
     let words = run_words(text);
     if words.len() < COPIED_RUN {
         return Vec::new();
     }
     let keys: Vec<u64> = words.iter().map(|w| crate::text::stable_hash(w.as_bytes())).collect();
+    let held: Vec<&[u32]> = keys.windows(COPIED_RUN).map(|run| runs.holders.get(&run_key(run)).map_or(&[][..], Vec::as_slice)).collect();
+    let mut copies: Vec<u32> = held.iter().flat_map(|h| h.iter().copied()).collect();
+    copies.sort_unstable();
+    copies.dedup();
     let mut out = Vec::new();
-    for (id, runs) in copies {
+    for copy in copies {
         let mut i = 0;
-        while i + COPIED_RUN <= words.len() {
-            if runs.contains(&run_key(&keys[i..i + COPIED_RUN])) {
-                out.push(Finding::Copied { source: (*id).clone(), words: words[i..i + COPIED_RUN].join(" ") });
+        while i < held.len() {
+            if held[i].binary_search(&copy).is_ok() {
+                out.push(Finding::Copied { source: runs.ids[copy as usize].clone(), words: words[i..i + COPIED_RUN].join(" ") });
                 i += COPIED_RUN;
             } else {
                 i += 1;
