@@ -167,7 +167,7 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
     ids.sort();
     let runs = CopiedRuns::of(&ids, copies);
     // Each copy's blocks and places read once, for every term of every item.
-    let read: HashMap<&str, Read> = copies.iter().map(|(id, a)| (id.as_str(), Read::new(a))).collect();
+    let read = Reads::new(&runs.ids, copies);
     // Items citing the same place, or the whole article, read it once between them: a copy
     // may run to megabytes, and twenty claims may cite it whole.
     let mut places: HashMap<(&str, Option<&str>), Cited> = HashMap::new();
@@ -224,13 +224,56 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
     found
 }
 
+/// Every copy read, in the order of their sources' ids, with which of them could hold each
+/// term: a term is looked for only in the copies holding its key ([`Term::key`]), where every
+/// term missing from a claim's places was looked for in every copy, and each remembered there.
+struct Reads<'a> {
+    ids: Vec<&'a str>,
+    reads: Vec<Read<'a>>,
+    holders: HashMap<String, Vec<u32>>,
+}
+
+impl<'a> Reads<'a> {
+    fn new(ids: &[&'a String], copies: &'a crate::archive::Copies) -> Reads<'a> {
+        let reads: Vec<Read> = ids.iter().map(|id| Read::new(&copies[*id])).collect();
+        let mut holders: HashMap<String, Vec<u32>> = HashMap::new();
+        for (n, r) in reads.iter().enumerate() {
+            let keys: HashSet<String> = r.blocks.iter().flat_map(Text::keys).collect();
+            for key in keys {
+                holders.entry(key).or_default().push(n as u32);
+            }
+        }
+        Reads { ids: ids.iter().map(|id| id.as_str()).collect(), reads, holders }
+    }
+
+    fn get(&self, id: &str) -> Option<&Read<'a>> {
+        self.ids.binary_search(&id).ok().map(|n| &self.reads[n])
+    }
+
+    /// The copies that could hold every term (by place, in order); all of them when no term
+    /// has a key.
+    fn could_hold(&self, terms: &[Term]) -> Vec<u32> {
+        let mut out: Option<Vec<u32>> = None;
+        for key in terms.iter().filter_map(Term::key) {
+            let holding = self.holders.get(&key).map_or(&[][..], Vec::as_slice);
+            out = Some(match out {
+                None => holding.to_vec(),
+                Some(so_far) => so_far.into_iter().filter(|n| holding.binary_search(n).is_ok()).collect(),
+            });
+        }
+        out.unwrap_or_else(|| (0..self.reads.len() as u32).collect())
+    }
+}
+
 /// The first place of a source the item does not cite that holds every term of the item.
-fn corroboration(b: &Briefing, item: ItemRef, read: &HashMap<&str, Read>, item_terms: &[Term]) -> Option<Finding> {
-    let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
-    let mut others: Vec<(&&str, &Read)> = read.iter().filter(|(id, _)| !cited.contains(*id)).collect();
-    others.sort_by_key(|(id, _)| **id);
-    for (id, r) in others {
-        for (place, text) in &r.places {
+fn corroboration(b: &Briefing, item: ItemRef, read: &Reads, item_terms: &[Term]) -> Option<Finding> {
+    let cited: HashSet<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+    for n in read.could_hold(item_terms) {
+        let id = read.ids[n as usize];
+        if cited.contains(id) {
+            continue;
+        }
+        for (place, text) in &read.reads[n as usize].places {
             if item_terms.iter().all(|t| text.holds(t)) {
                 return Some(Finding::Corroboration { source: id.to_string(), place: place.clone() });
             }
@@ -477,17 +520,22 @@ fn variant(passages: &[Rc<Passage>], term: &Term) -> Option<String> {
 
 /// Where a term the cited places lack does occur: another place of a cited source first, then
 /// a source the item does not cite.
-fn elsewhere(b: &Briefing, item: ItemRef, read: &HashMap<&str, Read>, term: &Term) -> Elsewhere {
+fn elsewhere(b: &Briefing, item: ItemRef, read: &Reads, term: &Term) -> Elsewhere {
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+    let cited_set: HashSet<&str> = cited.iter().copied().collect();
+    let could = read.could_hold(std::slice::from_ref(term));
+    let may = |id: &str| read.ids.binary_search(&id).is_ok_and(|n| could.binary_search(&(n as u32)).is_ok());
     for source in &cited {
+        if !may(source) {
+            continue;
+        }
         if let Some(place) = read.get(source).and_then(|r| r.first_holding(term)) {
             return Elsewhere::OtherPlace { source: source.to_string(), place };
         }
     }
-    let mut others: Vec<(&&str, &Read)> = read.iter().filter(|(id, _)| !cited.contains(*id)).collect();
-    others.sort_by_key(|(id, _)| **id);
-    match others.into_iter().find(|(_, r)| r.first_holding(term).is_some()) {
-        Some((id, _)) => Elsewhere::OtherSource(id.to_string()),
+    let others = could.iter().map(|&n| n as usize).filter(|&n| !cited_set.contains(read.ids[n]));
+    match others.into_iter().find(|&n| read.reads[n].first_holding(term).is_some()) {
+        Some(n) => Elsewhere::OtherSource(read.ids[n].to_string()),
         None => Elsewhere::Nowhere,
     }
 }

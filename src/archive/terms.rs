@@ -162,6 +162,29 @@ fn number_of(word: &str) -> Option<(String, &str)> {
     Some((number, rest.trim_start_matches('%').trim_start_matches('-')))
 }
 
+/// A figure's value as a key: two figures have one key exactly when [`same_value`] says so.
+fn figure_key(n: &str) -> String {
+    match n.trim_end_matches('%').parse::<f64>() {
+        Ok(x) => format!("f:{}", x.to_bits()),
+        Err(_) => format!("s:{n}"),
+    }
+}
+
+impl Term {
+    /// What every passage holding the term holds among its [`Text::keys`]: a name's first word,
+    /// whole, or a figure's value. None when a name has no word to go by.
+    pub fn key(&self) -> Option<String> {
+        match self {
+            Term::Name(name) => {
+                let needle = fold(name).replace('.', "");
+                let first = needle.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty())?;
+                Some(format!("w:{first}"))
+            }
+            Term::Figure { number, .. } => Some(figure_key(number)),
+        }
+    }
+}
+
 /// Whether two figures are one number: `1.20` is `1.2`, `060` is `60`.
 pub(super) fn same_value(a: &str, b: &str) -> bool {
     match (a.trim_end_matches('%').parse::<f64>(), b.trim_end_matches('%').parse::<f64>()) {
@@ -368,6 +391,13 @@ impl Text {
         Text { names: fold(passage).replace('.', ""), figures }
     }
 
+    /// Every key of a term this text could hold ([`Term::key`]): its whole words and the values
+    /// of its figures.
+    pub fn keys(&self) -> impl Iterator<Item = String> + '_ {
+        let words = self.names.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("w:{w}"));
+        words.chain(self.figures.iter().map(|(n, _)| figure_key(n)))
+    }
+
     pub fn holds(&self, term: &Term) -> bool {
         match term {
             Term::Name(name) => {
@@ -416,6 +446,36 @@ impl Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_holding_a_term_holds_its_key() {
+        let passages = [
+            "President Donald Trump met Vice Premier He Lifeng at Lancaster House in London.",
+            "The CSI 300 rose 0.8 percent; exports fell 1.20% and 060 firms waited 30 days.",
+            "U.S. Commerce Secretary Howard Lutnick said O'Brien and Li Chenggang spoke on 14nm chips.",
+            "Rare-earth magnets: a 115-percentage-point cut, $2.5 billion, and the US-China truce.",
+        ];
+        let claims = [
+            "President Trump and He Lifeng met in London at Lancaster House.",
+            "The CSI 300 rose 0.8% as exports fell 1.2 percent, and 60 firms waited 30 days.",
+            "US Commerce Secretary Howard Lutnick and O'Brien spoke with Li Chenggang about 14 nm chips.",
+            "A 115 percentage point cut, 2.5 billion dollars, and the US-China truce on rare earths.",
+        ];
+        let mut held = 0;
+        for passage in passages {
+            let text = Text::new(passage);
+            let keys: std::collections::HashSet<String> = text.keys().collect();
+            for claim in claims {
+                for term in terms(claim) {
+                    if text.holds(&term) {
+                        held += 1;
+                        assert!(term.key().is_some_and(|k| keys.contains(&k)), "{term:?} held by {passage:?} without its key");
+                    }
+                }
+            }
+        }
+        assert!(held > 10, "the cases hold terms: {held}");
+    }
 
     fn figure(number: &str, unit: Option<&str>) -> Term {
         Term::Figure { number: number.into(), unit: unit.map(str::to_string) }
