@@ -185,3 +185,20 @@ fn corroboration_is_looked_for_only_in_copies_holding_the_claim_s_terms() {
     assert_eq!(status, Some(1));
     assert_eq!(codes.iter().filter(|c| *c == "missed-corroboration").count(), n - 1, "each claim is told of `s`");
 }
+
+#[test]
+fn names_missing_from_a_long_copy_cited_whole_are_not_looked_for_through_all_of_it() {
+    // 2,000 claims each naming someone a copy of 20,000 paragraphs, cited whole, lacks: each
+    // name was searched through the whole copy, then every word of it compared for a variant
+    // (18 s). A name it does hold, spelled a little otherwise, is still found.
+    let n = 2_000;
+    let paragraph = "The delegation discussed tariffs and rare earth exports at length today in London.\n\n";
+    let article = format!("A Headline\n\n{}Vice Premier He Lifeng spoke.\n", paragraph.repeat(10 * n));
+    let mut facts: String = (0..n).map(|i| format!("[[fact]]\nid = \"f{i}\"\ntext = \"met Qz Name{i}\"\ncites = [\"s\"]\n")).collect();
+    facts.push_str("[[fact]]\nid = \"variant\"\ntext = \"Officials met He Lifang\"\ncites = [\"s\"]\n");
+    let dir = case(&article, &facts);
+    let (status, codes) = verify(dir.path());
+    assert_eq!(status, Some(1));
+    assert_eq!(codes.iter().filter(|c| *c == "term-missing").count(), n);
+    assert_eq!(codes.iter().filter(|c| *c == "name-variant").count(), 1, "He Lifang is He Lifeng");
+}

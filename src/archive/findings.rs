@@ -447,32 +447,44 @@ fn copied(text: &str, runs: &CopiedRuns) -> Vec<Finding> {
 /// A citation's place, found and read, or why not.
 type Cited = Result<Rc<Passage>, Missing>;
 
+/// A passage's words as byte spans, and the positions of each word.
+struct Words {
+    spans: Vec<(usize, usize)>,
+    at: HashMap<String, Vec<usize>>,
+}
+
 /// The text of a cited place, read once for every claim that cites it.
 struct Passage {
     joined: String,
     text: Text,
     /// Whether it holds a term, as found: twenty claims citing one article share their names.
     holds: std::cell::RefCell<HashMap<Term, bool>>,
-    /// Its words, split when a name is first looked for among them.
-    words: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// Its words, split when a name is first looked for among them, and where each stands.
+    words: std::cell::OnceCell<Words>,
+    /// The keys of the terms it could hold ([`Term::key`]): a term whose key is not here is not
+    /// held, found without reading the passage, which may be a whole copy of megabytes.
+    keys: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl Passage {
     fn new(joined: String) -> Passage {
-        Passage { text: Text::new(&joined), joined, holds: Default::default(), words: std::cell::OnceCell::new() }
+        Passage { text: Text::new(&joined), joined, holds: Default::default(), words: Default::default(), keys: Default::default() }
     }
 
     fn holds(&self, term: &Term) -> bool {
         if let Some(known) = self.holds.borrow().get(term) {
             return *known;
         }
-        let held = self.text.holds(term);
+        let keys = self.keys.get_or_init(|| self.text.keys().collect());
+        let held = term.key().is_none_or(|key| keys.contains(&key)) && self.text.holds(term);
         self.holds.borrow_mut().insert(term.clone(), held);
         held
     }
 
-    fn words(&self) -> Vec<&str> {
-        let spans = self.words.get_or_init(|| {
+    /// Its words, and the positions of each: a name is looked for where its words stand, not
+    /// by walking the whole passage for each name.
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
             let mut spans = Vec::new();
             let mut start = None;
             for (i, c) in self.joined.char_indices().chain([(self.joined.len(), ' ')]) {
@@ -485,9 +497,12 @@ impl Passage {
                     _ => {}
                 }
             }
-            spans
-        });
-        spans.iter().map(|&(a, b)| &self.joined[a..b]).collect()
+            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            for (n, &(a, b)) in spans.iter().enumerate() {
+                at.entry(self.joined[a..b].to_string()).or_default().push(n);
+            }
+            Words { spans, at }
+        })
     }
 }
 
@@ -503,15 +518,18 @@ fn variant(passages: &[Rc<Passage>], term: &Term) -> Option<String> {
     // before the edit distance is worth working out.
     let close = |a: &str, b: &str| a == b || (a.len() > 4 && a.len().abs_diff(b.len()) <= 2 && strsim::levenshtein(a, b) <= 2);
     for p in passages {
-        let words = p.words();
         // A variant keeps at least one word of the name as it is: only the windows around a
-        // word of the name are worth comparing.
-        for (i, word) in words.iter().enumerate() {
-            for (k, _) in wanted.iter().enumerate().filter(|(_, w)| *w == word) {
-                let Some(window) = i.checked_sub(k).and_then(|start| words.get(start..start + wanted.len())) else { continue };
-                if window != wanted.as_slice() && window.iter().zip(&wanted).all(|(a, b)| close(a, b)) {
-                    return Some(window.join(" "));
-                }
+        // word of the name are worth comparing, first to last in the passage.
+        let Words { spans, at } = p.words();
+        let word = |n: usize| &p.joined[spans[n].0..spans[n].1];
+        let mut starts: Vec<(usize, usize)> =
+            wanted.iter().enumerate().flat_map(|(k, w)| at.get(*w).into_iter().flatten().map(move |&i| (i, k))).collect();
+        starts.sort_unstable();
+        for (i, k) in starts {
+            let Some(start) = i.checked_sub(k).filter(|start| start + wanted.len() <= spans.len()) else { continue };
+            let window: Vec<&str> = (start..start + wanted.len()).map(word).collect();
+            if window != wanted && window.iter().zip(&wanted).all(|(a, b)| close(a, b)) {
+                return Some(window.join(" "));
             }
         }
     }
