@@ -162,15 +162,15 @@ fn without_curator_notes(text: &str) -> String {
 pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Finding)> {
     // Names of the sources themselves ("EconoTimes says…") are references, not claims.
     let outlets: HashSet<&str> = b.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
+    let sources = Sources::of(copies);
     // Every run of words of every copy, made once for the whole briefing.
-    let mut ids: Vec<&String> = copies.keys().collect();
-    ids.sort();
-    let runs = CopiedRuns::of(&ids, copies);
+    let runs = CopiedRuns::of(&sources);
     // Each copy's blocks and places read once, for every term of every item.
-    let read = Reads::new(&runs.ids, copies);
+    let read = Reads::new(&sources);
     // Items citing the same place, or the whole article, read it once between them: a copy
     // may run to megabytes, and twenty claims may cite it whole.
-    let mut places: HashMap<(&str, Option<&str>), Cited> = HashMap::new();
+    // Keyed by the copy, not the source: many sources may name one copy.
+    let mut places: HashMap<(u32, Option<&str>), Cited> = HashMap::new();
     let mut found = Vec::new();
     for item in b.items() {
         let cites = b.cites_of(item);
@@ -179,7 +179,8 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
         for (n, c) in cites.iter().enumerate() {
             let Some(article) = copies.get(&c.source) else { continue };
             checked = true;
-            let place = places.entry((c.source.as_str(), c.at.as_deref())).or_insert_with(|| {
+            let copy = sources.ids.binary_search(&c.source.as_str()).map_or(u32::MAX, |n| sources.copy_of[n]);
+            let place = places.entry((copy, c.at.as_deref())).or_insert_with(|| {
                 let blocks = match c.at.as_deref().map(Place::parse) {
                     Some(place) => resolve(article, &place)?,
                     // No place given: the whole article stands behind the claim.
@@ -228,14 +229,16 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
 /// term: a term is looked for only in the copies holding its key ([`Term::key`]), where every
 /// term missing from a claim's places was looked for in every copy, and each remembered there.
 struct Reads<'a> {
-    ids: Vec<&'a str>,
+    sources: &'a Sources<'a>,
+    /// Each copy read, by its place in [`Sources::articles`].
     reads: Vec<Read<'a>>,
+    /// The copies holding each key, by place, in order.
     holders: HashMap<String, Vec<u32>>,
 }
 
 impl<'a> Reads<'a> {
-    fn new(ids: &[&'a String], copies: &'a crate::archive::Copies) -> Reads<'a> {
-        let reads: Vec<Read> = ids.iter().map(|id| Read::new(&copies[*id])).collect();
+    fn new(sources: &'a Sources<'a>) -> Reads<'a> {
+        let reads: Vec<Read> = sources.articles.iter().map(|a| Read::new(a)).collect();
         let mut holders: HashMap<String, Vec<u32>> = HashMap::new();
         for (n, r) in reads.iter().enumerate() {
             let keys: HashSet<String> = r.blocks.iter().flat_map(Text::keys).collect();
@@ -243,39 +246,89 @@ impl<'a> Reads<'a> {
                 holders.entry(key).or_default().push(n as u32);
             }
         }
-        Reads { ids: ids.iter().map(|id| id.as_str()).collect(), reads, holders }
+        Reads { sources, reads, holders }
     }
 
+    /// The copy a source names, read.
     fn get(&self, id: &str) -> Option<&Read<'a>> {
-        self.ids.binary_search(&id).ok().map(|n| &self.reads[n])
+        self.sources.ids.binary_search(&id).ok().map(|n| self.of(n as u32))
     }
 
-    /// The copies that could hold every term (by place, in order); all of them when no term
-    /// has a key.
+    fn of(&self, source: u32) -> &Read<'a> {
+        &self.reads[self.sources.copy_of[source as usize] as usize]
+    }
+
+    /// The sources whose copy could hold every term (by place among the ids, in order); all of
+    /// them when no term has a key.
     fn could_hold(&self, terms: &[Term]) -> Vec<u32> {
-        let mut out: Option<Vec<u32>> = None;
+        let mut copies: Option<Vec<u32>> = None;
         for key in terms.iter().filter_map(Term::key) {
             let holding = self.holders.get(&key).map_or(&[][..], Vec::as_slice);
-            out = Some(match out {
+            copies = Some(match copies {
                 None => holding.to_vec(),
                 Some(so_far) => so_far.into_iter().filter(|n| holding.binary_search(n).is_ok()).collect(),
             });
         }
-        out.unwrap_or_else(|| (0..self.reads.len() as u32).collect())
+        match copies {
+            None => (0..self.sources.ids.len() as u32).collect(),
+            Some(copies) => self.sources.naming(&copies),
+        }
+    }
+}
+
+/// The sources with a saved copy, by id in order, and the copies themselves, each once however
+/// many sources name it: forty sources naming one copy of a megabyte were forty copies to read.
+struct Sources<'a> {
+    ids: Vec<&'a str>,
+    /// For each source, its copy's place in `articles`.
+    copy_of: Vec<u32>,
+    /// For each copy, the sources naming it (places among the ids, in order).
+    named_by: Vec<Vec<u32>>,
+    articles: Vec<&'a Article>,
+}
+
+impl<'a> Sources<'a> {
+    fn of(copies: &'a crate::archive::Copies) -> Sources<'a> {
+        let mut ids: Vec<&str> = copies.keys().map(String::as_str).collect();
+        ids.sort();
+        let mut place: HashMap<*const Article, u32> = HashMap::new();
+        let (mut copy_of, mut named_by, mut articles) = (Vec::new(), Vec::<Vec<u32>>::new(), Vec::new());
+        for (n, id) in ids.iter().enumerate() {
+            let article: &Article = &copies[*id];
+            let at = *place.entry(article as *const Article).or_insert_with(|| {
+                articles.push(article);
+                named_by.push(Vec::new());
+                articles.len() as u32 - 1
+            });
+            named_by[at as usize].push(n as u32);
+            copy_of.push(at);
+        }
+        Sources { ids, copy_of, named_by, articles }
+    }
+
+    /// The sources naming any of `copies`, in order.
+    fn naming(&self, copies: &[u32]) -> Vec<u32> {
+        let mut out: Vec<u32> = copies.iter().flat_map(|&c| self.named_by[c as usize].iter().copied()).collect();
+        out.sort_unstable();
+        out
     }
 }
 
 /// The first place of a source the item does not cite that holds every term of the item.
 fn corroboration(b: &Briefing, item: ItemRef, read: &Reads, item_terms: &[Term]) -> Option<Finding> {
     let cited: HashSet<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
+    // A copy whose places hold none is not read again for the next source naming it.
+    let mut lacking: HashSet<u32> = HashSet::new();
     for n in read.could_hold(item_terms) {
-        let id = read.ids[n as usize];
-        if cited.contains(id) {
+        let id = read.sources.ids[n as usize];
+        let copy = read.sources.copy_of[n as usize];
+        if cited.contains(id) || lacking.contains(&copy) {
             continue;
         }
-        for (place, text) in &read.reads[n as usize].places {
-            if item_terms.iter().all(|t| text.holds(t)) {
-                return Some(Finding::Corroboration { source: id.to_string(), place: place.clone() });
+        match read.of(n).places.iter().find(|(_, text)| item_terms.iter().all(|t| text.holds(t))) {
+            Some((place, _)) => return Some(Finding::Corroboration { source: id.to_string(), place: place.clone() }),
+            None => {
+                lacking.insert(copy);
             }
         }
     }
@@ -398,27 +451,28 @@ fn run_words(text: &str) -> Vec<String> {
 /// Every run of words of every copy, with the copies holding it (by their place among the
 /// sources' ids, sorted): a claim's runs are each looked up once, not once for every copy.
 struct CopiedRuns<'a> {
-    ids: Vec<&'a String>,
+    sources: &'a Sources<'a>,
+    /// Each run, with the copies holding it (places in [`Sources::articles`], in order).
     holders: HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<AsIs>>,
 }
 
 impl<'a> CopiedRuns<'a> {
-    fn of(ids: &[&'a String], copies: &crate::archive::Copies) -> CopiedRuns<'a> {
+    fn of(sources: &'a Sources<'a>) -> CopiedRuns<'a> {
         let mut holders: HashMap<u64, Vec<u32>, std::hash::BuildHasherDefault<AsIs>> = HashMap::default();
-        for (n, id) in ids.iter().enumerate() {
+        for (n, article) in sources.articles.iter().enumerate() {
             let body: Vec<u64> =
-                copies[*id].paragraphs().flat_map(|p| run_words(&p.text)).map(|w| crate::text::stable_hash(w.as_bytes())).collect();
+                article.paragraphs().flat_map(|p| run_words(&p.text)).map(|w| crate::text::stable_hash(w.as_bytes())).collect();
             let runs: Runs = body.windows(COPIED_RUN).map(run_key).collect();
             for run in runs {
                 holders.entry(run).or_default().push(n as u32);
             }
         }
-        CopiedRuns { ids: ids.to_vec(), holders }
+        CopiedRuns { sources, holders }
     }
 }
 
-/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy: copy by
-/// copy in the order of their ids, each run once, then on past it.
+/// Runs of [`COPIED_RUN`] words the claim shares with a paragraph of a saved copy: source by
+/// source in the order of their ids, each run once, then on past it.
 fn copied(text: &str, runs: &CopiedRuns) -> Vec<Finding> {
     let words = run_words(text);
     if words.len() < COPIED_RUN {
@@ -430,11 +484,15 @@ fn copied(text: &str, runs: &CopiedRuns) -> Vec<Finding> {
     copies.sort_unstable();
     copies.dedup();
     let mut out = Vec::new();
-    for copy in copies {
+    for source in runs.sources.naming(&copies) {
+        let copy = runs.sources.copy_of[source as usize];
         let mut i = 0;
         while i < held.len() {
             if held[i].binary_search(&copy).is_ok() {
-                out.push(Finding::Copied { source: runs.ids[copy as usize].clone(), words: words[i..i + COPIED_RUN].join(" ") });
+                out.push(Finding::Copied {
+                    source: runs.sources.ids[source as usize].to_string(),
+                    words: words[i..i + COPIED_RUN].join(" "),
+                });
                 i += COPIED_RUN;
             } else {
                 i += 1;
@@ -542,7 +600,7 @@ fn elsewhere(b: &Briefing, item: ItemRef, read: &Reads, term: &Term) -> Elsewher
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
     let cited_set: HashSet<&str> = cited.iter().copied().collect();
     let could = read.could_hold(std::slice::from_ref(term));
-    let may = |id: &str| read.ids.binary_search(&id).is_ok_and(|n| could.binary_search(&(n as u32)).is_ok());
+    let may = |id: &str| read.sources.ids.binary_search(&id).is_ok_and(|n| could.binary_search(&(n as u32)).is_ok());
     for source in &cited {
         if !may(source) {
             continue;
@@ -551,9 +609,9 @@ fn elsewhere(b: &Briefing, item: ItemRef, read: &Reads, term: &Term) -> Elsewher
             return Elsewhere::OtherPlace { source: source.to_string(), place };
         }
     }
-    let others = could.iter().map(|&n| n as usize).filter(|&n| !cited_set.contains(read.ids[n]));
-    match others.into_iter().find(|&n| read.reads[n].first_holding(term).is_some()) {
-        Some(n) => Elsewhere::OtherSource(read.ids[n].to_string()),
+    let mut others = could.iter().copied().filter(|&n| !cited_set.contains(read.sources.ids[n as usize]));
+    match others.find(|&n| read.of(n).first_holding(term).is_some()) {
+        Some(n) => Elsewhere::OtherSource(read.sources.ids[n as usize].to_string()),
         None => Elsewhere::Nowhere,
     }
 }
