@@ -101,20 +101,9 @@ fn places_missing_from_a_copy_of_thousands_of_headings_share_their_list() {
         (0..n).map(|i| format!("[[fact]]\nid = \"f{i}\"\ntext = \"x\"\ncites = [{{ source = \"s\", at = \"Nowhere\" }}]\n")).collect();
     let dir = case(&article, &items);
     // With 1 GB of address space: the lists alone would take twice that.
-    let script = format!(
-        "ulimit -v 1000000 && exec \"$0\" verify --dir '{}' --archive '{}'",
-        dir.path().join("b").display(),
-        dir.path().join("a").display()
-    );
-    let mut cmd = assert_cmd::Command::new("sh");
-    common::isolated(&mut cmd).args(["-c", &script]).arg(assert_cmd::cargo::cargo_bin("brief"));
-    let out = cmd.output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{}", &stderr(&out)[stderr(&out).len().saturating_sub(2000)..]);
-    assert!(
-        stderr(&out).contains(&format!("verified 1 briefing: {n} findings")),
-        "{}",
-        &stderr(&out)[stderr(&out).len().saturating_sub(500)..]
-    );
+    let (status, err) = verify_within(dir.path(), 1_000_000);
+    assert_eq!(status, Some(1), "{}", &err[err.len().saturating_sub(2000)..]);
+    assert!(err.contains(&format!("verified 1 briefing: {n} findings")), "{}", &err[err.len().saturating_sub(500)..]);
 }
 
 #[test]
