@@ -375,3 +375,32 @@ fn output_grows_with_the_input_not_with_its_square() {
     let size = std::fs::metadata(&out_file).unwrap().len();
     assert!(size < 300_000, "the export is {size} bytes");
 }
+
+#[test]
+fn check_with_an_archive_opens_each_saved_copy_once_without_reading_it() {
+    // 20,000 sources naming one saved copy of 15 MB: each was read whole to learn it could be
+    // read. A copy that is missing is still reported at each source naming it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("lib")).unwrap();
+    std::fs::create_dir_all(dir.path().join("archive")).unwrap();
+    std::fs::write(dir.path().join("archive/big.txt"), "A Headline\n\n".to_string() + &"word ".repeat(3_000_000)).unwrap();
+    let sources: String = (0..20_000).map(|i| format!("[[source]]\nid = \"s{i}\"\ntitle = \"t\"\narchive = \"big.txt\"\n")).collect();
+    let missing =
+        "[[source]]\nid = \"m1\"\ntitle = \"t\"\narchive = \"gone.txt\"\n[[source]]\nid = \"m2\"\ntitle = \"t\"\narchive = \"gone.txt\"\n";
+    let cites: Vec<String> = (0..20_000).map(|i| format!("\"s{i}\"")).chain(["\"m1\"".into(), "\"m2\"".into()]).collect();
+    let text = format!(
+        "title = \"T\"\ndate = 2025-06-09\nsummary = \"S\"\n{sources}{missing}[[fact]]\nid = \"f\"\ntext = \"x\"\ncites = [{}]\n",
+        cites.join(",")
+    );
+    std::fs::write(dir.path().join("lib/a.toml"), text).unwrap();
+    let out = brief()
+        .args(["check", "--json", "--dir"])
+        .arg(dir.path().join("lib"))
+        .arg("--archive")
+        .arg(dir.path().join("archive"))
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", stderr(&out)));
+    let missing = report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "missing-archive").count();
+    assert_eq!(missing, 2, "each source naming the missing copy");
+}

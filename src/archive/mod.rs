@@ -121,10 +121,15 @@ pub fn inside_folder(name: &str) -> bool {
 /// Warns, in each file's own report, about every saved copy a source names that is not a
 /// readable regular file in `folder`.
 pub fn check_copies(folder: &Path, parsed: &mut [Checked]) {
+    // Each copy opened once, not read: thousands of sources may name one copy of megabytes.
+    let mut seen: HashMap<String, bool> = HashMap::new();
     for file in parsed.iter_mut() {
         for (name, anchor) in &file.archives {
             let path = folder.join(name);
-            let Err(why) = crate::load::read_bytes(&path) else { continue };
+            if *seen.entry(name.clone()).or_insert_with(|| crate::load::readable(&path).is_ok()) {
+                continue;
+            }
+            let Err(why) = crate::load::readable(&path) else { continue };
             let shown = crate::text::visible(name, false);
             let message = if path.symlink_metadata().is_err() {
                 format!("no saved copy `{shown}` in the archive folder")

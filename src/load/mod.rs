@@ -157,10 +157,32 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Unreadable> {
     read_with_metadata(path).map(|(bytes, _)| bytes)
 }
 
+/// [`read_with_metadata`], short of reading: whether the file could be read, and why not.
+pub fn readable(path: &Path) -> Result<(), Unreadable> {
+    open_checked(path).map(|_| ())
+}
+
 /// [`read_bytes`], with the metadata of the very file read (taken before reading it): a path
 /// looked up again might by then name another file.
 pub fn read_with_metadata(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Unreadable> {
     use std::io::Read;
+    let (file, meta) = open_checked(path)?;
+    let shown = crate::text::path(path);
+    let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
+    let cannot = |err: std::io::Error| fail(Problem::Io(err), "check that the file exists and is readable");
+    let too_large = || fail(Problem::TooLarge, "split it into several briefings, or check that it is a briefing at all");
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow while it is read: never take more than the limit.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok((bytes, meta))
+}
+
+/// The file opened without waiting, with its metadata, when it is a regular file within the
+/// limit.
+fn open_checked(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), Unreadable> {
     use std::os::unix::fs::OpenOptionsExt;
     let shown = crate::text::path(path);
     let fail = |problem, help| Unreadable { shown: shown.clone(), problem, help };
@@ -181,13 +203,7 @@ pub fn read_with_metadata(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), U
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow while it is read: never take more than the limit.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
-    }
-    Ok((bytes, meta))
+    Ok((file, meta))
 }
 
 /// What sort of file system entry `meta` describes, for messages.
