@@ -53,8 +53,18 @@ pub struct ParsedFile {
     pub archives: Vec<(String, Anchor)>,
 }
 
-/// True for ids of the form `[a-z0-9][a-z0-9-]*`.
+/// The longest an id may be, in characters: an id is written in every list row, search hit,
+/// reference and export line that names its item, so one of thousands of characters would
+/// multiply every output that names it (docs/format.md).
+pub const MAX_ID_CHARS: usize = 100;
+
+/// True for ids of the form `[a-z0-9][a-z0-9-]*`, at most [`MAX_ID_CHARS`] long.
 pub fn is_valid_id(id: &str) -> bool {
+    id.len() <= MAX_ID_CHARS && has_id_characters(id)
+}
+
+/// Whether `id` is written as ids are, whatever its length.
+fn has_id_characters(id: &str) -> bool {
     let mut bytes = id.bytes();
     matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9')) && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
 }
@@ -69,7 +79,7 @@ pub fn slug(text: &str) -> String {
             out.push('-');
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    let out = out.get(..MAX_ID_CHARS).unwrap_or(&out).trim_end_matches('-').to_string();
     if out.is_empty() { "briefing".into() } else { out }
 }
 
@@ -304,9 +314,9 @@ impl BriefingReader<'_, '_> {
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if !is_valid_id(&stem) {
             self.sink
-                .report(Code::BadId, 0..0, format!("the file name gives the briefing id `{}`, which is not a valid id", text::visible(&stem, false)))
+                .report(Code::BadId, 0..0, format!("the file name gives the briefing id `{}`, which is not a valid id", text::short(&stem, 80)))
                 .with_help(format!(
-                    "ids are lowercase letters, digits and `-`, starting with a letter or digit: rename the file to `{}.toml` or add `id = \"{}\"`",
+                    "ids are lowercase letters, digits and `-`, starting with a letter or digit, at most {MAX_ID_CHARS} long: rename the file to `{}.toml` or add `id = \"{}\"`",
                     slug(&stem),
                     slug(&stem)
                 ));
@@ -315,8 +325,17 @@ impl BriefingReader<'_, '_> {
     }
 
     fn bad_id(&mut self, id: &Str, what: &str) {
+        let shown = text::short(&id.value, 80);
+        if has_id_characters(&id.value) {
+            let length = id.value.len();
+            self.sink
+                .report(Code::BadId, id.span.clone(), format!("{what} `{shown}` is {length} characters long"))
+                .with_label(format!("at most {MAX_ID_CHARS} characters"))
+                .with_help(format!("shorten it, for example to `{}`", slug(&id.value)));
+            return;
+        }
         self.sink
-            .report(Code::BadId, id.span.clone(), format!("`{}` is not a valid {what}", text::visible(&id.value, false)))
+            .report(Code::BadId, id.span.clone(), format!("`{shown}` is not a valid {what}"))
             .with_label("lowercase letters, digits and `-` only")
             .with_help(format!("ids match [a-z0-9][a-z0-9-]*, for example `{}`", slug(&id.value)));
     }

@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-/// The layout of the tables below; a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 9;
+/// The layout of the tables below, and the rules files were read by (10: ids of at most 100
+/// characters); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 10;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
