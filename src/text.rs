@@ -138,7 +138,7 @@ impl Guesser {
         for candidate in known {
             let left = self.left.get().checked_sub(1)?;
             self.left.set(left);
-            if candidate.len() > GUESS_CHARS && (candidate.len() > GUESS_CHARS * 4 || candidate.chars().nth(GUESS_CHARS).is_some()) {
+            if candidate.len() > GUESS_CHARS && candidate.chars().nth(GUESS_CHARS).is_some() {
                 continue;
             }
             let score = if word.is_ascii() && candidate.is_ascii() {
@@ -166,21 +166,14 @@ pub fn list_words<'a>(words: impl IntoIterator<Item = &'a str>, max: usize) -> S
 /// [`list_words`] of `count` words, of which only the first `max` are read: a list of ten
 /// thousand ids named in thousands of messages is never gathered for each.
 pub fn list_words_of<'a>(words: impl IntoIterator<Item = &'a str>, count: usize, max: usize) -> String {
-    let shown: Vec<String> = words.into_iter().take(max).map(|w| format!("`{}`", visible(&shortened(w), false))).collect();
+    // A list in a message names words: an id of a hundred thousand characters would be the
+    // whole message, so each is cut to its first [`GUESS_CHARS`].
+    let shown: Vec<String> = words.into_iter().take(max).map(|w| format!("`{}`", short(w, GUESS_CHARS + 1))).collect();
     let mut out = shown.join(", ");
     if count > max {
         out.push_str(&format!(" and {} more", count - max));
     }
     out
-}
-
-/// `word`, cut to its first [`GUESS_CHARS`] characters and `…` when longer: a list in a message
-/// names words, and an id of a hundred thousand characters would be the whole message.
-fn shortened(word: &str) -> std::borrow::Cow<'_, str> {
-    match word.char_indices().nth(GUESS_CHARS) {
-        Some((at, _)) => format!("{}…", &word[..at]).into(),
-        None => word.into(),
-    }
 }
 
 #[cfg(test)]

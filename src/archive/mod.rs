@@ -121,21 +121,22 @@ pub fn inside_folder(name: &str) -> bool {
 /// Warns, in each file's own report, about every saved copy a source names that is not a
 /// readable regular file in `folder`.
 pub fn check_copies(folder: &Path, parsed: &mut [Checked]) {
-    // Each copy opened once, not read: thousands of sources may name one copy of megabytes.
-    let mut seen: HashMap<String, bool> = HashMap::new();
+    // Each copy opened once, not read, and what is wrong with it said once: thousands of
+    // sources may name one copy of megabytes.
+    let mut problem: HashMap<String, Option<String>> = HashMap::new();
     for file in parsed.iter_mut() {
         for (name, anchor) in &file.archives {
-            let path = folder.join(name);
-            if *seen.entry(name.clone()).or_insert_with(|| crate::load::readable(&path).is_ok()) {
-                continue;
-            }
-            let Err(why) = crate::load::readable(&path) else { continue };
-            let shown = crate::text::visible(name, false);
-            let message = if path.symlink_metadata().is_err() {
-                format!("no saved copy `{shown}` in the archive folder")
-            } else {
-                format!("the saved copy `{shown}` cannot be read: {}", why.message(""))
-            };
+            let message = problem.entry(name.clone()).or_insert_with(|| {
+                let path = folder.join(name);
+                let why = crate::load::readable(&path).err()?;
+                let shown = crate::text::visible(name, false);
+                Some(if path.symlink_metadata().is_err() {
+                    format!("no saved copy `{shown}` in the archive folder")
+                } else {
+                    format!("the saved copy `{shown}` cannot be read: {}", why.message(""))
+                })
+            });
+            let Some(message) = message.clone() else { continue };
             let mut d = anchor.report(&file.path, Code::MissingArchive, message);
             d.with_label("not in the archive folder").with_help(format!(
                 "the archive folder is {}; save the article there under this name, or correct the name",
