@@ -177,9 +177,9 @@ pub fn check(b: &Briefing, copies: &crate::archive::Copies) -> Vec<(ItemRef, Fin
         let mut held: Vec<Rc<Passage>> = Vec::new();
         let mut checked = false;
         for (n, c) in cites.iter().enumerate() {
-            let Some(article) = copies.get(&c.source) else { continue };
+            let Some(copy) = sources.copy(&c.source) else { continue };
+            let article = sources.articles[copy as usize];
             checked = true;
-            let copy = sources.ids.binary_search(&c.source.as_str()).map_or(u32::MAX, |n| sources.copy_of[n]);
             let place = places.entry((copy, c.at.as_deref())).or_insert_with(|| {
                 let blocks = match c.at.as_deref().map(Place::parse) {
                     Some(place) => resolve(article, &place)?,
@@ -249,11 +249,6 @@ impl<'a> Reads<'a> {
         Reads { sources, reads, holders }
     }
 
-    /// The copy a source names, read.
-    fn get(&self, id: &str) -> Option<&Read<'a>> {
-        self.sources.ids.binary_search(&id).ok().map(|n| self.of(n as u32))
-    }
-
     fn of(&self, source: u32) -> &Read<'a> {
         &self.reads[self.sources.copy_of[source as usize] as usize]
     }
@@ -304,6 +299,16 @@ impl<'a> Sources<'a> {
             copy_of.push(at);
         }
         Sources { ids, copy_of, named_by, articles }
+    }
+
+    /// The place of a source among the ids, if it has a copy.
+    fn place(&self, id: &str) -> Option<u32> {
+        self.ids.binary_search(&id).ok().map(|n| n as u32)
+    }
+
+    /// The copy a source names, by its place in `articles`.
+    fn copy(&self, id: &str) -> Option<u32> {
+        self.place(id).map(|n| self.copy_of[n as usize])
     }
 
     /// The sources naming any of `copies`, in order.
@@ -600,12 +605,10 @@ fn elsewhere(b: &Briefing, item: ItemRef, read: &Reads, term: &Term) -> Elsewher
     let cited: Vec<&str> = b.cites_of(item).iter().map(|c| c.source.as_str()).collect();
     let cited_set: HashSet<&str> = cited.iter().copied().collect();
     let could = read.could_hold(std::slice::from_ref(term));
-    let may = |id: &str| read.sources.ids.binary_search(&id).is_ok_and(|n| could.binary_search(&(n as u32)).is_ok());
     for source in &cited {
-        if !may(source) {
-            continue;
-        }
-        if let Some(place) = read.get(source).and_then(|r| r.first_holding(term)) {
+        // Only a copy holding the term's key is read for it.
+        let Some(n) = read.sources.place(source).filter(|n| could.binary_search(n).is_ok()) else { continue };
+        if let Some(place) = read.of(n).first_holding(term) {
             return Elsewhere::OtherPlace { source: source.to_string(), place };
         }
     }
