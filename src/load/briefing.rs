@@ -173,7 +173,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
         return (None, archives);
     }
     refs::warn_uncited(sink, &briefing, &ids);
-    debug_assert!(index.iter().all(|(id, item)| briefing.id_of(*item) == *id), "the check's index names the loaded items");
+    debug_assert!(index.iter().all(|(id, (_, item))| briefing.id_of(*item) == *id), "the check's index names the loaded items");
     // The lookup index comes from the loaded items themselves, positional names included: they
     // join it only now, so no reference written in the file could have resolved to one.
     briefing.finish();

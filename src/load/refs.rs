@@ -61,25 +61,26 @@ pub struct Ref {
     pub from: std::rc::Rc<str>,
 }
 
-/// The items of a briefing by the ids written for them, as [`check`] finds them.
-pub type Index<'a> = hashbrown::HashMap<&'a str, ItemRef>;
+/// The items of a briefing by the ids written for them, as [`check`] finds them: each id with
+/// where it is first written and the item it names there.
+pub type Index<'a> = hashbrown::HashMap<&'a str, &'a (Str, ItemRef)>;
 
 /// Reports duplicate ids and references that do not resolve; returns the id index.
 pub fn check<'a>(sink: &mut Sink, ids: &'a [(Str, ItemRef)], refs: &[Ref]) -> Index<'a> {
     let mut index = Index::with_capacity(ids.len());
-    // Where each id is first written: its line is worked out only for a duplicate's message.
-    let mut first: hashbrown::HashMap<&str, usize> = hashbrown::HashMap::with_capacity(ids.len());
-    for (id, item) in ids {
-        match first.entry(id.value.as_str()) {
-            hashbrown::hash_map::Entry::Occupied(at) => {
-                let (line, first_kind) = (sink.line(*at.get()), index[id.value.as_str()].kind);
+    for written in ids {
+        let (id, _) = written;
+        match index.entry(id.value.as_str()) {
+            hashbrown::hash_map::Entry::Occupied(first) => {
+                // The first one's line is worked out only for a duplicate's message.
+                let (first, first_item) = first.get();
+                let line = sink.line(first.span.start);
                 sink.report(Code::DuplicateId, id.span.clone(), format!("duplicate id `{}`", id.value))
-                    .with_label(format!("already the id of the [[{first_kind}]] on line {line}"))
+                    .with_label(format!("already the id of the [[{}]] on line {line}", first_item.kind))
                     .with_help("ids are unique within a briefing whatever the item's kind: rename one of them");
             }
             hashbrown::hash_map::Entry::Vacant(slot) => {
-                slot.insert(id.span.start);
-                index.insert(id.value.as_str(), *item);
+                slot.insert(written);
             }
         }
     }
@@ -89,7 +90,7 @@ pub fn check<'a>(sink: &mut Sink, ids: &'a [(Str, ItemRef)], refs: &[Ref]) -> In
     let guesser = text::Guesser::new(text::Guesser::FILE);
     for r in refs {
         let list = known[r.expect as usize].get_or_insert_with(|| {
-            let mut ids: Vec<&str> = index.iter().filter(|(_, item)| r.expect.allows(item.kind)).map(|(id, _)| *id).collect();
+            let mut ids: Vec<&str> = index.iter().filter(|(_, (_, item))| r.expect.allows(item.kind)).map(|(id, _)| *id).collect();
             ids.sort_unstable();
             ids
         });
@@ -102,7 +103,7 @@ pub fn check<'a>(sink: &mut Sink, ids: &'a [(Str, ItemRef)], refs: &[Ref]) -> In
 /// key may name, sorted; the item holding `r` is among them when its kind fits.
 fn check_ref(sink: &mut Sink, r: &Ref, index: &Index, known: &[&str], guesser: &text::Guesser) {
     let shown = text::visible(&r.id.value, false);
-    let (message, label) = match index.get(r.id.value.as_str()) {
+    let (message, label) = match index.get(r.id.value.as_str()).map(|(_, item)| item) {
         None => (
             format!("`{}` names `{shown}`, but no item of this briefing has that id", r.key),
             format!("expected the id of {}", r.expect.describe()),
