@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod findings;
+mod indexed;
 pub mod message;
 pub mod passage;
 pub mod place;
