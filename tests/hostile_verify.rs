@@ -130,11 +130,7 @@ fn copied_words_are_looked_up_once_among_all_copies() {
 
 /// `brief verify` over a case with `kb` kilobytes of address space: its status and standard error.
 fn verify_within(dir: &Path, kb: usize) -> (Option<i32>, String) {
-    let script =
-        format!("ulimit -v {kb} && exec \"$0\" verify --dir '{}' --archive '{}'", dir.join("b").display(), dir.join("a").display());
-    let mut cmd = assert_cmd::Command::new("sh");
-    common::isolated(&mut cmd).args(["-c", &script]).arg(assert_cmd::cargo::cargo_bin("brief"));
-    let out = cmd.output().unwrap();
+    let out = common::brief_within(kb).args(["verify", "--dir"]).arg(dir.join("b")).arg("--archive").arg(dir.join("a")).output().unwrap();
     (out.status.code(), stderr(&out))
 }
 

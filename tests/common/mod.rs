@@ -22,6 +22,14 @@ pub fn brief() -> Command {
     cmd
 }
 
+/// [`brief`] with at most `kb` kilobytes of address space, its arguments to follow: a test that
+/// memory stays bounded fails here, where it might otherwise take the machine's.
+pub fn brief_within(kb: usize) -> Command {
+    let mut cmd = Command::new("sh");
+    isolated(&mut cmd).args(["-c", &format!("ulimit -v {kb} && exec \"$0\" \"$@\"")]).arg(assert_cmd::cargo::cargo_bin("brief"));
+    cmd
+}
+
 /// What every run of `brief` in the tests gets: the repository root, the deadline, and
 /// [`isolation`].
 pub fn isolated(cmd: &mut Command) -> &mut Command {
