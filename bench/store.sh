@@ -4,12 +4,14 @@
 #   1. reader, second start: spawn to the library on screen, vs `rg -il yttrium DIR`
 #   2. `brief search WORD` (store up to date) vs `rg -il WORD` for yttrium, molybdenum, lithium
 #   3. keystrokes, p95: `j` in the library, `j` in a pane, `]`, a letter typed into the search
-#      line, vs `j` in `less` over the corpus, and the floor: `j` in a bare ratatui list and a
-#      key read and answered by crossterm alone (examples/keyfloor.rs)
+#      line, vs `j` in `less` over the corpus, and the floor: `j` in a bare ratatui list, the
+#      same list showing a whole new screen for each `j` (as `]` does), and a key read and
+#      answered by crossterm alone (examples/keyfloor.rs)
 #   4. reader peak memory, library open and one search done
 #   5. the store's first build (`brief list` with no store) vs `brief check`
 #   6. `brief check` vs `taplo check` (pip package `taplo`), and the floor: the toml crate
-#      parsing every file with nothing checked (examples/parsefloor.rs)
+#      parsing every file with nothing checked, and toml_parser's events alone with no table
+#      built (examples/parsefloor.rs)
 #   7. `brief list` from the store vs from the files (`--no-cache`)
 #   8. a saved file: from the rename to the reader showing it (bench/save_to_screen.py)
 # Usage: bench/store.sh [N]   (needs ../shared/tools; installs ripgrep, taplo, pyte, hyperfine)
@@ -64,9 +66,10 @@ libj=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --key
 pane=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '\r' --key j --key ']' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.j. / {j=$4" / "$5} /^.]. / {n=$4" / "$5} END {print j" | "n}')
 search=$("$ptylat" --size 120x40 --startup-settle 8000 --startup-timeout 120 --setup '/lithiu' --key m --key '\x7f' --rounds 30 -- "$brief" --dir corpus 2>&1 | awk '/^.m. / {print $4" / "$5}')
 floorj=$("$ptylat" --size 120x40 --key j --rounds 30 -- "$floor" 2>&1 | awk '/^.j. / {print $4" / "$5}')
+screenj=$("$ptylat" --size 120x40 --key j --rounds 30 -- "$floor" screen 2>&1 | awk '/^.j. / {print $4" / "$5}')
 rawj=$("$ptylat" --size 120x40 --key j --rounds 30 -- "$floor" raw 2>&1 | awk '/^.j. / {print $4" / "$5}')
 echo "less j: $lessj; library j: $libj; pane j | ]: $pane; search letter: $search"
-echo "the floor (examples/keyfloor.rs): a bare ratatui list, j: $floorj; crossterm alone, no frame: $rawj"
+echo "the floor (examples/keyfloor.rs): a bare ratatui list, j: $floorj; a new screen each j: $screenj; crossterm alone, no frame: $rawj"
 
 echo
 echo "== 4. reader peak memory, library open and one search done"
@@ -80,6 +83,8 @@ t=$(mean "taplo check corpus/*.toml" 3)
 printf 'brief check %s ms, taplo check %s ms: 1/%.1f\n' "$check" "$t" "$(echo "$t $check" | awk '{print $1/$2}')"
 p=$(mean "$parsefloor corpus" 3)
 printf 'the floor (examples/parsefloor.rs): the toml crate parsing every file, nothing checked, %s ms: 1/%.1f of taplo\n' "$p" "$(echo "$t $p" | awk '{print $1/$2}')"
+e=$(mean "$parsefloor corpus events" 3)
+printf '  toml_parser events alone, no table built, no string decoded: %s ms: 1/%.1f of taplo\n' "$e" "$(echo "$t $e" | awk '{print $1/$2}')"
 
 echo
 echo "== 7. brief list: from the store vs from the files"
