@@ -137,8 +137,12 @@ actions! {
     Input(char);
     /// Text pasted (or typed ahead faster than it is searched) into the search line at once
     Paste(String);
-    /// Backspace in the search line
-    DeleteBack;
+    /// A movement or deletion in the search line (arrows, Home, End, readline's ctrl and alt keys)
+    EditLine(crate::tui::line::Edit);
+    /// Up (true) or down in the search line: an earlier or later query from the history
+    Recall(bool);
+    /// Tab in the search line: the keys go to the results
+    ToResults;
     /// Saved copies changed on disk: what was checked against them is checked again
     CopiesChanged(Vec<std::path::PathBuf>);
     /// A saved copy was read for the passage view (or why it could not be)

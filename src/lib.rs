@@ -22,6 +22,7 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod search;
+pub mod state;
 pub mod store;
 pub mod text;
 pub mod theme;

@@ -148,7 +148,7 @@ impl Summary {
 
     /// `2 errors and 1 warning in 3 files (1 not loaded)`, or `3 files, no problems`.
     pub fn sentence(&self) -> String {
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let plural = |n: usize, word: &str| crate::text::counted(n, word, &format!("{word}s"));
         let files = plural(self.files, "file");
         if self.errors == 0 && self.warnings == 0 {
             return format!("checked {files}: no problems");

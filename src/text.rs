@@ -39,6 +39,55 @@ pub fn short(text: &str, max: usize) -> String {
     visible(&cut, false) + "…"
 }
 
+/// A count and its noun: "1 reaction", "2 reactions", "0 discrepancies".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// Shown text cut to `cols` columns of display width, ending with "…" where it was cut.
+pub fn fit(text: &str, cols: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= cols {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        // One column stays for the "…".
+        if used + w + 1 > cols {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if cols > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Shown text cut from the front to `cols` columns, starting with "…" where it was cut: the end
+/// of a line being typed is what matters.
+pub fn fit_end(text: &str, cols: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= cols {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cols {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let start = if cols > 0 { "…" } else { "" };
+    start.chars().chain(kept.into_iter().rev()).collect()
+}
+
 /// A path as a terminal may show it: file names are text from anyone, too.
 pub fn path(path: &std::path::Path) -> String {
     visible(&path.display().to_string(), false)
@@ -179,6 +228,24 @@ pub fn list_words_of<'a>(words: impl IntoIterator<Item = &'a str>, count: usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_says_one_of_a_thing() {
+        assert_eq!(counted(1, "reaction", "reactions"), "1 reaction");
+        assert_eq!(counted(0, "discrepancy", "discrepancies"), "0 discrepancies");
+        assert_eq!(counted(2, "hit", "hits"), "2 hits");
+    }
+
+    #[test]
+    fn fit_cuts_by_display_width_and_says_so() {
+        assert_eq!(fit("rare earths", 11), "rare earths");
+        assert_eq!(fit("rare earths", 10), "rare eart…");
+        assert_eq!(fit("稀土出口管制", 7), "稀土出…", "wide characters count two columns");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(fit_end("rare earths", 6), "…arths");
+        assert_eq!(fit_end("稀土出口管制", 7), "…口管制");
+        assert_eq!(fit_end("abc", 3), "abc");
+    }
 
     #[test]
     fn json_escapes_what_serde_leaves_raw() {

@@ -89,8 +89,8 @@ theme! {
     selection_fg = ansi(0);
     /// Background of the selected row.
     selection_bg = ansi(6);
-    /// Search matches.
-    highlight = ansi(3);
+    /// Search matches: a colour no mark or status uses, so a match never reads as a warning.
+    highlight = ansi(5);
     /// Errors.
     error = ansi(1);
     /// Warnings, single-source marks and discrepancy marks.

@@ -286,7 +286,7 @@ fn search_as_you_type_jump_back_to_results_and_step_with_n() {
     };
     let hits = |app: &App| app.search.as_ref().unwrap().hits().len();
     type_text(&mut app, "lutnick commerce");
-    assert_eq!(app.search.as_ref().unwrap().input, "lutnick commerce");
+    assert_eq!(app.search.as_ref().unwrap().input(), "lutnick commerce");
     assert_eq!(hits(&app), scanned("lutnick commerce"));
     for _ in 0.." commerce".len() {
         press(&mut app, "backspace");
@@ -327,7 +327,7 @@ fn search_line_edits_reports_errors_and_misses() {
     let text = screen(&app);
     assert!(text.contains("unknown filter `kinds:`"), "{text}");
     for _ in 0..7 {
-        update(&mut app, Action::DeleteBack);
+        press(&mut app, "backspace");
     }
     type_text(&mut app, "dilithium");
     assert!(screen(&app).contains("No hits for “dilithium”"), "{}", screen(&app));
@@ -386,7 +386,7 @@ fn x_exports_what_is_on_screen_without_overwriting() {
     type_text(&mut app, "Lutnick");
     // While the search line is being edited, `x` is a letter of the query, not an export.
     assert_eq!(press(&mut app, "x"), []);
-    assert_eq!(app.search.as_ref().unwrap().input, "Lutnickx");
+    assert_eq!(app.search.as_ref().unwrap().input(), "Lutnickx");
     press(&mut app, "backspace enter backspace");
     assert!(matches!(app.screen, Screen::Results(_)) && !brief::tui::search::typing(&app), "back on the results, not typing");
     let effects = press(&mut app, "x");
@@ -512,7 +512,8 @@ fn enter_before_the_hits_come_opens_the_first_when_they_do() {
     update(&mut app, Action::Search);
     let asked = update(&mut app, Action::Paste("lutnick".into()));
     assert!(matches!(asked, Some(Effect::Search { .. })));
-    assert_eq!(update(&mut app, Action::Follow), None);
+    // Enter leaves the search line, so the query joins the history; nothing else is asked.
+    assert_eq!(update(&mut app, Action::Follow), Some(Effect::Remember("lutnick".into())));
     assert!(matches!(app.screen, Screen::Results(_)), "nothing to open yet");
     common::reader::searched(&mut app, asked);
     let first = app.search.as_ref().unwrap().hits()[0].clone();

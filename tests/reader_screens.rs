@@ -111,7 +111,7 @@ fn search_results() {
         let mut app = app(w, h);
         press(&mut app, "/");
         common::reader::type_text(&mut app, "rare earth");
-        press(&mut app, "down");
+        press(&mut app, "ctrl-n");
         insta::assert_snapshot!(format!("search_results_{w}x{h}"), screen(&app));
     }
 }

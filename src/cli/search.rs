@@ -70,7 +70,11 @@ pub fn run(dir: &Path, query: &str, limit: Option<usize>, json: bool, cache: boo
     }
     output::out(&out)?;
     if total > shown.len() {
-        output::err(&format!("brief: {} more hits not shown (--limit {})", total - shown.len(), shown.len()))?;
+        output::err(&format!(
+            "brief: {} not shown (--limit {})",
+            text::counted(total - shown.len(), "more hit", "more hits"),
+            shown.len()
+        ))?;
     }
     super::name_unloaded(&scan.skipped.iter().collect::<Vec<_>>())?;
     if total == 0 {

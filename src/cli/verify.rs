@@ -112,7 +112,7 @@ pub fn run(dir: &Path, archive: Option<&Path>, json: bool, explain: bool, style:
         for (_, _, d) in &found {
             output::err(&report::render(d, style))?;
         }
-        let what = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        let what = crate::text::counted;
         // What could not be read is in the summary too: "0 findings" alone would read as a pass.
         let unchecked = match (unloaded_files.len(), unread.len()) {
             (0, 0) => String::new(),

@@ -193,6 +193,8 @@ pub struct App {
     pub status: Option<Status>,
     /// The open search, if any.
     pub search: Option<crate::tui::search::Search>,
+    /// Queries searched before, oldest first, as the state folder keeps them across runs.
+    pub searched: Vec<String>,
     /// Briefings checked against their saved copies (when an archive folder is set), by id.
     pub checked: std::collections::HashMap<String, Checked>,
     /// Counts the checks asked for, so a result from before a reload is known as such.
@@ -216,6 +218,7 @@ impl App {
             history: History::default(),
             status: None,
             search: None,
+            searched: Vec::new(),
             checked: std::collections::HashMap::new(),
             checks_asked: 0,
             searches: 0,

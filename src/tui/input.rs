@@ -41,17 +41,8 @@ pub fn action(event: &Event, keys: &KeyMap, typing: bool) -> Option<Action> {
         if key.kind == KeyEventKind::Release {
             return None;
         }
-        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Char(c) if plain => return Some(Action::Input(c)),
-            KeyCode::Backspace => return Some(Action::DeleteBack),
-            KeyCode::Enter => return Some(Action::Follow),
-            KeyCode::Esc => return Some(Action::Close),
-            KeyCode::Up => return Some(Action::Up),
-            KeyCode::Down => return Some(Action::Down),
-            KeyCode::PageUp => return Some(Action::PageUp),
-            KeyCode::PageDown => return Some(Action::PageDown),
-            _ => {}
+        if let Some(action) = line_key(key) {
+            return Some(action);
         }
     }
     match event {
@@ -64,6 +55,50 @@ pub fn action(event: &Event, keys: &KeyMap, typing: bool) -> Option<Action> {
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        _ => None,
+    }
+}
+
+/// What a key does in the search line, as in a shell: readline's movements and deletions, up and
+/// down through earlier queries, ctrl-n and ctrl-p (and the page keys) through the results. Keys
+/// it does not take (ctrl-c) keep their meaning from the key map.
+fn line_key(key: &KeyEvent) -> Option<Action> {
+    use crate::tui::line::Edit;
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let edit = |e| Some(Action::EditLine(e));
+    match key.code {
+        KeyCode::Char(c) if !ctrl && !alt => Some(Action::Input(c)),
+        KeyCode::Char('a') if ctrl => edit(Edit::Start),
+        KeyCode::Char('e') if ctrl => edit(Edit::End),
+        KeyCode::Char('b') if ctrl => edit(Edit::Left),
+        KeyCode::Char('f') if ctrl => edit(Edit::Right),
+        KeyCode::Char('b') if alt => edit(Edit::WordLeft),
+        KeyCode::Char('f') if alt => edit(Edit::WordRight),
+        KeyCode::Char('d') if alt => edit(Edit::DeleteWordForward),
+        KeyCode::Char('d') if ctrl => edit(Edit::DeleteForward),
+        // ctrl-h is what many terminals send for ctrl-backspace.
+        KeyCode::Char('w' | 'h') if ctrl => edit(Edit::DeleteWordBack),
+        KeyCode::Char('u') if ctrl => edit(Edit::DeleteToStart),
+        KeyCode::Char('k') if ctrl => edit(Edit::DeleteToEnd),
+        KeyCode::Char('n') if ctrl => Some(Action::Down),
+        KeyCode::Char('p') if ctrl => Some(Action::Up),
+        KeyCode::Backspace if ctrl || alt => edit(Edit::DeleteWordBack),
+        KeyCode::Backspace => edit(Edit::DeleteBack),
+        KeyCode::Delete => edit(Edit::DeleteForward),
+        KeyCode::Left if ctrl || alt => edit(Edit::WordLeft),
+        KeyCode::Right if ctrl || alt => edit(Edit::WordRight),
+        KeyCode::Left => edit(Edit::Left),
+        KeyCode::Right => edit(Edit::Right),
+        KeyCode::Home => edit(Edit::Start),
+        KeyCode::End => edit(Edit::End),
+        KeyCode::Up => Some(Action::Recall(true)),
+        KeyCode::Down => Some(Action::Recall(false)),
+        KeyCode::Tab => Some(Action::ToResults),
+        KeyCode::Enter => Some(Action::Follow),
+        KeyCode::Esc => Some(Action::Close),
+        KeyCode::PageUp => Some(Action::PageUp),
+        KeyCode::PageDown => Some(Action::PageDown),
         _ => None,
     }
 }
@@ -81,7 +116,10 @@ mod tests {
         let keys = KeyMap::default();
         assert_eq!(action(&key(KeyCode::Char('q'), KeyModifiers::NONE), &keys, true), Some(Action::Input('q')));
         assert_eq!(action(&key(KeyCode::Char('N'), KeyModifiers::SHIFT), &keys, true), Some(Action::Input('N')));
-        assert_eq!(action(&key(KeyCode::Backspace, KeyModifiers::NONE), &keys, true), Some(Action::DeleteBack));
+        assert_eq!(
+            action(&key(KeyCode::Backspace, KeyModifiers::NONE), &keys, true),
+            Some(Action::EditLine(crate::tui::line::Edit::DeleteBack))
+        );
         assert_eq!(action(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), &keys, true), Some(Action::Quit));
     }
 

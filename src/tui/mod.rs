@@ -10,6 +10,7 @@ pub mod input;
 pub mod jobs;
 pub mod layout;
 pub mod lifeline;
+pub mod line;
 pub mod loading;
 pub mod panes;
 pub mod passage;
@@ -80,6 +81,8 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
     };
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(live, config, color);
+    let history = crate::state::search_history();
+    app.searched = history.as_deref().map(crate::state::read_history).unwrap_or_default();
     if let Some(id) = open
         && !app.open(id)
     {
@@ -300,6 +303,13 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
                 Err(err) => Action::Report(format!("Could not start the editor `{program}`: {err}"), true),
             }
         }
+        Effect::Remember(query) => match crate::state::search_history() {
+            Some(path) => match crate::state::remember(&path, &query, crate::state::HISTORY) {
+                Ok(()) => return Ok(None),
+                Err(err) => Action::Report(format!("Could not keep the search in the history: {err}"), true),
+            },
+            None => return Ok(None),
+        },
         Effect::Reload(paths) => match app.live.reread(paths) {
             Some((parsed, gone)) => Action::Reloaded(parsed, gone),
             None => return Ok(None),

@@ -5,12 +5,16 @@ use crate::search::query::Term;
 use crate::search::{Hit, Place, QueryError};
 use crate::tui::app::{App, Cursor, Screen, View};
 use crate::tui::detail::Target;
-use crate::tui::update::{navigate, screen_for, settle};
+use crate::tui::line::{Edit, Field};
+use crate::tui::update::{Effect, navigate, screen_for, settle};
 
 /// An open search.
 pub struct Search {
-    /// What is typed after `/`.
-    pub input: String,
+    /// What is typed after `/`, and the cursor in it.
+    pub line: Field,
+    /// While stepping through earlier queries with up and down: which one is shown, and what
+    /// was typed before the first step, which down past the newest brings back.
+    pub recalled: Option<(usize, String)>,
     /// Keys go to the search line.
     pub editing: bool,
     /// The hits of the input, ranked, or why it is not a query.
@@ -37,16 +41,27 @@ impl Search {
     pub fn hits(&self) -> &[Hit] {
         self.outcome.as_deref().unwrap_or(&[])
     }
+
+    /// The query as typed.
+    pub fn input(&self) -> &str {
+        self.line.text()
+    }
 }
 
-/// `/`: opens the search line, or edits the open search again.
+/// `/`: opens the search line on the last query, selected whole — typing replaces it, a
+/// movement keeps it — or edits the open search again the same way.
 pub fn open(app: &mut App) {
     match &mut app.search {
-        Some(search) => search.editing = true,
+        Some(search) => {
+            search.editing = true;
+            search.line = Field::new(search.line.text(), true);
+        }
         None => {
             let restore = app.screen.clone();
+            let last = app.searched.last().map_or("", String::as_str);
             app.search = Some(Search {
-                input: String::new(),
+                line: Field::new(last, true),
+                recalled: None,
                 editing: true,
                 outcome: Ok(Vec::new()),
                 terms: Vec::new(),
@@ -69,16 +84,62 @@ pub fn open(app: &mut App) {
 /// pasted text is a space (the search line has one line).
 pub fn input(app: &mut App, text: &str) {
     if let Some(search) = app.search.as_mut().filter(|s| s.editing) {
-        search.input.extend(text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+        let text: String = text.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+        search.line.insert(&text);
         refresh(app);
     }
 }
 
-pub fn delete_back(app: &mut App) {
-    if let Some(search) = app.search.as_mut().filter(|s| s.editing) {
-        search.input.pop();
+/// A movement or deletion in the search line; the search runs again when the text changed.
+pub fn edit(app: &mut App, edit: Edit) {
+    if let Some(search) = app.search.as_mut().filter(|s| s.editing)
+        && search.line.apply(edit)
+    {
         refresh(app);
     }
+}
+
+/// Up (`older`) and down in the search line: the queries searched before, newest first, as a
+/// shell's history; down past the newest brings back what was being typed.
+pub fn recall(app: &mut App, older: bool) {
+    let history = &app.searched;
+    let Some(search) = app.search.as_mut().filter(|s| s.editing) else { return };
+    let next = match (&search.recalled, older) {
+        (None, true) => history.len().checked_sub(1),
+        (None, false) => return,
+        (Some((at, _)), true) => Some(at.saturating_sub(1)),
+        (Some((at, _)), false) => Some(at + 1).filter(|n| *n < history.len()),
+    };
+    let text = match next {
+        Some(at) => {
+            let draft = search.recalled.take().map_or_else(|| search.line.text().to_string(), |(_, draft)| draft);
+            search.recalled = Some((at, draft));
+            history[at].clone()
+        }
+        None => match search.recalled.take() {
+            Some((_, draft)) => draft,
+            None => {
+                app.set_status("No earlier searches", false);
+                return;
+            }
+        },
+    };
+    search.line = Field::new(&text, false);
+    refresh(app);
+}
+
+/// The search line stops taking keys (Enter, Tab, Esc): its query joins the history, which the
+/// loop keeps in the state folder.
+pub fn leave_line(app: &mut App) -> Option<Effect> {
+    let search = app.search.as_mut().filter(|s| s.editing)?;
+    search.editing = false;
+    search.recalled = None;
+    let query = search.line.text().trim().to_string();
+    if query.is_empty() {
+        return None;
+    }
+    crate::state::push(&mut app.searched, &query, crate::state::HISTORY);
+    Some(Effect::Remember(query))
 }
 
 /// Runs the typed query again over the library, from the first hit: at once when it needs no
@@ -97,11 +158,11 @@ fn refresh_with(app: &mut App, keep: bool) {
     let library = app.live.len();
     let Some(search) = app.search.as_mut() else { return };
     (search.pending, search.asked, search.keep, search.follow) = (None, false, keep, false);
-    if search.input.trim().is_empty() {
+    if search.input().trim().is_empty() {
         search.outcome = Ok(Vec::new());
         search.terms.clear();
     } else {
-        match crate::search::parse(&search.input) {
+        match crate::search::parse(search.input()) {
             Ok(q) if too_broad(&q, library) => {
                 search.outcome = Ok(Vec::new());
                 search.terms.clear();
@@ -126,11 +187,11 @@ fn refresh_with(app: &mut App, keep: bool) {
 }
 
 /// The search the loop should run, once: the input's, when its hits are awaited.
-pub fn wanted(app: &mut App) -> Option<crate::tui::update::Effect> {
+pub fn wanted(app: &mut App) -> Option<Effect> {
     let search = app.search.as_mut().filter(|s| !s.asked)?;
     let number = search.pending?;
     search.asked = true;
-    Some(crate::tui::update::Effect::Search { number, input: search.input.clone() })
+    Some(Effect::Search { number, input: search.input().to_string() })
 }
 
 /// The hits of search `number`, if it is still the one awaited.
@@ -185,7 +246,7 @@ fn show(app: &mut App, n: usize, record: bool) {
     let Some(search) = app.search.as_mut() else { return };
     search.current = Some(n);
     search.editing = false;
-    let (total, query) = (search.hits().len(), search.input.clone());
+    let (total, query) = (search.hits().len(), search.input().to_string());
     let screen = match target(app, &hit) {
         Some(t) => screen_for(app, &t),
         None => app.live.get(&hit.briefing).map(|b| Screen::Briefing(View::opening(b))),
@@ -202,14 +263,14 @@ fn show(app: &mut App, n: usize, record: bool) {
 
 /// Enter on the results: jump to the selected hit — or, typed before the hits came, to the
 /// first hit once they come.
-pub fn follow(app: &mut App) {
+pub fn follow(app: &mut App) -> Option<Effect> {
+    let remembered = leave_line(app);
     if let Some(search) = app.search.as_mut().filter(|s| s.pending.is_some()) {
         search.follow = true;
-        return;
-    }
-    if let Screen::Results(cursor) = app.screen {
+    } else if let Screen::Results(cursor) = app.screen {
         show(app, cursor.selected, true);
     }
+    remembered
 }
 
 /// `n` and `N`: the next or previous hit, without reopening the search.
@@ -221,7 +282,7 @@ pub fn step(app: &mut App, delta: isize) {
     };
     let total = search.hits().len();
     if total == 0 {
-        let query = crate::text::visible(&search.input, false);
+        let query = crate::text::visible(search.input(), false);
         app.set_status(format!("No hits for “{query}”"), false);
         return;
     }
@@ -235,13 +296,17 @@ pub fn step(app: &mut App, delta: isize) {
     show(app, next, record);
 }
 
-/// Esc: closes the search and puts the view back as it was before `/`.
-pub fn close(app: &mut App) {
+/// Esc: closes the search and puts the view back as it was before `/`. A query that found
+/// something joins the history; a typo given up on does not.
+pub fn close(app: &mut App) -> Option<Effect> {
+    let found = app.search.as_ref().is_some_and(|s| !s.hits().is_empty());
+    let remembered = if found { leave_line(app) } else { None };
     if let Some(search) = app.search.take()
         && matches!(app.screen, Screen::Results(_))
     {
         app.screen = search.restore;
     }
+    remembered
 }
 
 /// Whether the search line takes the keys: not while an overlay covers it.

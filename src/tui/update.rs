@@ -34,6 +34,8 @@ pub enum Effect {
     Check { briefing: String, folder: PathBuf, request: u64 },
     /// Search the library for `input` off the loop; the answer carries the search's number.
     Search { number: u64, input: String },
+    /// Add a query to the search history kept in the state folder.
+    Remember(String),
 }
 
 /// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
@@ -60,7 +62,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::Errors => app.overlay = Some(Overlay::Errors(0)),
-        Action::Close => close(app),
+        Action::Close => return close(app),
         Action::Down => move_by(app, 1),
         Action::Up => move_by(app, -1),
         Action::Top => move_by(app, isize::MIN / 2),
@@ -80,7 +82,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::FocusSources => focus(app, Pane::Sources),
         Action::FocusTimeline => focus(app, Pane::Timeline),
         Action::FocusDetail => focus(app, Pane::Detail),
-        Action::Follow => follow(app),
+        Action::Follow => return follow(app),
         Action::Back => walk_history(app, false),
         Action::Forward => walk_history(app, true),
         Action::PrevBriefing => step_briefing(app, -1),
@@ -107,7 +109,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Export => return export(app),
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),
-        Action::DeleteBack => search::delete_back(app),
+        Action::EditLine(edit) => search::edit(app, edit),
+        Action::Recall(older) => search::recall(app, older),
+        Action::ToResults => return search::leave_line(app),
         Action::Passage => return passage::open(app),
         Action::CopiesChanged(paths) => return passage::copies_changed(app, &paths),
         Action::PassageRead(request, text) => passage::opened(app, *request, text),
@@ -302,9 +306,9 @@ fn focus_step(app: &mut App, step: isize, wrap: bool) {
     focus(app, next);
 }
 
-fn follow(app: &mut App) {
+fn follow(app: &mut App) -> Option<Effect> {
     match &app.screen {
-        Screen::Results(_) => search::follow(app),
+        Screen::Results(_) => return search::follow(app),
         Screen::Library(cursor) => {
             if let Some(b) = app.live.at(cursor.selected) {
                 let view = View::opening(b);
@@ -318,7 +322,7 @@ fn follow(app: &mut App) {
         }
         Screen::Briefing(view) => {
             let selected = view.cursor(Pane::Detail).selected;
-            let (Some(b), Some(item)) = (app.briefing(), app.shown_item()) else { return };
+            let (Some(b), Some(item)) = (app.briefing(), app.shown_item()) else { return None };
             let lines = detail::detail(&app.live, b, item);
             if let Some(target) = detail::targets(&lines).get(selected).map(|t| (*t).clone()) {
                 jump(app, &target);
@@ -326,6 +330,7 @@ fn follow(app: &mut App) {
         }
         Screen::Passage(_) => {}
     }
+    None
 }
 
 /// Shows an item: its briefing, its pane focused, the item selected and in view.
@@ -442,10 +447,10 @@ pub(crate) fn settle(app: &mut App) {
     }
 }
 
-fn close(app: &mut App) {
+fn close(app: &mut App) -> Option<Effect> {
     match &app.screen {
         Screen::Passage(_) => walk_history(app, false),
-        Screen::Results(_) => search::close(app),
+        Screen::Results(_) => return search::close(app),
         Screen::Briefing(view) if view.focus != Pane::Detail && app.search.is_some() => {
             app.search = None;
             app.set_status("Search closed", false);
@@ -460,6 +465,7 @@ fn close(app: &mut App) {
         }
         Screen::Library(_) => {}
     }
+    None
 }
 
 /// `[` and `]`: the previous or next briefing in library order.
@@ -534,7 +540,7 @@ fn export(app: &mut App) -> Option<Effect> {
                 app.set_status("Nothing to export: the search has no hits", false);
                 return None;
             }
-            Effect::Export { briefing: None, query: Some(search.input.clone()) }
+            Effect::Export { briefing: None, query: Some(search.input().to_string()) }
         }
         Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
         Screen::Passage(r) => Effect::Export { briefing: Some(r.cited.briefing.clone()), query: None },

@@ -15,7 +15,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let l = layout::library(area);
     let s = &app.styles;
     let live = &app.live;
-    let count = if live.len() == 1 { "1 briefing".to_string() } else { format!("{} briefings", live.len()) };
+    let count = crate::text::counted(live.len(), "briefing", "briefings");
     let title = format!("brief · {count} · {}", crate::text::path(app.live.root()));
     Line::from(vec![Span::styled(title, s.accent)]).render(l.title, buf);
     // Only the rows on screen are made: the library may hold ten thousand briefings.
@@ -57,16 +57,16 @@ fn preview(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
         when.push_str(&format!(" · {}", visible(place, false)));
     }
     let counts = [
-        (Kind::Official, "officials"),
-        (Kind::Commitment, "commitments"),
-        (Kind::Reaction, "reactions"),
-        (Kind::Fact, "facts"),
-        (Kind::Source, "sources"),
-        (Kind::Event, "events"),
-        (Kind::Discrepancy, "discrepancies"),
+        (Kind::Official, "official", "officials"),
+        (Kind::Commitment, "commitment", "commitments"),
+        (Kind::Reaction, "reaction", "reactions"),
+        (Kind::Fact, "fact", "facts"),
+        (Kind::Source, "source", "sources"),
+        (Kind::Event, "event", "events"),
+        (Kind::Discrepancy, "discrepancy", "discrepancies"),
     ]
     .iter()
-    .map(|(kind, word)| format!("{} {word}", b.count(*kind)))
+    .map(|(kind, one, many)| crate::text::counted(b.count(*kind), one, many))
     .collect::<Vec<_>>()
     .join(" · ");
     let mut lines = vec![Line::styled(visible(&b.title, false), s.accent), Line::raw(when), Line::styled(counts, s.muted)];

@@ -48,19 +48,22 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let Some(search) = &app.search else { return };
     let hits = search.hits();
     let title = match &search.outcome {
-        Ok(_) if search.terms.is_empty() && !search.input.trim().is_empty() && search.input.trim().chars().count() == 1 => {
+        Ok(_) if search.terms.is_empty() && !search.input().trim().is_empty() && search.input().trim().chars().count() == 1 => {
             "Keep typing".to_string()
         }
         Ok(_) if search.pending.is_some() => "Searching…".to_string(),
-        Ok(h) if h.is_empty() && !search.input.trim().is_empty() => format!("No hits for “{}”", search.input),
-        Ok(h) => format!("{} hits", h.len()),
+        Ok(h) if h.is_empty() && !search.input().trim().is_empty() => {
+            format!("No hits for “{}”", crate::text::visible(search.input(), false))
+        }
+        Ok(h) => crate::text::counted(h.len(), "hit", "hits"),
         Err(_) => "Not a query yet".to_string(),
     };
     Line::styled(format!("Search · {title}"), s.accent).render(l.title, buf);
     let width = usize::from(layout::inner(l.list, true).width);
     match app.live.at(0) {
         Some(first) if !hits.is_empty() => {
-            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: !search.editing, wide: true };
+            // The selected hit in the selection colour even while typing: ctrl-n and ctrl-p move it.
+            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
             draw_rows(buf, l.list, "Results".into(), hits.len(), &mut |i| row(app, &hits[i], width), &cx);
         }
         _ => {
@@ -69,14 +72,14 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
             block.render(l.list, buf);
             let text = match &search.outcome {
                 Err(err) => Line::styled(format!("  {}", err.message), s.error),
-                Ok(_) if search.input.trim().chars().count() == 1 && app.live.len() >= crate::tui::search::BROAD => {
+                Ok(_) if search.input().trim().chars().count() == 1 && app.live.len() >= crate::tui::search::BROAD => {
                     Line::styled("  Keep typing: one letter matches most of a library this size.", s.muted)
                 }
                 Ok(_) if search.pending.is_some() => Line::styled("  Searching…", s.muted),
-                Ok(_) if search.input.trim().is_empty() => {
+                Ok(_) if search.input().trim().is_empty() => {
                     Line::styled("  Type words, \"phrases\", -exclusions or filters such as kind:reaction — see docs/search.md", s.muted)
                 }
-                Ok(_) => Line::styled(format!("  No hits for “{}”.", search.input), s.warning),
+                Ok(_) => Line::styled(format!("  No hits for “{}”.", crate::text::visible(search.input(), false)), s.warning),
             };
             Paragraph::new(text).wrap(Wrap { trim: false }).render(inner, buf);
         }
@@ -106,40 +109,50 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
 }
 
-/// The search line in place of the status line: `/query` and the cursor while typing.
+/// The search line in place of the status line: `/query` with the cursor while typing (the
+/// query in the selection colour while it is selected whole), what just happened otherwise.
 fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let Some(search) = &app.search else { return };
-    // While typing, the end of a long query is what matters: it is cut from the front.
-    let input = crate::text::visible(&search.input, false);
-    let room = usize::from(area.width).saturating_sub(if search.editing { 30 } else { 2 }).max(8);
-    let width = unicode_width::UnicodeWidthStr::width(input.as_str());
-    let shown = if search.editing && width > room {
-        let mut tail: Vec<char> = Vec::new();
-        let mut used = 1;
-        for c in input.chars().rev() {
-            used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used > room {
-                break;
-            }
-            tail.push(c);
-        }
-        std::iter::once('…').chain(tail.into_iter().rev()).collect()
-    } else {
-        input
-    };
-    let mut spans = vec![Span::styled("/", s.accent), Span::raw(shown)];
+    let mut spans = vec![Span::styled("/", s.accent)];
     if search.editing {
-        spans.push(Span::styled("▏", s.accent));
-        spans.push(Span::styled("   enter opens · esc closes", s.muted));
-    } else if let Some(status) = &app.status {
-        // What just happened (an export, a hit number) matters more than the key hints.
-        spans.push(Span::styled(format!("   {}", status.text), if status.error { s.error } else { s.accent }));
+        let hint = "   enter opens · tab results · ↑ earlier · esc closes";
+        let room = usize::from(area.width).saturating_sub(1 + hint.chars().count()).max(12);
+        spans.extend(editing(app, &search.line, room));
+        spans.push(Span::styled(hint, s.muted));
     } else {
-        spans.push(Span::styled(format!("   {} edits · enter opens · esc closes", app.key_hint(&crate::action::Action::Search)), s.muted));
+        spans.push(Span::raw(crate::text::visible(search.input(), false)));
+        if let Some(status) = &app.status {
+            // What just happened (an export, a hit number) matters more than the key hints.
+            spans.push(Span::styled(format!("   {}", status.text), if status.error { s.error } else { s.accent }));
+        } else {
+            let key = app.key_hint(&crate::action::Action::Search);
+            spans.push(Span::styled(format!("   {key} edits · enter opens · esc closes"), s.muted));
+        }
     }
     if let Err(err) = &search.outcome {
         spans.push(Span::styled(format!("   {err}"), s.error));
     }
     Line::from(spans).style(Style::new()).render(area, buf);
+}
+
+/// The line being edited in `room` columns: the cursor a reversed cell, kept in view by
+/// cutting the text on either side with "…".
+fn editing(app: &App, line: &crate::tui::line::Field, room: usize) -> Vec<Span<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let s = &app.styles;
+    let text = line.text();
+    if line.selected() {
+        return vec![Span::styled(crate::text::fit(&crate::text::visible(text, false), room), s.selection), Span::raw(" ")];
+    }
+    let before = crate::text::visible(&text[..line.cursor()], false);
+    let mut rest = text[line.cursor()..].chars();
+    let under = rest.next().map_or_else(|| " ".to_string(), |c| crate::text::visible(&c.to_string(), false));
+    let after = crate::text::visible(rest.as_str(), false);
+    // What follows the cursor gets at most a third of the room; what comes before, the rest.
+    let after_room = room.saturating_sub(before.width() + under.width()).max(room / 3);
+    let after = crate::text::fit(&after, after_room);
+    let before_room = room.saturating_sub(under.width() + after.width());
+    let before = crate::text::fit_end(&before, before_room);
+    vec![Span::raw(before), Span::styled(under, Style::new().add_modifier(ratatui::style::Modifier::REVERSED)), Span::raw(after)]
 }
