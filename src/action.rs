@@ -127,6 +127,8 @@ actions! {
     ScrollUp(u16, u16);
     /// The terminal now has this many columns and rows
     Resize(u16, u16);
+    /// A second passed: passing news in the status line goes after a few
+    Tick;
     /// Briefing files changed on disk and should be read again
     FilesChanged(Vec<std::path::PathBuf>);
     /// Files were read again: the new parses, and the paths that are gone

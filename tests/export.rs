@@ -183,3 +183,43 @@ fn fresh_names_never_overwrite() {
     assert_eq!(brief::export::write::fresh_name(dir.path(), "london-talks", "md"), dir.path().join("london-talks-2.md"));
     let _ = Path::new("");
 }
+
+/// Texts joined into a sentence keep one stop each: no "up..", no "approval.; Chinese", and a
+/// line of plain text never starts with a claim's citations or breaks inside them.
+#[test]
+fn joined_texts_keep_their_punctuation_and_citations_stay_whole() {
+    for width in ["40", "60", "80"] {
+        let txt = stdout(&export(&["--all", "--format", "txt", "--width", width]));
+        let md = stdout(&export(&["--all", "--format", "md"]));
+        for (format, out) in [("txt", &txt), ("md", &md)] {
+            for bad in ["..", ".;", "?.", "!."] {
+                let found: Vec<&str> = out.lines().filter(|l| l.contains(bad) && !l.contains("http")).collect();
+                assert!(found.is_empty(), "{format} at {width}: `{bad}` in {found:#?}");
+            }
+        }
+        assert!(!txt.contains(['\u{fffd}', '\u{2060}', '\u{a0}']), "what holds citations together is not written out");
+        let torn: Vec<&str> = txt.lines().filter(|line| torn_citation(line)).collect();
+        assert!(torn.is_empty(), "citations cut from their claim or torn apart at {width}: {torn:#?}");
+    }
+}
+
+/// A line that starts with a claim's citations (`[5][2] (2 sources)`), or where the
+/// corroboration after them is broken (`(single` / `source)`). A source's own line in the list
+/// of sources starts with its number too, but no corroboration follows it.
+fn torn_citation(line: &str) -> bool {
+    let t = line.trim_start();
+    let after_refs = {
+        let mut rest = t;
+        while let Some(r) = rest.strip_prefix('[').and_then(|r| r.split_once(']')).filter(|(n, _)| n.parse::<u32>().is_ok()) {
+            rest = r.1;
+        }
+        (rest.len() < t.len()).then_some(rest)
+    };
+    let corroboration = |s: &str| s.starts_with(" (single source)") || s.starts_with(" (no source)") || s.contains(" sources)");
+    after_refs.is_some_and(|rest| rest.is_empty() || corroboration(rest))
+        || t.ends_with("(single")
+        || t.ends_with("(no")
+        || t.split(' ').next_back().is_some_and(|w| w.strip_prefix('(').is_some_and(|n| n.parse::<u32>().is_ok()))
+        || t.starts_with("source)")
+        || t.starts_with("sources)")
+}

@@ -124,7 +124,9 @@ fn every_export_format_names_the_item_each_reference_writes() {
         let labels: Vec<String> = r.responds_to.iter().map(|id| b.label(by_walk(b, id))).collect();
         let row = exported["reactions"].as_array().unwrap().iter().find(|x| x["id"] == r.id.as_str()).unwrap();
         assert_eq!(row["responds_to"], serde_json::json!(labels), "JSON `responds_to` of `{}`", r.id);
-        let expect = format!("(in response to: {})", labels.join("; "));
+        // Each text joins the sentence as a clause, without its own closing stop.
+        let clauses: Vec<&str> = labels.iter().map(|l| l.strip_suffix('.').unwrap_or(l)).collect();
+        let expect = format!("(in response to: {})", clauses.join("; "));
         assert!(line_with(&md, &format!("**{}**", r.market)).contains(&expect), "Markdown, `{}`", r.id);
         assert!(line_with(&txt, &format!("- {} (", r.market)).contains(&expect), "text, `{}`", r.id);
     }

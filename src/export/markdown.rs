@@ -78,7 +78,11 @@ fn briefing(out: &mut String, s: &Summary) {
             out.push_str("| Commitment | Status | Due | In return for | Announced by | Sources |\n|---|---|---|---|---|---|\n");
             for c in &party.commitments {
                 let list = |items: &[String]| {
-                    if items.is_empty() { "—".to_string() } else { items.iter().map(|i| escape(i)).collect::<Vec<_>>().join("; ") }
+                    if items.is_empty() {
+                        "—".to_string()
+                    } else {
+                        items.iter().map(|i| escape(super::clause(i))).collect::<Vec<_>>().join("; ")
+                    }
                 };
                 let _ = writeln!(
                     out,
@@ -108,7 +112,11 @@ fn briefing(out: &mut String, s: &Summary) {
                 let _ = write!(line, " — {}", escape(&r.claim.text));
             }
             if !r.responds_to.is_empty() {
-                let _ = write!(line, " (in response to: {})", r.responds_to.iter().map(|t| escape(t)).collect::<Vec<_>>().join("; "));
+                let _ = write!(
+                    line,
+                    " (in response to: {})",
+                    r.responds_to.iter().map(|t| escape(super::clause(t))).collect::<Vec<_>>().join("; ")
+                );
             }
             let _ = writeln!(out, "{line} {}", cited(&r.claim));
         }

@@ -38,6 +38,25 @@ pub fn corroboration(n: usize) -> String {
     }
 }
 
+/// An item's text as a clause inside another sentence (what a commitment is traded for, what a
+/// reaction answers): its closing full stop dropped, so the sentence it joins ends once. A stop
+/// that ends an abbreviation ("U.S.") or an ellipsis stays.
+pub fn clause(text: &str) -> &str {
+    let text = text.trim_end();
+    let last_word = text.rsplit(' ').next().unwrap_or(text);
+    match text.strip_suffix('.') {
+        Some(cut) if !cut.ends_with('.') && !last_word[..last_word.len() - 1].contains('.') => cut,
+        _ => text,
+    }
+}
+
+/// Text ending a sentence: a full stop added unless it ends with one already, or with `?`, `!`
+/// or `…`.
+pub fn stop(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '?', '!', '…']) { text.to_string() } else { format!("{text}.") }
+}
+
 /// How many items rest on a source, in words.
 pub fn resting(n: usize) -> String {
     if n == 1 { "1 item rests on it".into() } else { format!("{n} items rest on it") }

@@ -47,6 +47,8 @@ pub struct Live {
     /// Files that loaded but are not in the list, their id being another's: few, unlike the
     /// files that are. Shared with searches running off the loop.
     hidden: Arc<HashSet<PathBuf>>,
+    /// Titles more than one briefing has: the list tells those briefings apart by id.
+    shared_titles: HashSet<String>,
     /// Files whose latest version fails, in path order, with its diagnostics.
     failures: Vec<FileReport>,
     /// The last version that loaded of a file that fails now, kept only while it fails.
@@ -86,8 +88,10 @@ impl Changes {
 /// What a reload changed, for the status line.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
-    /// Files that were read again and load.
+    /// Files that were read again and load, with something changed.
     pub reloaded: Vec<PathBuf>,
+    /// Files that were read again and say what they said before (an editor quit unsaved).
+    pub unchanged: Vec<PathBuf>,
     /// Files that were read again and now fail (their last good version is kept, if any).
     pub failed: Vec<PathBuf>,
     /// Files that are gone.
@@ -125,6 +129,7 @@ impl Live {
             rows: Vec::new(),
             by_id: ids::Ids::default(),
             hidden: Arc::default(),
+            shared_titles: HashSet::new(),
             failures: Vec::new(),
             stale: BTreeMap::new(),
             opened: FrozenMap::new(),
@@ -152,6 +157,11 @@ impl Live {
     /// The rows of the library list, newest first.
     pub fn rows(&self) -> &[Row] {
         &self.rows
+    }
+
+    /// Whether another briefing has the same title.
+    pub fn title_shared(&self, title: &str) -> bool {
+        self.shared_titles.contains(title)
     }
 
     pub fn len(&self) -> usize {
@@ -363,6 +373,8 @@ impl Live {
         self.by_id = ids::Ids::of(&rows);
         let duplicate = |f: &&FileReport| f.diagnostics.iter().any(|d| d.code == crate::diag::Code::DuplicateBriefing);
         self.hidden = Arc::new(self.failures.iter().filter(duplicate).map(|f| f.path.clone()).collect());
+        let mut seen = HashSet::new();
+        self.shared_titles = rows.iter().filter(|r| !seen.insert(r.title.as_str())).map(|r| r.title.clone()).collect();
         self.rows = rows;
         self.seen_version = self.store.data_version();
         self.opened.as_mut().clear();
@@ -426,8 +438,12 @@ impl Live {
         change.removed = removed.into_iter().filter(|path| known.contains(path.as_path())).collect();
         drop(known);
         for p in &parsed {
-            if p.loaded.is_some() {
-                change.reloaded.push(p.path.clone());
+            if let Some((b, _)) = &p.loaded {
+                let before = (!self.stale.contains_key(&p.path))
+                    .then(|| self.rows.iter().find(|r| r.path == p.path))
+                    .flatten()
+                    .and_then(|r| self.get(&r.id));
+                if before == Some(b) { &mut change.unchanged } else { &mut change.reloaded }.push(p.path.clone());
                 self.stale.remove(&p.path);
                 continue;
             }

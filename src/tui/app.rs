@@ -180,7 +180,13 @@ pub enum Overlay {
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// The second ([`App::ticks`]) it was said: news goes after [`NEWS_SECONDS`].
+    pub since: u64,
 }
+
+/// How long passing news ("Reloaded …", "Exported to …") stays in the status line; an error
+/// stays until a key is pressed, so it is not missed.
+pub const NEWS_SECONDS: u64 = 5;
 
 /// The whole reader.
 pub struct App {
@@ -203,6 +209,8 @@ pub struct App {
     pub searches: u64,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
+    /// Seconds the reader has been open, as the loop counts them.
+    pub ticks: u64,
     pub quit: bool,
 }
 
@@ -223,6 +231,7 @@ impl App {
             checks_asked: 0,
             searches: 0,
             size: (80, 24),
+            ticks: 0,
             quit: false,
         };
         app.announce_failures();
@@ -253,7 +262,7 @@ impl App {
     /// Says something in the status line. Every message passes here, and may quote a file's
     /// text, a file name or what the user typed: it is made safe to show here, once.
     pub fn set_status(&mut self, text: impl Into<String>, error: bool) {
-        self.status = Some(Status { text: crate::text::visible(&text.into(), false), error });
+        self.status = Some(Status { text: crate::text::visible(&text.into(), false), error, since: self.ticks });
     }
 
     /// Says in the status line how many files failed, if any did.

@@ -175,6 +175,9 @@ fn event_loop(
         // is all it costs.
         if looked.elapsed() >= Duration::from_secs(1) {
             looked = std::time::Instant::now();
+            let said = app.status.is_some();
+            dispatch(terminal, app, Action::Tick)?;
+            dirty |= said && app.status.is_none();
             let now = watch::identity(dir);
             if now != folder && now.is_some() {
                 folder = now;

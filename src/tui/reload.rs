@@ -145,5 +145,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
         app.set_status(format!("Reloaded {}", app.display_path(path)), false);
     } else if let Some(path) = change.removed.first() {
         app.set_status(format!("{} was removed", app.display_path(path)), false);
+    } else if let Some(path) = change.unchanged.first() {
+        app.set_status(format!("No changes to {}", app.display_path(path)), false);
     }
 }

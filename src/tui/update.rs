@@ -96,6 +96,13 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             let before = std::mem::replace(&mut app.size, (width, height));
             passage::resized(app, before);
         }
+        Action::Tick => {
+            app.ticks += 1;
+            let since = app.status.as_ref().filter(|s| !s.error).map(|s| s.since);
+            if since.is_some_and(|since| app.ticks - since >= crate::tui::app::NEWS_SECONDS) {
+                app.status = None;
+            }
+        }
         Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
         Action::Reloaded(parsed, removed) => reload::reloaded(app, parsed, removed),
         Action::Report(text, error) => app.set_status(text, error),

@@ -23,11 +23,16 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let row = |i: usize| {
         let r = &live.rows()[i];
         let counts = r.counts.map(|n| format!("{n:>3}")).join(" ");
-        Line::from(vec![
+        let mut spans = vec![
             Span::styled(format!("{}  ", r.date), s.accent),
             Span::styled(format!("{counts}  "), s.muted),
             Span::raw(visible(&r.title, false)),
-        ])
+        ];
+        // Briefings with one title are told apart by their ids.
+        if live.title_shared(&r.title) {
+            spans.push(Span::styled(format!("  ({})", r.id), s.muted));
+        }
+        Line::from(spans)
     };
     let Some(first) = live.at(0) else {
         let block = pane_block(true).title(" Briefings ");
