@@ -101,8 +101,12 @@ actions! {
     PrevBriefing = "prev_briefing" ["["];
     /// Show the next briefing of the library
     NextBriefing = "next_briefing" ["]"];
-    /// Open the selected source's URL in the browser
+    /// Open the selected source's URL in the browser ($BROWSER, or the system's)
     OpenUrl = "open_url" ["o"];
+    /// Copy the selected item as text, with its citations, to the clipboard
+    Copy = "copy" ["y"];
+    /// Copy the selected source's URL to the clipboard
+    CopyUrl = "copy_url" ["Y"];
     /// Read the cited passage in the saved copy of its source
     Passage = "passage" ["p"];
     /// Edit the briefing file at the selected item in $EDITOR

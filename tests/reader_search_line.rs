@@ -192,3 +192,13 @@ fn the_selected_hit_is_in_the_selection_colour_and_matches_are_not_warnings() {
     let shipped = brief::config::load(Some(std::path::Path::new("config.toml"))).expect("the shipped config loads");
     assert_ne!(shipped.theme.highlight, shipped.theme.warning, "config.toml keeps them apart too");
 }
+
+/// A long query reopened selected leaves the keys' hint whole.
+#[test]
+fn a_long_query_reopened_leaves_room_for_the_hint() {
+    let mut app = app(100, 30);
+    app.searched.push("rare earth ".repeat(1000).trim().to_string());
+    press(&mut app, "/");
+    let line = screen(&app).lines().last().unwrap().to_string();
+    assert!(line.starts_with("/rare earth rare earth") && line.ends_with("esc closes"), "{line}");
+}

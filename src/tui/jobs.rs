@@ -95,6 +95,12 @@ impl Jobs {
         std::thread::spawn(move || done.send(check(&b, &folder, request)));
     }
 
+    /// Runs `work` on a thread of its own; its answer comes with the others.
+    pub fn spawn(&self, work: impl FnOnce() -> Action + Send + 'static) {
+        let done = self.done.clone();
+        std::thread::spawn(move || done.send(work()));
+    }
+
     /// Starts the search numbered, stopping any older one.
     pub fn search(&self, number: u64, input: String, searcher: crate::live::Searcher) {
         self.latest.store(number, Ordering::Relaxed);

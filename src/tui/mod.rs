@@ -12,6 +12,7 @@ pub mod layout;
 pub mod lifeline;
 pub mod line;
 pub mod loading;
+pub mod outside;
 pub mod panes;
 pub mod passage;
 pub mod pointer;
@@ -289,10 +290,13 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
             jobs.search(number, input, app.live.searcher());
             return Ok(None);
         }
-        Effect::OpenUrl(url) => match open::that_detached(&url) {
-            Ok(()) => Action::Report(format!("Opened {url}"), false),
-            Err(err) => Action::Report(format!("Could not open {url}: {err}"), true),
-        },
+        Effect::OpenUrl(url) => {
+            // Off the loop: a launcher is watched a moment to learn whether it failed.
+            let browser = std::env::var("BROWSER").ok();
+            jobs.spawn(move || outside::open(&url, browser.as_deref()));
+            return Ok(None);
+        }
+        Effect::Copy { text, what } => outside::copy(&text, &what),
         Effect::Edit { path, line } => {
             let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
             let mut words = editor.split_whitespace();

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::model::ItemRef;
 use crate::tui::app::{App, Cursor, Overlay, Pane, Screen, View};
 use crate::tui::detail::{self, Target};
 use crate::tui::layout;
@@ -36,6 +35,8 @@ pub enum Effect {
     Search { number: u64, input: String },
     /// Add a query to the search history kept in the state folder.
     Remember(String),
+    /// Put text on the terminal's clipboard (OSC 52); `what` names it for the status line.
+    Copy { text: String, what: String },
 }
 
 /// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
@@ -87,7 +88,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Forward => walk_history(app, true),
         Action::PrevBriefing => step_briefing(app, -1),
         Action::NextBriefing => step_briefing(app, 1),
-        Action::OpenUrl => return open_url(app),
+        Action::OpenUrl => return crate::tui::outside::open_url(app),
+        Action::Copy => return crate::tui::outside::copy_item(app),
+        Action::CopyUrl => return crate::tui::outside::copy_url(app),
         Action::Edit => return edit(app),
         Action::Click(column, row) => pointer::click(app, column, row),
         Action::ScrollDown(column, row) => pointer::scroll(app, column, row, 3),
@@ -493,49 +496,6 @@ fn step_briefing(app: &mut App, step: isize) {
             navigate(app, Screen::Briefing(view));
         }
     }
-}
-
-/// The source `o` would open: the reference selected in the detail, or the item shown.
-fn source_in_question(app: &App) -> Option<ItemRef> {
-    let view = app.view()?;
-    let b = app.briefing()?;
-    if view.focus == Pane::Detail {
-        let lines = detail::detail(&app.live, b, app.shown_item()?);
-        let target = detail::targets(&lines).get(view.cursor(Pane::Detail).selected).map(|t| (*t).clone());
-        if let Some(t) = target.filter(|t| t.briefing == b.id && t.item.kind == crate::model::Kind::Source) {
-            return Some(t.item);
-        }
-    }
-    app.shown_item().filter(|i| i.kind == crate::model::Kind::Source)
-}
-
-fn open_url(app: &mut App) -> Option<Effect> {
-    let Some(item) = source_in_question(app) else {
-        app.set_status("Select a source (or a citation of one) to open its URL", false);
-        return None;
-    };
-    let b = app.briefing()?;
-    let source = &b.sources[item.index];
-    match &source.url {
-        Some(url) if opens(url) => Some(Effect::OpenUrl(url.clone())),
-        Some(url) => {
-            // A briefing is text from anyone: `file:`, `javascript:` or a custom scheme could run
-            // or reveal something on this machine.
-            app.set_status(format!("Not opening {}: only http, https and mailto links are opened", crate::text::url(url)), true);
-            None
-        }
-        None => {
-            let id = source.id.clone();
-            app.set_status(format!("Source `{id}` has no URL"), false);
-            None
-        }
-    }
-}
-
-/// Whether `o` hands a URL to the system: web pages and mail addresses only.
-pub fn opens(url: &str) -> bool {
-    let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
-    matches!(scheme.as_deref(), Some("http" | "https" | "mailto"))
 }
 
 /// `x`: what is on screen — the search results, the briefing shown, or the one selected.

@@ -143,7 +143,9 @@ fn editing(app: &App, line: &crate::tui::line::Field, room: usize) -> Vec<Span<'
     let s = &app.styles;
     let text = line.text();
     if line.selected() {
-        return vec![Span::styled(crate::text::fit(&crate::text::visible(text, false), room), s.selection), Span::raw(" ")];
+        // The cell after the text stays for the cursor, as when it is not selected.
+        let shown = crate::text::fit(&crate::text::visible(text, false), room.saturating_sub(1));
+        return vec![Span::styled(shown, s.selection), Span::raw(" ")];
     }
     let before = crate::text::visible(&text[..line.cursor()], false);
     let mut rest = text[line.cursor()..].chars();
