@@ -22,3 +22,29 @@ fn briefings_with_one_title_are_told_apart_by_id() {
     let other = text.lines().find(|l| l.contains("Something else")).unwrap();
     assert!(!other.contains("(other)"), "a title of its own needs no id: {other}");
 }
+
+/// However narrow, the tab bar shows every tab and the active one's name: names that do not all
+/// fit give way to the other tabs' keys.
+#[test]
+fn the_active_tab_is_always_in_the_tab_bar() {
+    use brief::tui::app::Pane;
+    for (width, height) in [(60, 16), (80, 24), (100, 30)] {
+        let mut app = common::reader::app(width, height);
+        common::reader::press(&mut app, "G enter");
+        for (key, name) in [("1", "Officials"), ("5", "Sources"), ("6", "Timeline"), ("3", "Reactions")] {
+            common::reader::press(&mut app, key);
+            let text = screen(&app);
+            let bar = text.lines().find(|l| l.trim_start().starts_with('1')).unwrap_or_else(|| panic!("no tab bar:\n{text}"));
+            assert!(bar.contains(&format!("{key} {name}")), "{width}x{height}, {name} focused: {bar}");
+            for other in ["1", "2", "3", "4", "5", "6"] {
+                assert!(bar.split_whitespace().any(|w| w == other), "{width}x{height}: tab {other} missing from {bar}");
+            }
+        }
+        // A click on a tab shown by its key alone focuses it.
+        let text = screen(&app);
+        let (y, bar) = text.lines().enumerate().find(|(_, l)| l.trim_start().starts_with('1')).unwrap();
+        let x = bar.chars().position(|c| c == '6').unwrap();
+        brief::tui::update(&mut app, brief::action::Action::Click(x as u16, y as u16));
+        assert_eq!(app.view().unwrap().focus, Pane::Timeline, "{width}x{height}: {bar}");
+    }
+}

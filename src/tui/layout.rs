@@ -134,17 +134,29 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
     BriefingLayout { wide, header, summary, tabs: Some(tab_bar), panes: vec![(list, top), (Pane::Detail, bottom)], status }
 }
 
-/// The tab labels and the columns each covers, for drawing and for clicks.
-pub fn tabs(area: Rect, labels: &[(Pane, String)]) -> Vec<(Pane, String, std::ops::Range<u16>)> {
+/// The tab labels and the columns each covers, for drawing and for clicks. `labels` are each
+/// tab's key and name. When the names do not all fit, the other tabs show their keys alone, so
+/// every tab and the active one's name are always there.
+pub fn tabs(area: Rect, labels: &[(Pane, String, &str)], active: Pane) -> Vec<(Pane, String, std::ops::Range<u16>)> {
+    let full = |(_, key, name): &(Pane, String, &str)| if key.is_empty() { name.to_string() } else { format!("{key} {name}") };
+    let width = |label: &str| unicode_width::UnicodeWidthStr::width(label) as u16;
+    let whole: u16 = labels.iter().map(|l| width(&full(l)) + 3).sum();
+    let texts: Vec<(Pane, String)> = labels
+        .iter()
+        .map(|l| {
+            let short = whole > area.width && l.0 != active && !l.1.is_empty();
+            (l.0, if short { l.1.clone() } else { full(l) })
+        })
+        .collect();
     let mut x = area.x + 1;
     let mut out = Vec::new();
-    for (pane, label) in labels {
-        let width = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-        if x + width > area.right() {
+    for (pane, label) in texts {
+        let w = width(&label);
+        if x + w > area.right() {
             break;
         }
-        out.push((*pane, label.clone(), x..x + width));
-        x += width + 3;
+        out.push((pane, label, x..x + w));
+        x += w + if whole > area.width { 2 } else { 3 };
     }
     out
 }

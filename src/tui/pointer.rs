@@ -41,7 +41,8 @@ pub fn click(app: &mut App, column: u16, row: u16) {
             let l = layout::briefing(area(app), b, view);
             if let Some(tabs) = l.tabs.filter(|t| t.contains((column, row).into())) {
                 let labels = panes::tabs::labels(app);
-                if let Some((pane, ..)) = layout::tabs(tabs, &labels).into_iter().find(|(_, _, cols)| cols.contains(&column)) {
+                let active = if view.focus == Pane::Detail { view.shown } else { view.focus };
+                if let Some((pane, ..)) = layout::tabs(tabs, &labels, active).into_iter().find(|(_, _, cols)| cols.contains(&column)) {
                     focus(app, pane);
                 }
                 return;

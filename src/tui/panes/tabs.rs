@@ -31,20 +31,20 @@ fn short(pane: Pane) -> &'static str {
     }
 }
 
-/// The labels with the key each tab answers to, as the active key map has it.
-pub fn labels(app: &App) -> Vec<(Pane, String)> {
+/// Each tab's key, as the active key map has it, and name.
+pub fn labels(app: &App) -> Vec<(Pane, String, &'static str)> {
     Pane::LISTS
         .iter()
         .map(|&pane| {
-            let key = app.config.keys.keys(&focus_action(pane)).next().map(|k| format!("{k} ")).unwrap_or_default();
-            (pane, format!("{key}{}", short(pane)))
+            let key = app.config.keys.keys(&focus_action(pane)).next().map(|k| k.to_string()).unwrap_or_default();
+            (pane, key, short(pane))
         })
         .collect()
 }
 
 pub fn render(app: &App, active: Pane, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
-    for (pane, label, columns) in layout::tabs(area, &labels(app)) {
+    for (pane, label, columns) in layout::tabs(area, &labels(app), active) {
         let style = if pane == active { s.selection } else { s.muted };
         Span::styled(label, style).render(Rect { x: columns.start, width: columns.end - columns.start, ..area }, buf);
     }
