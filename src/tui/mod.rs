@@ -12,6 +12,7 @@ pub mod layout;
 pub mod lifeline;
 pub mod line;
 pub mod loading;
+pub mod motion;
 pub mod outside;
 pub mod panes;
 pub mod passage;

@@ -9,8 +9,9 @@ use crate::archive::{Article, Term, Verdict, findings, terms};
 use crate::model::{Briefing, ItemRef, Kind};
 use crate::tui::app::{App, Checked, Cited, Pane, Reading, Screen};
 use crate::tui::detail;
+use crate::tui::motion::area;
 use crate::tui::panes;
-use crate::tui::update::{Effect, area, navigate};
+use crate::tui::update::{Effect, navigate};
 
 /// A saved copy to read for the passage view: the loop reads `path` and answers with the text.
 #[derive(Clone, Debug, PartialEq, Eq)]

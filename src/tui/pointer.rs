@@ -4,8 +4,9 @@
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::detail;
 use crate::tui::layout;
+use crate::tui::motion::{area, focus};
 use crate::tui::panes;
-use crate::tui::update::{area, focus, jump, navigate};
+use crate::tui::update::{jump, navigate};
 
 pub fn click(app: &mut App, column: u16, row: u16) {
     if layout::too_small(area(app)) {

@@ -8,8 +8,8 @@ use crate::action::Action;
 use crate::load::ParsedFile;
 use crate::model::{Briefing, ItemRef};
 use crate::tui::app::{App, Cursor, Pane, Screen};
+use crate::tui::motion::settle;
 use crate::tui::search;
-use crate::tui::update::settle;
 
 /// What the cursors of a screen point at, by id.
 enum Anchor {

@@ -6,7 +6,8 @@ use crate::search::{Hit, Place, QueryError};
 use crate::tui::app::{App, Cursor, Screen, View};
 use crate::tui::detail::Target;
 use crate::tui::line::{Edit, Field};
-use crate::tui::update::{Effect, navigate, screen_for, settle};
+use crate::tui::motion::settle;
+use crate::tui::update::{Effect, navigate, screen_for};
 
 /// An open search.
 pub struct Search {

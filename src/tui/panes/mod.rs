@@ -100,7 +100,7 @@ pub fn overlay_max(app: &App, overlay: Overlay) -> usize {
     match overlay {
         Overlay::Help(_) => {
             let len = help::lines(app).len();
-            let rect = help::area(crate::tui::update::area(app), len);
+            let rect = help::area(crate::tui::motion::area(app), len);
             // The box's border takes a row above and below.
             len.saturating_sub(usize::from(rect.height.saturating_sub(2)))
         }

@@ -1,0 +1,183 @@
+//! Where the cursors and the focus go: moving a selection, scrolling it into view, focusing a
+//! pane, and clamping every cursor after the screen changed under it. Used by `update` and the
+//! mouse; the geometry comes from `layout`, as drawing has it.
+
+use ratatui::layout::Rect;
+
+use crate::tui::app::{App, Cursor, Pane, Screen};
+use crate::tui::detail;
+use crate::tui::layout;
+use crate::tui::panes;
+use crate::tui::passage;
+
+/// The whole screen, as the reader last learned its size.
+pub(crate) fn area(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1)
+}
+
+/// Rows a list or the detail shows at once in the focused pane.
+pub(crate) fn page(app: &App) -> usize {
+    match &app.screen {
+        Screen::Library(_) | Screen::Results(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
+        Screen::Passage(_) => passage::page(app),
+        Screen::Briefing(view) => {
+            let Some(b) = app.briefing() else { return 1 };
+            let l = layout::briefing(area(app), b, view);
+            l.rect(view.focus).map_or(1, |r| usize::from(layout::inner(r, l.wide).height))
+        }
+    }
+}
+
+/// Moves the selection of the focused list (or the detail's reference) by `delta`, clamped.
+pub(crate) fn move_by(app: &mut App, delta: isize) {
+    if matches!(app.screen, Screen::Passage(_)) {
+        return passage::scroll(app, delta);
+    }
+    let height = page(app);
+    let len = match &app.screen {
+        Screen::Library(_) => app.live.len(),
+        Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
+        Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
+        Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
+        Screen::Passage(_) => 0,
+    };
+    if len == 0 {
+        return;
+    }
+    let focus = app.view().map(|v| v.focus);
+    let cursor = match &mut app.screen {
+        Screen::Library(cursor) | Screen::Results(cursor) => cursor,
+        Screen::Briefing(view) => view.cursor_mut(view.focus),
+        Screen::Passage(_) => return,
+    };
+    cursor.selected = cursor.selected.saturating_add_signed(delta).min(len - 1);
+    if focus == Some(Pane::Detail) {
+        keep_detail_link_visible(app);
+    } else {
+        cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, len, height);
+        reset_detail(app);
+    }
+}
+
+/// How many references the detail pane offers.
+pub(crate) fn detail_links(app: &App) -> usize {
+    match (app.briefing(), app.shown_item()) {
+        (Some(b), Some(item)) => detail::targets(&detail::detail(&app.live, b, item)).len(),
+        _ => 0,
+    }
+}
+
+/// Scrolls the detail so its selected reference shows.
+pub(crate) fn keep_detail_link_visible(app: &mut App) {
+    let Some(b) = app.briefing() else { return };
+    let Some(view) = app.view() else { return };
+    let l = layout::briefing(area(app), b, view);
+    let Some(rect) = l.rect(Pane::Detail) else { return };
+    let rows = panes::detail::rows(app, b, rect, l.wide);
+    let height = usize::from(layout::inner(rect, l.wide).height);
+    let cursor = view.cursor(Pane::Detail);
+    let offset = panes::detail::offset(&rows, cursor.selected, cursor.offset, height);
+    if let Screen::Briefing(view) = &mut app.screen {
+        view.cursor_mut(Pane::Detail).offset = offset;
+    }
+}
+
+/// The detail starts over at its first reference when it shows another item.
+pub(crate) fn reset_detail(app: &mut App) {
+    if let Screen::Briefing(view) = &mut app.screen
+        && view.focus != Pane::Detail
+    {
+        view.shown = view.focus;
+        *view.cursor_mut(Pane::Detail) = Cursor::default();
+    }
+}
+
+pub(crate) fn focus(app: &mut App, pane: Pane) {
+    if let Screen::Briefing(view) = &mut app.screen {
+        if view.focus == pane {
+            return;
+        }
+        view.focus = pane;
+        if pane != Pane::Detail && view.shown != pane {
+            view.shown = pane;
+            *view.cursor_mut(Pane::Detail) = Cursor::default();
+        }
+    }
+    if pane == Pane::Detail {
+        keep_detail_link_visible(app);
+    }
+}
+
+/// Tab and Shift-Tab cycle every pane; h and l move through the grid (or tabs) and stop at
+/// the ends. From the detail, h returns to the list it shows.
+pub(crate) fn focus_step(app: &mut App, step: isize, wrap: bool) {
+    let Some(view) = app.view() else { return };
+    let wide = layout::is_wide(area(app));
+    let next = if wrap {
+        let i = (view.focus.index() as isize + step).rem_euclid(Pane::ALL.len() as isize);
+        Pane::ALL[i as usize]
+    } else if view.focus == Pane::Detail {
+        if step < 0 { view.shown } else { return }
+    } else if wide {
+        // The grid is two rows of three with the detail to their right.
+        let i = view.focus.index();
+        let column = i % 3;
+        match (column as isize + step, step > 0) {
+            (3, true) => Pane::Detail,
+            (c, _) if (0..3).contains(&c) => Pane::LISTS[i - column + c as usize],
+            _ => return,
+        }
+    } else {
+        let i = view.focus.index() as isize + step;
+        match Pane::LISTS.get(i as usize) {
+            Some(p) if i >= 0 => *p,
+            _ => return,
+        }
+    };
+    focus(app, next);
+}
+
+/// Clamps every cursor to what the screen now holds and keeps selections in view.
+pub(crate) fn settle(app: &mut App) {
+    let height = page(app);
+    let library_len = app.live.len();
+    let lens: Vec<usize> = match app.briefing() {
+        Some(b) => Pane::LISTS.iter().map(|p| Pane::items(*p, b).len()).collect(),
+        None => Vec::new(),
+    };
+    let links = detail_links(app);
+    let hits = app.search.as_ref().map_or(0, |s| s.hits().len());
+    match &mut app.screen {
+        Screen::Library(cursor) => {
+            cursor.selected = cursor.selected.min(library_len.saturating_sub(1));
+            cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, library_len, height);
+        }
+        Screen::Results(cursor) => {
+            cursor.selected = cursor.selected.min(hits.saturating_sub(1));
+            cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, hits, height);
+        }
+        Screen::Briefing(view) => {
+            for (pane, len) in Pane::LISTS.iter().zip(lens) {
+                let c = view.cursor_mut(*pane);
+                c.selected = c.selected.min(len.saturating_sub(1));
+            }
+            let d = view.cursor_mut(Pane::Detail);
+            d.selected = d.selected.min(links.saturating_sub(1));
+        }
+        Screen::Passage(_) => return passage::scroll(app, 0),
+    }
+    if let Some(view) = app.view() {
+        let focus = view.focus;
+        if focus == Pane::Detail {
+            keep_detail_link_visible(app);
+        } else if let Some(b) = app.briefing() {
+            let l = layout::briefing(area(app), b, view);
+            let len = Pane::items(focus, b).len();
+            let h = l.rect(focus).map_or(1, |r| usize::from(layout::inner(r, l.wide).height));
+            if let Screen::Briefing(view) = &mut app.screen {
+                let c = view.cursor_mut(focus);
+                c.offset = layout::visible_offset(c.offset, c.selected, len, h);
+            }
+        }
+    }
+}
