@@ -55,6 +55,19 @@ impl Pane {
         }
     }
 
+    /// How many items a list pane shows, without listing them.
+    pub fn len(self, b: &Briefing) -> usize {
+        match self {
+            Pane::Officials => b.officials.len(),
+            Pane::Commitments => b.commitments.len(),
+            Pane::Reactions => b.reactions.len(),
+            Pane::Facts => b.facts.len() + b.discrepancies.len(),
+            Pane::Sources => b.sources.len(),
+            Pane::Timeline => b.events.len(),
+            Pane::Detail => 0,
+        }
+    }
+
     /// The items a list pane shows, in order; the detail pane lists none.
     pub fn items(self, b: &Briefing) -> Vec<ItemRef> {
         let all = |kind, n| (0..n).map(move |index| ItemRef { kind, index });

@@ -45,7 +45,7 @@ fn briefing(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
             panes::detail::render(app, b, rect, l.wide, buf);
             continue;
         }
-        let cx = ListCtx { app, b, pane, cursor: view.cursor(pane), focused: view.focus == pane, wide: l.wide };
+        let cx = ListCtx { app, b, pane, cursor: view.cursor(pane), focused: view.focus == pane, wide: l.wide, wrap: view.focus == pane };
         let rows = Pane::items(pane, b).into_iter().map(|item| panes::row(app, b, pane, item)).collect();
         panes::draw_list(buf, rect, pane.title().to_string(), rows, &cx);
     }

@@ -113,11 +113,21 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
     let header = header.inner(Margin::new(1, 0));
     let summary = summary.inner(Margin::new(1, 0));
     if wide {
-        let [grid, detail] = Layout::horizontal([Constraint::Percentage(66), Constraint::Fill(1)]).areas(body);
-        let [top, bottom] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(grid);
-        let thirds = |r: Rect| -> [Rect; 3] { Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(r) };
-        let [a, b2, c] = thirds(top);
-        let [d, e, f] = thirds(bottom);
+        // The detail gets half the width while it has the focus, a third otherwise.
+        let grid_share = if view.focus == Pane::Detail { 50 } else { 66 };
+        let [grid, detail] = Layout::horizontal([Constraint::Percentage(grid_share), Constraint::Fill(1)]).areas(body);
+        let empty = |row: &[Pane]| row.iter().all(|p| p.len(b) == 0);
+        let (top_row, bottom_row) = (&Pane::LISTS[..3], &Pane::LISTS[3..]);
+        // A row of empty panes takes the lines that say so; the other row the rest.
+        let heights = match (empty(top_row), empty(bottom_row)) {
+            (true, false) => [Constraint::Length(EMPTY_ROW), Constraint::Fill(1)],
+            (false, true) => [Constraint::Fill(1), Constraint::Length(EMPTY_ROW)],
+            _ => [Constraint::Percentage(55), Constraint::Fill(1)],
+        };
+        let [top, bottom] = Layout::vertical(heights).areas(grid);
+        let columns = |r: Rect, row: &[Pane]| -> [Rect; 3] { Layout::horizontal(widths(row, b, view.focus)).areas(r) };
+        let [a, b2, c] = columns(top, top_row);
+        let [d, e, f] = columns(bottom, bottom_row);
         let panes = vec![
             (Pane::Officials, a),
             (Pane::Commitments, b2),
@@ -132,6 +142,26 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
     let list = if view.focus == Pane::Detail { view.shown } else { view.focus };
     let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
     BriefingLayout { wide, header, summary, tabs: Some(tab_bar), panes: vec![(list, top), (Pane::Detail, bottom)], status }
+}
+
+/// Lines a row of empty panes takes: its frame and "(none)".
+const EMPTY_ROW: u16 = 3;
+/// Columns an empty pane takes beside full ones: enough for its title and "(none)".
+const EMPTY_WIDTH: u16 = 16;
+
+/// The widths of a row of three list panes: the focused one two shares, an empty one only
+/// what it needs to say it is empty, the others one share each.
+fn widths(row: &[Pane], b: &Briefing, focus: Pane) -> [Constraint; 3] {
+    let all_empty = row.iter().all(|p| p.len(b) == 0);
+    let mut out = [Constraint::Fill(1); 3];
+    for (slot, pane) in out.iter_mut().zip(row) {
+        *slot = match (*pane == focus, pane.len(b) == 0) {
+            (true, _) => Constraint::Fill(2),
+            (false, true) if !all_empty => Constraint::Length(EMPTY_WIDTH),
+            _ => Constraint::Fill(1),
+        };
+    }
+    out
 }
 
 /// The tab labels and the columns each covers, for drawing and for clicks. `labels` are each

@@ -18,6 +18,7 @@ pub mod panes;
 pub mod passage;
 pub mod pointer;
 pub mod reload;
+pub mod rows;
 pub mod search;
 pub mod style;
 pub mod terminal;

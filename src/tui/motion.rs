@@ -55,7 +55,24 @@ pub(crate) fn move_by(app: &mut App, delta: isize) {
         keep_detail_link_visible(app);
     } else {
         cursor.offset = layout::visible_offset(cursor.offset, cursor.selected, len, height);
+        keep_list_row_visible(app);
         reset_detail(app);
+    }
+}
+
+/// Scrolls a briefing's focused list so its selected row shows whole, as drawing lays the rows
+/// out (wrapped in the focused pane).
+pub(crate) fn keep_list_row_visible(app: &mut App) {
+    let (Some(b), Some(view)) = (app.briefing(), app.view()) else { return };
+    let focus = view.focus;
+    if focus == Pane::Detail {
+        return;
+    }
+    let l = layout::briefing(area(app), b, view);
+    let Some(inner) = l.rect(focus).map(|r| layout::inner(r, l.wide)) else { return };
+    let offset = panes::list_offset(app, b, focus, view.cursor(focus), usize::from(inner.width), usize::from(inner.height), true);
+    if let Screen::Briefing(view) = &mut app.screen {
+        view.cursor_mut(focus).offset = offset;
     }
 }
 
@@ -170,14 +187,8 @@ pub(crate) fn settle(app: &mut App) {
         let focus = view.focus;
         if focus == Pane::Detail {
             keep_detail_link_visible(app);
-        } else if let Some(b) = app.briefing() {
-            let l = layout::briefing(area(app), b, view);
-            let len = Pane::items(focus, b).len();
-            let h = l.rect(focus).map_or(1, |r| usize::from(layout::inner(r, l.wide).height));
-            if let Screen::Briefing(view) = &mut app.screen {
-                let c = view.cursor_mut(focus);
-                c.offset = layout::visible_offset(c.offset, c.selected, len, h);
-            }
+        } else {
+            keep_list_row_visible(app);
         }
     }
 }

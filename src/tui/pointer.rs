@@ -72,22 +72,25 @@ pub fn click(app: &mut App, column: u16, row: u16) {
                 }
                 return;
             }
-            let len = Pane::items(pane, b).len();
-            let cursor = view.cursor(pane);
-            let offset = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height));
+            // Rows as they were drawn: wrapped in the pane that had the focus.
+            let (cursor, focused) = (view.cursor(pane), view.focus == pane);
+            let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+            let offset = panes::list_offset(app, b, pane, cursor, width, height, focused);
+            let at = inner
+                .contains((column, row).into())
+                .then(|| panes::list_row_at(app, b, pane, offset, width, usize::from(row - inner.y), focused))
+                .flatten();
             focus(app, pane);
-            if inner.contains((column, row).into()) {
-                let at = offset + usize::from(row - inner.y);
-                if at < len
-                    && let Screen::Briefing(view) = &mut app.screen
-                {
-                    let c = view.cursor_mut(pane);
-                    c.selected = at;
-                    c.offset = offset;
-                    view.shown = pane;
-                    *view.cursor_mut(Pane::Detail) = Default::default();
-                }
+            if let Some(at) = at
+                && let Screen::Briefing(view) = &mut app.screen
+            {
+                let c = view.cursor_mut(pane);
+                c.selected = at;
+                c.offset = offset;
+                view.shown = pane;
+                *view.cursor_mut(Pane::Detail) = Default::default();
             }
+            crate::tui::motion::keep_list_row_visible(app);
         }
     }
 }
@@ -136,6 +139,10 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
                     }
                 }
                 return;
+            }
+            // The focused pane's rows wrap: the wheel moves its selection, as j and k do.
+            if view.focus == pane {
+                return crate::tui::motion::move_by(app, delta);
             }
             let len = Pane::items(pane, b).len();
             let (selected, offset) = scrolled(cursor.selected, cursor.offset, len, height, delta);

@@ -29,7 +29,9 @@ pub fn render(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
     if let Some(path) = app.showing_stale() {
         title.push(Span::styled(format!("  (last good version: {} has errors)", crate::text::path(path)), s.error));
     }
-    Paragraph::new(vec![Line::from(title), Line::from(facts)]).render(area, buf);
+    let width = usize::from(area.width);
+    let lines = vec![crate::tui::rows::fit(Line::from(title), width), crate::tui::rows::fit(Line::from(facts), width)];
+    Paragraph::new(lines).render(area, buf);
 }
 
 pub fn render_summary(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {

@@ -41,7 +41,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         Paragraph::new(format!("No briefings in {}.", crate::text::path(app.live.root()))).style(s.muted).render(inner, buf);
         return;
     };
-    let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
+    let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true, wrap: false };
     let title = "Briefings · date, officials, commitments, reactions, facts, sources, title".to_string();
     draw_rows(buf, l.list, title, live.len(), &mut |i| row(i), &cx);
     if let Some(b) = live.at(cursor.selected) {

@@ -36,6 +36,51 @@ pub struct ListCtx<'a> {
     pub cursor: Cursor,
     pub focused: bool,
     pub wide: bool,
+    /// Rows wrap to as many lines as their text takes (a briefing's focused pane), rather than
+    /// being cut with "…".
+    pub wrap: bool,
+}
+
+/// Columns a wrapped row's later lines are indented by, to start under its text: the gutter
+/// and the at-a-glance marks before it.
+pub fn wrap_indent(app: &App) -> usize {
+    1 + 5 + usize::from(app.config.archive.is_some())
+}
+
+/// A row as drawn: the gutter (`›` on the selected row), its matches highlighted.
+fn with_gutter<'a>(app: &App, line: Line<'a>, selected: bool) -> Line<'a> {
+    let mut spans = vec![Span::styled(if selected { "›" } else { " " }, app.styles.accent)];
+    spans.extend(line.spans);
+    highlight(app, Line::from(spans))
+}
+
+/// The first row a briefing's list pane shows in a pane `width` columns wide and `height` lines
+/// high, as drawing finds it: rows wrap in the focused pane, so the selection shows whole.
+pub fn list_offset(app: &App, b: &Briefing, pane: Pane, cursor: Cursor, width: usize, height: usize, focused: bool) -> usize {
+    let items = Pane::items(pane, b);
+    if !focused {
+        return layout::visible_offset(cursor.offset, cursor.selected, items.len(), height);
+    }
+    let indent = wrap_indent(app);
+    let mut height_of = |i: usize| crate::tui::rows::wrap(with_gutter(app, row(app, b, pane, items[i]), false), width, indent).len();
+    crate::tui::rows::window(cursor.offset, cursor.selected, items.len(), height, &mut height_of)
+}
+
+/// The row of a briefing's list pane drawn `y` lines below the top of its rows, if any.
+pub fn list_row_at(app: &App, b: &Briefing, pane: Pane, offset: usize, width: usize, y: usize, focused: bool) -> Option<usize> {
+    let items = Pane::items(pane, b);
+    if !focused {
+        return Some(offset + y).filter(|i| *i < items.len());
+    }
+    let indent = wrap_indent(app);
+    let mut top = 0;
+    for (i, item) in items.iter().enumerate().skip(offset) {
+        top += crate::tui::rows::wrap(with_gutter(app, row(app, b, pane, *item), false), width, indent).len();
+        if y < top {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The row of an item in its list pane.
@@ -122,42 +167,53 @@ pub fn draw_overlay(buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block
 
 /// Draws a framed list of rows with its selection, scrolled so the selection shows.
 pub fn draw_list(buf: &mut Buffer, area: Rect, title: String, rows: Vec<Line<'_>>, cx: &ListCtx<'_>) {
-    let len = rows.len();
-    let mut rows = rows.into_iter().map(Some).collect::<Vec<_>>();
-    draw_rows(buf, area, title, len, &mut |i| rows[i].take().unwrap_or_default(), cx);
+    // A row may be asked for twice: once to measure it, once to draw it.
+    draw_rows(buf, area, title, rows.len(), &mut |i| rows[i].clone(), cx);
 }
 
-/// [`draw_list`] for long lists: only the rows on screen are made, by `row(index)`.
+/// [`draw_list`] for long lists: only the rows on screen are made, by `row(index)`. A row wider
+/// than the pane ends with "…" where it is cut; with `wrap`, it takes as many lines as it needs.
 pub fn draw_rows<'a>(buf: &mut Buffer, area: Rect, title: String, len: usize, row: &mut dyn FnMut(usize) -> Line<'a>, cx: &ListCtx<'_>) {
     let s = &cx.app.styles;
     let border = if cx.focused { s.accent } else { s.muted };
     let count = if len == 0 { String::new() } else { format!(" {}/{} ", cx.cursor.selected.min(len - 1) + 1, len) };
-    let block = pane_block(cx.wide)
-        .border_style(border)
-        .title(Line::styled(format!(" {title} "), if cx.focused { s.accent } else { Style::new() }))
-        .title(Line::styled(count, s.muted).right_aligned());
+    // The title gives way to the count, with "…" where it is cut; two columns stay for the
+    // frame's corners and one between them.
+    let room = usize::from(area.width).saturating_sub(3 + count.chars().count());
+    let title = crate::tui::rows::fit(Line::styled(format!(" {title} "), if cx.focused { s.accent } else { Style::new() }), room);
+    let block = pane_block(cx.wide).border_style(border).title(title).title(Line::styled(count, s.muted).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     if len == 0 {
-        Line::styled("  (none)", s.muted).render(inner, buf);
+        crate::tui::rows::fit(Line::styled("  (none)", s.muted), usize::from(inner.width)).render(inner, buf);
         return;
     }
-    let height = usize::from(inner.height);
-    let offset = layout::visible_offset(cx.cursor.offset, cx.cursor.selected, len, height);
-    for i in offset..(offset + height).min(len) {
-        let line = row(i);
-        let y = inner.y + (i - offset) as u16;
-        let rect = Rect { y, height: 1, ..inner };
+    let (width, height) = (usize::from(inner.width), usize::from(inner.height));
+    let indent = wrap_indent(cx.app);
+    let mut drawn = |i: usize| -> Vec<Line<'static>> {
+        let line = with_gutter(cx.app, row(i), i == cx.cursor.selected);
+        if cx.wrap { crate::tui::rows::wrap(line, width, indent) } else { vec![crate::tui::rows::fit(line, width)] }
+    };
+    let offset = if cx.wrap {
+        crate::tui::rows::window(cx.cursor.offset, cx.cursor.selected, len, height, &mut |i| drawn(i).len())
+    } else {
+        layout::visible_offset(cx.cursor.offset, cx.cursor.selected, len, height)
+    };
+    let mut y = 0;
+    for i in offset..len {
+        if y >= height {
+            break;
+        }
         let selected = i == cx.cursor.selected;
-        let gutter = if selected { "›" } else { " " };
-        let mut spans = vec![Span::styled(gutter, s.accent)];
-        spans.extend(line.spans);
-        let line = highlight(cx.app, Line::from(spans));
-        if selected && cx.focused {
-            buf.set_style(rect, s.selection);
-            line.patch_style(s.selection).render(rect, buf);
-        } else {
-            line.render(rect, buf);
+        for line in crate::tui::rows::at_most(drawn(i), height - y, width) {
+            let rect = Rect { y: inner.y + y as u16, height: 1, ..inner };
+            if selected && cx.focused {
+                buf.set_style(rect, s.selection);
+                line.patch_style(s.selection).render(rect, buf);
+            } else {
+                line.render(rect, buf);
+            }
+            y += 1;
         }
     }
 }

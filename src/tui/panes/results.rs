@@ -63,7 +63,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     match app.live.at(0) {
         Some(first) if !hits.is_empty() => {
             // The selected hit in the selection colour even while typing: ctrl-n and ctrl-p move it.
-            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true };
+            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true, wrap: false };
             draw_rows(buf, l.list, "Results".into(), hits.len(), &mut |i| row(app, &hits[i], width), &cx);
         }
         _ => {
