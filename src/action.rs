@@ -91,6 +91,10 @@ actions! {
     FocusTimeline = "focus_timeline" ["6"];
     /// Focus the detail pane of the selected item
     FocusDetail = "focus_detail" ["0"];
+    /// Focus the briefing's summary and related briefings (in the library, its preview)
+    FocusSummary = "focus_summary" ["s"];
+    /// Show the focused pane alone at full size, or all panes again
+    Zoom = "zoom" ["z"];
     /// Open the selected briefing, or follow the selected reference
     Follow = "follow" ["enter"];
     /// Go back to where the last jump came from

@@ -18,12 +18,14 @@ pub enum Pane {
     Sources,
     Timeline,
     Detail,
+    /// The briefing's summary and its related briefings, above the panes.
+    Summary,
 }
 
 impl Pane {
     /// Every pane in focus order (Tab).
-    pub const ALL: [Pane; 7] =
-        [Pane::Officials, Pane::Commitments, Pane::Reactions, Pane::Facts, Pane::Sources, Pane::Timeline, Pane::Detail];
+    pub const ALL: [Pane; 8] =
+        [Pane::Officials, Pane::Commitments, Pane::Reactions, Pane::Facts, Pane::Sources, Pane::Timeline, Pane::Detail, Pane::Summary];
     /// The panes that list items.
     pub const LISTS: [Pane; 6] = [Pane::Officials, Pane::Commitments, Pane::Reactions, Pane::Facts, Pane::Sources, Pane::Timeline];
 
@@ -40,6 +42,7 @@ impl Pane {
             Pane::Sources => "Sources",
             Pane::Timeline => "Timeline",
             Pane::Detail => "Detail",
+            Pane::Summary => "Summary",
         }
     }
 
@@ -64,7 +67,7 @@ impl Pane {
             Pane::Facts => b.facts.len() + b.discrepancies.len(),
             Pane::Sources => b.sources.len(),
             Pane::Timeline => b.events.len(),
-            Pane::Detail => 0,
+            Pane::Detail | Pane::Summary => 0,
         }
     }
 
@@ -83,7 +86,7 @@ impl Pane {
                 events.sort_by_key(|e| b.events[e.index].date);
                 events
             }
-            Pane::Detail => Vec::new(),
+            Pane::Detail | Pane::Summary => Vec::new(),
         }
     }
 }
@@ -100,15 +103,18 @@ pub struct Cursor {
 pub struct View {
     pub id: String,
     pub focus: Pane,
-    /// Indexed by [`Pane::index`]; the detail pane's cursor counts its references.
-    pub cursors: [Cursor; 7],
+    /// Indexed by [`Pane::index`]; the detail pane's cursor counts its references, the
+    /// summary's its rows.
+    pub cursors: [Cursor; 8],
     /// The list pane whose selected item the detail pane shows.
     pub shown: Pane,
+    /// The focused pane alone fills the screen.
+    pub zoomed: bool,
 }
 
 impl View {
     pub fn new(id: &str) -> View {
-        View { id: id.to_string(), focus: Pane::Officials, cursors: [Cursor::default(); 7], shown: Pane::Officials }
+        View { id: id.to_string(), focus: Pane::Officials, cursors: [Cursor::default(); 8], shown: Pane::Officials, zoomed: false }
     }
 
     /// A briefing as it first opens: on its first list pane that has anything in it.
@@ -210,6 +216,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     pub history: History,
     pub status: Option<Status>,
+    /// The library's preview has the focus, and where its cursor row is.
+    pub preview: Option<Cursor>,
     /// The open search, if any.
     pub search: Option<crate::tui::search::Search>,
     /// Queries searched before, oldest first, as the state folder keeps them across runs.
@@ -238,6 +246,7 @@ impl App {
             overlay: None,
             history: History::default(),
             status: None,
+            preview: None,
             search: None,
             searched: Vec::new(),
             checked: std::collections::HashMap::new(),

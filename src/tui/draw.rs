@@ -35,9 +35,9 @@ fn briefing(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
     let Some(b) = app.live.get(&view.id) else { return };
     let l = layout::briefing(area, b, view);
     panes::header::render(app, b, l.header, buf);
-    panes::header::render_summary(app, b, l.summary, buf);
+    panes::summary::render_briefing(app, b, view, l.summary, buf);
     if let Some(tabs) = l.tabs {
-        let active = if view.focus == Pane::Detail { view.shown } else { view.focus };
+        let active = if matches!(view.focus, Pane::Detail | Pane::Summary) { view.shown } else { view.focus };
         panes::tabs::render(app, active, tabs, buf);
     }
     for &(pane, rect) in &l.panes {

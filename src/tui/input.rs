@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(action_of(&key(KeyCode::Char('G'), KeyModifiers::SHIFT), &keys), Some(Action::Bottom));
         assert_eq!(action_of(&key(KeyCode::BackTab, KeyModifiers::SHIFT), &keys), Some(Action::PrevPane));
         assert_eq!(action_of(&key(KeyCode::Left, KeyModifiers::ALT), &keys), Some(Action::Back));
-        assert_eq!(action_of(&key(KeyCode::Char('z'), KeyModifiers::NONE), &keys), None);
+        assert_eq!(action_of(&key(KeyCode::Char('Z'), KeyModifiers::SHIFT), &keys), None);
         assert_eq!(action_of(&Event::Resize(100, 40), &keys), Some(Action::Resize(100, 40)));
     }
 }

@@ -100,18 +100,30 @@ fn summary_lines(summary: &str, width: usize, cap: usize) -> usize {
 
 pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
     let wide = is_wide(area);
-    let summary = summary_height(b, area.width.saturating_sub(2), area.height, wide);
-    let tabs = u16::from(!wide);
-    let [header, summary, tab_bar, body, status] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(summary),
-        Constraint::Length(tabs),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let zoomed_summary = view.zoomed && view.focus == Pane::Summary;
+    let mut summary = summary_height(b, area.width.saturating_sub(3), area.height, wide);
+    // The summary in focus gets half the screen to be read in.
+    if view.focus == Pane::Summary {
+        summary = summary.max(area.height.saturating_sub(3) / 2);
+    }
+    let summary = if zoomed_summary {
+        Constraint::Fill(1)
+    } else if view.zoomed {
+        Constraint::Length(0)
+    } else {
+        Constraint::Length(summary)
+    };
+    let tabs = u16::from(!wide && !view.zoomed);
+    let body = if zoomed_summary { Constraint::Length(0) } else { Constraint::Fill(1) };
+    let [header, summary, tab_bar, body, status] =
+        Layout::vertical([Constraint::Length(2), summary, Constraint::Length(tabs), body, Constraint::Length(1)]).areas(area);
     let header = header.inner(Margin::new(1, 0));
     let summary = summary.inner(Margin::new(1, 0));
+    if view.zoomed {
+        // The focused pane alone, framed, in all the room there is.
+        let panes = if zoomed_summary { Vec::new() } else { vec![(view.focus, body)] };
+        return BriefingLayout { wide: true, header, summary, tabs: None, panes, status };
+    }
     if wide {
         // The detail gets half the width while it has the focus, a third otherwise.
         let grid_share = if view.focus == Pane::Detail { 50 } else { 66 };
@@ -139,7 +151,7 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
         ];
         return BriefingLayout { wide, header, summary, tabs: None, panes, status };
     }
-    let list = if view.focus == Pane::Detail { view.shown } else { view.focus };
+    let list = if matches!(view.focus, Pane::Detail | Pane::Summary) { view.shown } else { view.focus };
     let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
     BriefingLayout { wide, header, summary, tabs: Some(tab_bar), panes: vec![(list, top), (Pane::Detail, bottom)], status }
 }

@@ -21,6 +21,7 @@ pub mod reload;
 pub mod rows;
 pub mod search;
 pub mod style;
+pub mod summary;
 pub mod terminal;
 pub mod update;
 pub mod watch;

@@ -15,8 +15,48 @@ pub(crate) fn area(app: &App) -> Rect {
     Rect::new(0, 0, app.size.0, app.size.1)
 }
 
+/// The summary document that has the focus — a briefing's Summary pane, or the library's
+/// preview — as drawn: its rows, and the lines it is shown in.
+pub(crate) fn document(app: &App) -> Option<(Vec<crate::tui::summary::Row>, usize)> {
+    use crate::tui::panes::summary::text_width;
+    match &app.screen {
+        Screen::Library(cursor) if app.preview.is_some() => {
+            let b = app.live.at(cursor.selected)?;
+            let inner = layout::inner(layout::library(area(app)).preview, true);
+            Some((crate::tui::summary::rows(app, b, text_width(inner), true), usize::from(inner.height)))
+        }
+        Screen::Briefing(view) if view.focus == Pane::Summary => {
+            let b = app.briefing()?;
+            let rect = layout::briefing(area(app), b, view).summary;
+            Some((crate::tui::summary::rows(app, b, text_width(rect), false), usize::from(rect.height)))
+        }
+        _ => None,
+    }
+}
+
+/// The cursor of the summary document that has the focus.
+fn document_cursor(app: &mut App) -> Option<&mut Cursor> {
+    match &mut app.screen {
+        Screen::Library(_) => app.preview.as_mut(),
+        Screen::Briefing(view) if view.focus == Pane::Summary => Some(view.cursor_mut(Pane::Summary)),
+        _ => None,
+    }
+}
+
+/// Moves the cursor row of the focused summary document, scrolling it into view.
+fn move_in_document(app: &mut App, delta: isize) -> bool {
+    let Some((rows, height)) = document(app) else { return false };
+    let Some(cursor) = document_cursor(app) else { return false };
+    cursor.selected = cursor.selected.saturating_add_signed(delta).min(rows.len().saturating_sub(1));
+    cursor.offset = crate::tui::summary::offset(cursor.offset, cursor.selected, rows.len(), height);
+    true
+}
+
 /// Rows a list or the detail shows at once in the focused pane.
 pub(crate) fn page(app: &App) -> usize {
+    if let Some((_, height)) = document(app) {
+        return height;
+    }
     match &app.screen {
         Screen::Library(_) | Screen::Results(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
         Screen::Passage(_) => passage::page(app),
@@ -32,6 +72,9 @@ pub(crate) fn page(app: &App) -> usize {
 pub(crate) fn move_by(app: &mut App, delta: isize) {
     if matches!(app.screen, Screen::Passage(_)) {
         return passage::scroll(app, delta);
+    }
+    if move_in_document(app, delta) {
+        return;
     }
     let height = page(app);
     let len = match &app.screen {
@@ -65,7 +108,7 @@ pub(crate) fn move_by(app: &mut App, delta: isize) {
 pub(crate) fn keep_list_row_visible(app: &mut App) {
     let (Some(b), Some(view)) = (app.briefing(), app.view()) else { return };
     let focus = view.focus;
-    if focus == Pane::Detail {
+    if matches!(focus, Pane::Detail | Pane::Summary) {
         return;
     }
     let l = layout::briefing(area(app), b, view);
@@ -133,6 +176,9 @@ pub(crate) fn focus_step(app: &mut App, step: isize, wrap: bool) {
     let next = if wrap {
         let i = (view.focus.index() as isize + step).rem_euclid(Pane::ALL.len() as isize);
         Pane::ALL[i as usize]
+    } else if view.focus == Pane::Summary {
+        // Out of the summary, either way, to the list the detail follows.
+        view.shown
     } else if view.focus == Pane::Detail {
         if step < 0 { view.shown } else { return }
     } else if wide {
@@ -156,7 +202,7 @@ pub(crate) fn focus_step(app: &mut App, step: isize, wrap: bool) {
 
 /// Clamps every cursor to what the screen now holds and keeps selections in view.
 pub(crate) fn settle(app: &mut App) {
-    let height = page(app);
+    let height = usize::from(layout::inner(layout::library(area(app)).list, true).height);
     let library_len = app.live.len();
     let lens: Vec<usize> = match app.briefing() {
         Some(b) => Pane::LISTS.iter().map(|p| Pane::items(*p, b).len()).collect(),
@@ -191,4 +237,5 @@ pub(crate) fn settle(app: &mut App) {
             keep_list_row_visible(app);
         }
     }
+    move_in_document(app, 0);
 }

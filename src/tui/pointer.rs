@@ -15,12 +15,17 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     match &app.screen {
         // The passage view has nothing to click: it scrolls, and `n` steps.
         Screen::Passage(_) => {}
+        Screen::Library(_) if layout::inner(layout::library(area(app)).preview, true).contains((column, row).into()) => {
+            let inner = layout::inner(layout::library(area(app)).preview, true);
+            click_document(app, inner, row);
+        }
         Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             let inner = layout::inner(l.list, true);
             if !inner.contains((column, row).into()) {
                 return;
             }
+            app.preview = None;
             let results = matches!(app.screen, Screen::Results(_));
             let len = if results { app.search.as_ref().map_or(0, |s| s.hits().len()) } else { app.live.len() };
             let at = layout::visible_offset(cursor.offset, cursor.selected, len, usize::from(inner.height)) + usize::from(row - inner.y);
@@ -40,6 +45,10 @@ pub fn click(app: &mut App, column: u16, row: u16) {
         Screen::Briefing(view) => {
             let Some(b) = app.briefing() else { return };
             let l = layout::briefing(area(app), b, view);
+            if l.summary.contains((column, row).into()) {
+                crate::tui::summary::focus(app);
+                return click_document(app, l.summary, row);
+            }
             if let Some(tabs) = l.tabs.filter(|t| t.contains((column, row).into())) {
                 let labels = panes::tabs::labels(app);
                 let active = if view.focus == Pane::Detail { view.shown } else { view.focus };
@@ -95,6 +104,34 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
+/// A click on a summary document drawn in `area` (the focus already on it): the row under the
+/// pointer gets the cursor; a click on the cursor row follows its link.
+fn click_document(app: &mut App, area: ratatui::layout::Rect, row: u16) {
+    if app.preview.is_none() && matches!(app.screen, Screen::Library(_)) {
+        app.preview = Some(Default::default());
+    }
+    let Some((rows, height)) = crate::tui::motion::document(app) else { return };
+    let cursor = match &app.screen {
+        Screen::Library(_) => app.preview.unwrap_or_default(),
+        Screen::Briefing(view) => view.cursor(Pane::Summary),
+        _ => return,
+    };
+    let offset = panes::summary::first_row(&rows, cursor, height, true);
+    let at = offset + usize::from(row - area.y);
+    if at >= rows.len() {
+        return;
+    }
+    if at == cursor.selected && rows[at].link.is_some() {
+        return crate::tui::summary::follow(app);
+    }
+    let picked = crate::tui::app::Cursor { selected: at, offset };
+    match &mut app.screen {
+        Screen::Library(_) => app.preview = Some(picked),
+        Screen::Briefing(view) => *view.cursor_mut(Pane::Summary) = picked,
+        _ => {}
+    }
+}
+
 /// Scrolls the pane under the pointer by `delta` rows; a list's selection moves along so it
 /// stays in view.
 pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
@@ -103,6 +140,10 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
     }
     match &app.screen {
         Screen::Passage(_) => crate::tui::passage::scroll(app, delta),
+        Screen::Library(_) if layout::library(area(app)).preview.contains((column, row).into()) => {
+            app.preview.get_or_insert_default();
+            crate::tui::motion::move_by(app, delta);
+        }
         Screen::Library(cursor) | Screen::Results(cursor) => {
             let l = layout::library(area(app));
             if !l.list.contains((column, row).into()) {
@@ -121,6 +162,10 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
         Screen::Briefing(view) => {
             let Some(b) = app.briefing() else { return };
             let l = layout::briefing(area(app), b, view);
+            if l.summary.contains((column, row).into()) {
+                crate::tui::summary::focus(app);
+                return crate::tui::motion::move_by(app, delta);
+            }
             let Some((pane, rect)) = l.pane_at(column, row) else { return };
             let height = usize::from(layout::inner(rect, l.wide).height);
             let cursor = view.cursor(pane);

@@ -57,6 +57,9 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         },
         None => action,
     };
+    if matches!(app.screen, Screen::Library(_)) && library_key(app, &action) {
+        return None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
@@ -81,6 +84,8 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::FocusSources => focus(app, Pane::Sources),
         Action::FocusTimeline => focus(app, Pane::Timeline),
         Action::FocusDetail => focus(app, Pane::Detail),
+        Action::FocusSummary => crate::tui::summary::focus(app),
+        Action::Zoom => zoom(app),
         Action::Follow => return follow(app),
         Action::Back => walk_history(app, false),
         Action::Forward => walk_history(app, true),
@@ -188,9 +193,44 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) -> Result<Opt
     Ok(None)
 }
 
+/// Keys the library answers otherwise than a briefing: h, l and Tab move between the list and
+/// the preview; keys that act on a briefing's panes say what they need. True when handled.
+fn library_key(app: &mut App, action: &Action) -> bool {
+    match action {
+        Action::FocusRight | Action::NextPane | Action::FocusSummary if app.preview.is_none() => {
+            app.preview = Some(Cursor::default());
+        }
+        Action::FocusLeft | Action::PrevPane | Action::NextPane | Action::Close if app.preview.is_some() => app.preview = None,
+        Action::FocusLeft | Action::PrevPane | Action::FocusRight => {}
+        Action::FocusOfficials
+        | Action::FocusCommitments
+        | Action::FocusReactions
+        | Action::FocusFacts
+        | Action::FocusSources
+        | Action::FocusTimeline
+        | Action::FocusDetail
+        | Action::Zoom => {
+            let open = app.key_hint(&Action::Follow);
+            app.set_status(format!("That key works in a briefing's panes: open one with {open} first"), false);
+        }
+        Action::Follow if app.preview.is_some() => crate::tui::summary::follow(app),
+        _ => return false,
+    }
+    true
+}
+
+/// `z`: the focused pane alone at full size, or all the panes again.
+fn zoom(app: &mut App) {
+    if let Screen::Briefing(view) = &mut app.screen {
+        view.zoomed = !view.zoomed;
+        settle(app);
+    }
+}
+
 fn follow(app: &mut App) -> Option<Effect> {
     match &app.screen {
         Screen::Results(_) => return search::follow(app),
+        Screen::Briefing(view) if view.focus == Pane::Summary => crate::tui::summary::follow(app),
         Screen::Library(cursor) => {
             if let Some(b) = app.live.at(cursor.selected) {
                 let view = View::opening(b);
@@ -241,6 +281,8 @@ pub(crate) fn screen_for(app: &App, target: &Target) -> Option<Screen> {
 
 /// Goes to another screen, recording where it came from.
 pub(crate) fn navigate(app: &mut App, to: Screen) {
+    // The library's list has the focus again when it is come back to.
+    app.preview = None;
     let from = std::mem::replace(&mut app.screen, to);
     app.history.record(from);
     settle(app);
@@ -285,6 +327,19 @@ fn restore(app: &mut App, screen: Screen) -> bool {
 }
 
 fn close(app: &mut App) -> Option<Effect> {
+    match &mut app.screen {
+        // Out of the zoom first, then out of the summary, as from the detail.
+        Screen::Briefing(view) if view.zoomed => {
+            view.zoomed = false;
+            settle(app);
+            return None;
+        }
+        Screen::Briefing(view) if view.focus == Pane::Summary => {
+            view.focus = view.shown;
+            return None;
+        }
+        _ => {}
+    }
     match &app.screen {
         Screen::Passage(_) => walk_history(app, false),
         Screen::Results(_) => return search::close(app),
@@ -308,8 +363,14 @@ fn close(app: &mut App) -> Option<Effect> {
 /// `[` and `]`: the previous or next briefing in library order.
 fn step_briefing(app: &mut App, step: isize) {
     let len = app.live.len();
-    match &app.screen {
-        Screen::Library(_) | Screen::Results(_) => move_by(app, step),
+    match &mut app.screen {
+        // The next briefing in the list, even from the preview (which then shows it).
+        Screen::Library(cursor) => {
+            cursor.selected = cursor.selected.saturating_add_signed(step).min(len.saturating_sub(1));
+            app.preview = app.preview.map(|_| Cursor::default());
+            settle(app);
+        }
+        Screen::Results(_) => move_by(app, step),
         Screen::Passage(_) => {}
         Screen::Briefing(view) => {
             let Some(at) = app.live.position(&view.id) else { return };

@@ -1,9 +1,10 @@
-//! The briefing's header: title, dates, place, tags and related briefings; then the summary.
+//! The briefing's header: title, dates, place, tags and related briefings. The summary below it
+//! is a document of its own (`panes::summary`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::model::Briefing;
 use crate::text::visible;
@@ -32,11 +33,4 @@ pub fn render(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let lines = vec![crate::tui::rows::fit(Line::from(title), width), crate::tui::rows::fit(Line::from(facts), width)];
     Paragraph::new(lines).render(area, buf);
-}
-
-pub fn render_summary(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
-    let paragraphs: Vec<Line> =
-        b.summary.trim().split("\n\n").map(|p| Line::raw(visible(&p.replace('\n', " "), false))).flat_map(|l| [l, Line::raw("")]).collect();
-    let _ = app;
-    Paragraph::new(paragraphs).wrap(Wrap { trim: true }).render(area, buf);
 }

@@ -3,9 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
-use crate::model::{Briefing, Kind};
+use crate::model::Briefing;
 use crate::text::visible;
 use crate::tui::app::{App, Cursor, Pane};
 use crate::tui::layout::{self, pane_block};
@@ -41,7 +41,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         Paragraph::new(format!("No briefings in {}.", crate::text::path(app.live.root()))).style(s.muted).render(inner, buf);
         return;
     };
-    let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: true, wide: true, wrap: false };
+    let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: app.preview.is_none(), wide: true, wrap: false };
     let title = "Briefings · date, officials, commitments, reactions, facts, sources, title".to_string();
     draw_rows(buf, l.list, title, live.len(), &mut |i| row(i), &cx);
     if let Some(b) = live.at(cursor.selected) {
@@ -51,40 +51,12 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
 
 fn preview(app: &App, b: &Briefing, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
-    let block = pane_block(true).border_style(s.muted).title(format!(" {} ", b.id));
+    let focused = app.preview.is_some();
+    let block = pane_block(true)
+        .border_style(if focused { s.accent } else { s.muted })
+        .title(Line::styled(format!(" {} ", b.id), if focused { s.accent } else { ratatui::style::Style::new() }));
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut when = b.date.to_string();
-    if let Some(end) = b.end_date {
-        when.push_str(&format!(" – {end}"));
-    }
-    if let Some(place) = &b.place {
-        when.push_str(&format!(" · {}", visible(place, false)));
-    }
-    let counts = [
-        (Kind::Official, "official", "officials"),
-        (Kind::Commitment, "commitment", "commitments"),
-        (Kind::Reaction, "reaction", "reactions"),
-        (Kind::Fact, "fact", "facts"),
-        (Kind::Source, "source", "sources"),
-        (Kind::Event, "event", "events"),
-        (Kind::Discrepancy, "discrepancy", "discrepancies"),
-    ]
-    .iter()
-    .map(|(kind, one, many)| crate::text::counted(b.count(*kind), one, many))
-    .collect::<Vec<_>>()
-    .join(" · ");
-    let mut lines = vec![Line::styled(visible(&b.title, false), s.accent), Line::raw(when), Line::styled(counts, s.muted)];
-    if !b.tags.is_empty() {
-        lines.push(Line::styled(b.tags.iter().map(|t| format!("#{}", visible(t, false))).collect::<Vec<_>>().join(" "), s.muted));
-    }
-    if !b.related.is_empty() {
-        lines.push(Line::styled(format!("related: {}", b.related.join(", ")), s.muted));
-    }
-    lines.push(Line::raw(""));
-    for paragraph in b.summary.trim().split("\n\n") {
-        lines.push(Line::raw(visible(&paragraph.replace('\n', " "), false)));
-        lines.push(Line::raw(""));
-    }
-    Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+    let rows = crate::tui::summary::rows(app, b, super::summary::text_width(inner), true);
+    super::summary::draw(app, &rows, app.preview.unwrap_or_default(), focused, inner, buf);
 }

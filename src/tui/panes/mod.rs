@@ -13,6 +13,7 @@ pub mod reactions;
 pub mod results;
 pub mod sources;
 pub mod status;
+pub mod summary;
 pub mod tabs;
 pub mod timeline;
 pub mod too_small;
@@ -91,7 +92,7 @@ pub fn row<'a>(app: &App, b: &'a Briefing, pane: Pane, item: ItemRef) -> Line<'a
         Pane::Reactions => reactions::row(app, b, item),
         Pane::Facts => facts::row(app, b, item),
         Pane::Sources => sources::row(app, b, item),
-        Pane::Timeline | Pane::Detail => timeline::row(app, b, item),
+        Pane::Timeline | Pane::Detail | Pane::Summary => timeline::row(app, b, item),
     }
 }
 

@@ -16,6 +16,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         None => Span::styled(format!("{} keys · {} quit", app.key_hint(&Action::Help), app.key_hint(&Action::Quit)), s.muted),
     };
     let mut right = match &app.screen {
+        Screen::Library(_) if app.preview.is_some() => "library › preview".to_string(),
         Screen::Library(_) => "library".to_string(),
         Screen::Results(_) => "search".to_string(),
         Screen::Passage(r) => {

@@ -19,6 +19,7 @@ pub fn focus_action(pane: Pane) -> Action {
         Pane::Sources => Action::FocusSources,
         Pane::Timeline => Action::FocusTimeline,
         Pane::Detail => Action::FocusDetail,
+        Pane::Summary => Action::FocusSummary,
     }
 }
 
