@@ -39,12 +39,12 @@ fn an_open_help_takes_every_key() {
 fn the_help_scrolls_to_its_end_and_no_further() {
     let mut app = app(80, 16);
     press(&mut app, "?");
-    // The start of the last line: a long description is cut at the box's edge.
-    let last: String = brief::action::Action::BINDABLE.last().unwrap().description().chars().take(24).collect();
-    assert!(!screen(&app).contains(&last), "the help is longer than 16 rows");
+    // The help ends with what the mouse does.
+    let last = "the wheel scrolls the pane";
+    assert!(!screen(&app).contains(last), "the help is longer than 16 rows");
     press(&mut app, "G");
     let bottom = scroll(&app);
-    assert!(screen(&app).contains(&last), "G shows the last line:\n{}", screen(&app));
+    assert!(screen(&app).contains(last), "G shows the last line:\n{}", screen(&app));
     press(&mut app, "j j j pagedown");
     assert_eq!(scroll(&app), bottom, "scrolling stops at the end");
     press(&mut app, "k");
@@ -130,4 +130,52 @@ fn paths_that_cannot_be_read_count_as_failures_and_show_in_the_errors_view() {
     let (parsed, gone) = app.live.reread(changed).expect("something changed");
     brief::tui::update(&mut app, brief::action::Action::Reloaded(parsed, gone));
     assert_eq!(app.live.failure_count(), 2, "{:?}", app.live.failures().iter().map(|f| f.path.clone()).collect::<Vec<_>>());
+}
+
+/// At every size the help shows each key's description whole somewhere as it is scrolled to
+/// its end (G), says when more is below, and is no wider than it needs.
+#[test]
+fn the_help_reads_whole_at_every_size() {
+    for (width, height) in [(60, 16), (80, 24), (100, 30), (160, 48)] {
+        let mut app = app(width, height);
+        press(&mut app, "?");
+        let first = screen(&app);
+        let top: Vec<char> = first.lines().find(|l| l.contains("┌ Keys")).unwrap().chars().collect();
+        let start = (0..top.len()).find(|&i| top[i] == '┌' && top.get(i + 2) == Some(&'K')).unwrap();
+        let box_width = (start..top.len()).find(|&i| top[i] == '┐').unwrap() - start + 1;
+        assert!(box_width <= 102, "{width}x{height}: sized to its content, not the screen: {box_width}");
+        let mut seen = String::new();
+        let mut said_more = false;
+        for _ in 0..200 {
+            let text = screen(&app);
+            said_more |= text.contains(" more ");
+            // Only what is inside the help's box: the screen under it shows at its sides.
+            let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+            let top = lines.iter().position(|l| l.iter().collect::<String>().contains("┌ Keys")).unwrap();
+            let left = lines[top]
+                .iter()
+                .collect::<String>()
+                .find("┌ Keys")
+                .map(|b| lines[top].iter().collect::<String>()[..b].chars().count())
+                .unwrap();
+            let right = left + box_width - 1;
+            for line in lines.iter().skip(top + 1).take_while(|l| l.get(left) != Some(&'└')) {
+                seen.extend(line.get(left + 1..right.min(line.len())).unwrap_or(&[]));
+                seen.push('\n');
+            }
+            press(&mut app, "j");
+        }
+        let words =
+            |s: &str| s.split(|c: char| c.is_whitespace() || "│║█".contains(c)).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        let seen = words(&seen);
+        for action in brief::action::Action::BINDABLE {
+            assert!(seen.contains(&words(action.description())), "{width}x{height}: “{}” never read whole", action.description());
+        }
+        assert!(seen.contains("Row marks") && seen.contains("The search line"), "{width}x{height}");
+        if height < 48 {
+            assert!(said_more, "{width}x{height}: says more is below");
+        }
+        press(&mut app, "g G");
+        assert!(!screen(&app).contains(" more "), "{width}x{height}: nothing below at the end:\n{}", screen(&app));
+    }
 }

@@ -60,3 +60,27 @@ fn news_goes_after_a_few_seconds_and_errors_stay_until_a_key() {
     press(&mut app, "j");
     assert_eq!(status(&app), None, "a key puts it away");
 }
+
+/// With nothing to report, the status line shows the main keys of the place with the focus, as
+/// the key map binds them.
+#[test]
+fn the_status_line_shows_the_keys_of_the_focused_place() {
+    let last = |app: &App| common::reader::screen(app).lines().last().unwrap().to_string();
+    let mut app = common::reader::app(160, 48);
+    assert!(last(&app).starts_with("enter open · / search · tab preview"), "{}", last(&app));
+    press(&mut app, "tab");
+    assert!(last(&app).starts_with("j read on · enter open · h list"), "{}", last(&app));
+    press(&mut app, "h G enter 2");
+    assert!(last(&app).starts_with("enter detail · s summary · z zoom · y copy"), "{}", last(&app));
+    press(&mut app, "0");
+    assert!(last(&app).starts_with("enter follow · p passage · y copy · esc list"), "{}", last(&app));
+    press(&mut app, "s");
+    assert!(last(&app).starts_with("j read on · enter open related · esc panes"), "{}", last(&app));
+    assert!(last(&app).contains("? keys · q quit"), "{}", last(&app));
+    // A key map of one's own is what the hints say.
+    let config = brief::config::parse(std::path::Path::new("config.toml"), b"[keys]\nfollow = [\"o\"]\nopen_url = [\"ctrl-o\"]\n").unwrap();
+    let mut app = common::reader::app_on(std::path::Path::new("briefings"), config, 160, 48);
+    assert!(last(&app).starts_with("o open"), "{}", last(&app));
+    press(&mut app, "j");
+    assert!(last(&app).starts_with("o open"), "{}", last(&app));
+}

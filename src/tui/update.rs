@@ -180,7 +180,8 @@ fn overlay_action(app: &mut App, overlay: Overlay, action: Action) -> Result<Opt
             return Ok(None);
         }
         Action::Edit if matches!(overlay, Overlay::Errors(_)) => {
-            let (_, entries) = panes::errors::content(app);
+            let width = panes::errors::text_width(crate::tui::motion::area(app));
+            let (_, entries) = panes::errors::content(app, width);
             return Ok(entries.get(scroll).map(|e| Effect::Edit { path: e.path.clone(), line: e.line }));
         }
         _ => {

@@ -35,21 +35,40 @@ pub fn render(app: &App, b: &Briefing, area: Rect, wide: bool, buf: &mut Buffer)
     let s = &app.styles;
     let Some(view) = app.view() else { return };
     let focused = view.focus == Pane::Detail;
+    let rows = rows(app, b, area, wide);
+    let cursor = view.cursor(Pane::Detail);
+    let height = usize::from(layout::inner(area, wide).height);
+    // Unfocused, the detail reads from where it was scrolled; focused, its selection shows.
+    let offset =
+        if focused { offset(&rows, cursor.selected, cursor.offset, height) } else { cursor.offset.min(rows.len().saturating_sub(height)) };
+    // Where it is, when it does not all show: the lines in view, and a scrollbar on the frame.
+    let position = if rows.len() > height {
+        format!(" {}–{}/{} ", offset + 1, (offset + height).min(rows.len()), rows.len())
+    } else {
+        String::new()
+    };
+    let title = Line::styled(format!(" Detail · {} ", view.shown.title()), if focused { s.accent } else { Style::new() });
+    let room = usize::from(area.width).saturating_sub(3 + position.chars().count());
     let block = pane_block(wide)
         .border_style(if focused { s.accent } else { s.muted })
-        .title(Line::styled(format!(" Detail · {} ", view.shown.title()), if focused { s.accent } else { Style::new() }));
+        .title(crate::tui::rows::fit(title, room))
+        .title(Line::styled(position, s.muted).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let rows = rows(app, b, area, wide);
     if rows.is_empty() {
         Line::styled("  Nothing selected", s.muted).render(inner, buf);
         return;
     }
-    let cursor = view.cursor(Pane::Detail);
-    let height = usize::from(inner.height);
-    // Unfocused, the detail reads from where it was scrolled; focused, its selection shows.
-    let offset =
-        if focused { offset(&rows, cursor.selected, cursor.offset, height) } else { cursor.offset.min(rows.len().saturating_sub(height)) };
+    if wide && rows.len() > height {
+        use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+        let mut state = ScrollbarState::new(rows.len().saturating_sub(height)).position(offset).viewport_content_length(height);
+        let track = area.inner(ratatui::layout::Margin::new(0, 1));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .style(s.muted)
+            .render(track, buf, &mut state);
+    }
     for (i, row) in rows.iter().enumerate().skip(offset).take(usize::from(inner.height)) {
         let rect = Rect { y: inner.y + (i - offset) as u16, height: 1, ..inner };
         let selected = row.link.is_some() && row.link == Some(cursor.selected);

@@ -18,12 +18,13 @@ pub struct Entry {
     pub line: usize,
 }
 
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    content(app).0
+/// The columns the view's lines wrap to on a screen of `area`.
+pub fn text_width(area: Rect) -> usize {
+    usize::from(self::area(area).width.saturating_sub(2))
 }
 
-/// The view's rows, and where each diagnostic sits in them.
-pub fn content(app: &App) -> (Vec<Line<'static>>, Vec<Entry>) {
+/// The view's rows wrapped to `width` columns, and where each diagnostic starts in them.
+pub fn content(app: &App, width: usize) -> (Vec<Line<'static>>, Vec<Entry>) {
     let s = &app.styles;
     let failures = app.live.failures();
     let mut lines = Vec::new();
@@ -36,20 +37,22 @@ pub fn content(app: &App) -> (Vec<Line<'static>>, Vec<Entry>) {
         if f.briefing.is_some() {
             head.push(Span::styled("  (its last good version is still shown)", s.muted));
         }
-        lines.push(Line::from(head));
+        lines.extend(crate::tui::rows::wrap(Line::from(head), width, 2));
         for d in &f.diagnostics {
             entries.push(Entry { row: lines.len(), path: f.path.clone(), line: d.line });
             let style = if d.is_error() { s.error } else { s.warning };
-            lines.push(Line::from(vec![
+            let message = Line::from(vec![
                 Span::styled(format!("  {}:{} ", d.line, d.column), s.muted),
                 Span::styled(format!("[{}] ", d.code.as_str()), style),
                 Span::raw(d.message.clone()),
-            ]));
+            ]);
+            lines.extend(crate::tui::rows::wrap(message, width, 4));
             if !d.source_line.is_empty() {
-                lines.push(Line::styled(format!("    │ {}", d.source_line.replace('\t', " ")), s.muted));
+                // The quoted line is the file's own: cut, not wrapped, so it reads as the line.
+                lines.push(crate::tui::rows::fit(Line::styled(format!("    │ {}", d.source_line.replace('\t', " ")), s.muted), width));
             }
             if let Some(help) = &d.help {
-                lines.push(Line::styled(format!("    help: {help}"), s.muted));
+                lines.extend(crate::tui::rows::wrap(Line::styled(format!("    help: {help}"), s.muted), width, 10));
             }
         }
         lines.push(Line::raw(""));
@@ -63,14 +66,15 @@ pub fn area(area: Rect) -> Rect {
 }
 
 pub fn render(app: &App, marked: usize, area: Rect, buf: &mut Buffer) {
-    let (mut lines, entries) = content(app);
+    let (mut lines, entries) = content(app, text_width(area));
     let rect = self::area(area);
     let height = usize::from(rect.height.saturating_sub(2));
     let mut scroll = 0;
     if let Some(entry) = entries.get(marked.min(entries.len().saturating_sub(1))) {
         let line = &mut lines[entry.row];
         if let Some(first) = line.spans.first_mut() {
-            first.content = format!("›{}", &first.content[1..]).into();
+            let rest: String = first.content.chars().skip(1).collect();
+            first.content = format!("›{rest}").into();
         }
         *line = std::mem::take(line).patch_style(app.styles.selection);
         // The marked diagnostic in view with the two lines under it (the quoted line, the hint).
@@ -81,5 +85,5 @@ pub fn render(app: &App, marked: usize, area: Rect, buf: &mut Buffer) {
         .border_style(app.styles.error)
         .title(" Files that failed to load ")
         .title_bottom(Line::raw(format!(" j/k mark · {edit} edits the marked error · esc closes ")).right_aligned());
-    super::draw_overlay(buf, rect, block, lines, scroll);
+    super::draw_overlay(app, buf, rect, block, lines, scroll);
 }

@@ -143,26 +143,40 @@ pub fn highlight<'a>(app: &App, line: Line<'a>) -> Line<'a> {
 /// The last value an overlay's number can take: for the help, how far it scrolls until its last
 /// line is at the bottom of its box; for the errors view, its last diagnostic.
 pub fn overlay_max(app: &App, overlay: Overlay) -> usize {
+    let area = crate::tui::motion::area(app);
     match overlay {
         Overlay::Help(_) => {
-            let len = help::lines(app).len();
-            let rect = help::area(crate::tui::motion::area(app), len);
+            let (rect, lines) = help::layout(app, area);
             // The box's border takes a row above and below.
-            len.saturating_sub(usize::from(rect.height.saturating_sub(2)))
+            lines.len().saturating_sub(usize::from(rect.height.saturating_sub(2)))
         }
-        Overlay::Errors(_) => errors::content(app).1.len().saturating_sub(1),
+        Overlay::Errors(_) => errors::content(app, errors::text_width(area)).1.len().saturating_sub(1),
     }
 }
 
 /// Draws a scrollable overlay box: clears `rect`, frames it, and shows `lines` from `scroll`
-/// (clamped so the last page stays full).
-pub fn draw_overlay(buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block<'_>, lines: Vec<Line<'_>>, scroll: usize) {
+/// (clamped so the last page stays full). When they do not all fit, a scrollbar on the frame
+/// and a mark at its foot say where the view is and that more is below.
+pub fn draw_overlay(app: &App, buf: &mut Buffer, rect: Rect, block: ratatui::widgets::Block<'_>, lines: Vec<Line<'_>>, scroll: usize) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
     ratatui::widgets::Clear.render(rect, buf);
     let inner = block.inner(rect);
+    let height = usize::from(inner.height);
+    let len = lines.len();
+    let scroll = scroll.min(len.saturating_sub(height));
+    let block = if scroll + height < len {
+        block.title_bottom(Line::styled(format!(" ↓ {} more ", len - scroll - height), app.styles.accent).left_aligned())
+    } else {
+        block
+    };
     block.render(rect, buf);
-    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
-    for (i, line) in lines.into_iter().skip(scroll).take(usize::from(inner.height)).enumerate() {
-        line.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
+    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
+        crate::tui::rows::fit(line, usize::from(inner.width)).render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
+    }
+    if len > height {
+        let mut state = ScrollbarState::new(len.saturating_sub(height)).position(scroll).viewport_content_length(height);
+        let track = rect.inner(ratatui::layout::Margin::new(0, 1));
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None).render(track, buf, &mut state);
     }
 }
 

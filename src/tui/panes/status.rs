@@ -9,11 +9,38 @@ use ratatui::widgets::Widget;
 use crate::action::Action;
 use crate::tui::app::{App, Pane, Screen};
 
+/// The main keys of the place that has the focus, most used first, as lazygit and gitui show
+/// them: what the status line says when nothing has just happened.
+fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    use Action::*;
+    match &app.screen {
+        Screen::Library(_) if app.preview.is_some() => vec![(Down, "read on"), (Follow, "open"), (FocusLeft, "list")],
+        Screen::Library(_) => vec![(Follow, "open"), (Search, "search"), (NextPane, "preview"), (Export, "export")],
+        Screen::Results(_) => vec![(Follow, "open"), (Search, "edit query"), (NextHit, "next hit"), (Close, "close")],
+        Screen::Passage(_) => vec![(NextHit, "next term"), (Back, "back")],
+        Screen::Briefing(view) => match view.focus {
+            Pane::Summary => vec![(Down, "read on"), (Follow, "open related"), (Close, "panes")],
+            Pane::Detail => vec![(Follow, "follow"), (Passage, "passage"), (Copy, "copy"), (Close, "list")],
+            _ => vec![(Follow, "detail"), (FocusSummary, "summary"), (Zoom, "zoom"), (Copy, "copy"), (NextBriefing, "next")],
+        },
+    }
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
     let left = match &app.status {
         Some(status) => Span::styled(status.text.clone(), if status.error { s.error } else { s.accent }),
-        None => Span::styled(format!("{} keys · {} quit", app.key_hint(&Action::Help), app.key_hint(&Action::Quit)), s.muted),
+        None => {
+            let mut keys: Vec<String> = hints(app).iter().map(|(action, what)| format!("{} {what}", app.key_hint(action))).collect();
+            keys.push(format!("{} keys", app.key_hint(&Action::Help)));
+            keys.push(format!("{} quit", app.key_hint(&Action::Quit)));
+            // The hints give way from the first ones kept: help and quit are always said.
+            let room = usize::from(area.width) / 2;
+            while keys.len() > 2 && keys.join(" · ").chars().count() > room {
+                keys.remove(keys.len() - 3);
+            }
+            Span::styled(keys.join(" · "), s.muted)
+        }
     };
     let mut right = match &app.screen {
         Screen::Library(_) if app.preview.is_some() => "library › preview".to_string(),
