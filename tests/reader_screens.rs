@@ -1,11 +1,11 @@
-//! Snapshots of the reader's screens (ratatui `TestBackend`) at 80x24 and 160x48.
+//! Snapshots of the reader's screens (ratatui `TestBackend`) at 60x16, 80x24, 100x30 and 160x48.
 
 mod common;
 
 use brief::config::Config;
 use common::reader::{app, app_on, press, screen};
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+const SIZES: [(u16, u16); 4] = [(60, 16), (80, 24), (100, 30), (160, 48)];
 
 fn snap(name: &str, keys: &str) {
     for (w, h) in SIZES {
@@ -23,6 +23,30 @@ fn library() {
 #[test]
 fn london_briefing() {
     snap("london", "G enter");
+}
+
+/// The London briefing with each pane focused in turn: the six lists, the detail, the summary,
+/// and one zoomed.
+#[test]
+fn london_with_each_pane_focused() {
+    for (name, key) in [
+        ("officials", "1"),
+        ("commitments", "2"),
+        ("reactions", "3"),
+        ("facts", "4"),
+        ("sources", "5"),
+        ("timeline", "6"),
+        ("detail", "0"),
+        ("summary", "s"),
+        ("zoomed_commitments", "2 z"),
+    ] {
+        snap(&format!("london_focus_{name}"), &format!("G enter {key}"));
+    }
+}
+
+#[test]
+fn library_with_the_preview_focused() {
+    snap("library_preview", "G tab j j j");
 }
 
 #[test]

@@ -142,3 +142,21 @@ fn a_click_puts_the_cursor_on_a_summary_row_and_a_second_follows_it() {
     update(&mut app, Action::Click(x, y as u16));
     assert_eq!(app.view().unwrap().id, related[0], "the second follows");
 }
+
+#[test]
+fn keys_that_do_nothing_elsewhere_say_why_too() {
+    let said = |app: &App| app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let mut app = app(100, 30);
+    press(&mut app, "h");
+    assert!(said(&app).contains("The list is the leftmost"), "{}", said(&app));
+    press(&mut app, "l l");
+    assert!(said(&app).contains("The preview is the rightmost"), "{}", said(&app));
+    press(&mut app, "h G enter 1 h");
+    assert!(said(&app).contains("This is the leftmost pane: tab goes on round"), "{}", said(&app));
+    press(&mut app, "6 l");
+    assert!(said(&app).contains("This is the rightmost pane"), "{}", said(&app));
+    press(&mut app, "/");
+    common::reader::type_text(&mut app, "lutnick");
+    press(&mut app, "tab 3");
+    assert!(said(&app).contains("works in a briefing's panes, not in the search results"), "{}", said(&app));
+}

@@ -180,7 +180,7 @@ pub(crate) fn focus_step(app: &mut App, step: isize, wrap: bool) {
         // Out of the summary, either way, to the list the detail follows.
         view.shown
     } else if view.focus == Pane::Detail {
-        if step < 0 { view.shown } else { return }
+        if step < 0 { view.shown } else { return at_edge(app, step) }
     } else if wide {
         // The grid is two rows of three with the detail to their right.
         let i = view.focus.index();
@@ -188,16 +188,23 @@ pub(crate) fn focus_step(app: &mut App, step: isize, wrap: bool) {
         match (column as isize + step, step > 0) {
             (3, true) => Pane::Detail,
             (c, _) if (0..3).contains(&c) => Pane::LISTS[i - column + c as usize],
-            _ => return,
+            _ => return at_edge(app, step),
         }
     } else {
         let i = view.focus.index() as isize + step;
         match Pane::LISTS.get(i as usize) {
             Some(p) if i >= 0 => *p,
-            _ => return,
+            _ => return at_edge(app, step),
         }
     };
     focus(app, next);
+}
+
+/// h or l past the last pane that way: said, with the key that goes on round.
+fn at_edge(app: &mut App, step: isize) {
+    let tab = app.key_hint(&crate::action::Action::NextPane);
+    let side = if step < 0 { "leftmost" } else { "rightmost" };
+    app.set_status(format!("This is the {side} pane: {tab} goes on round every pane"), false);
 }
 
 /// Clamps every cursor to what the screen now holds and keeps selections in view.

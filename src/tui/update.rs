@@ -60,6 +60,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(app.screen, Screen::Library(_)) && library_key(app, &action) {
         return None;
     }
+    if matches!(app.screen, Screen::Results(_) | Screen::Passage(_)) && pane_key(&action) {
+        let here = if matches!(app.screen, Screen::Results(_)) { "the search results" } else { "a saved copy" };
+        let open = app.key_hint(&Action::Follow);
+        app.set_status(format!("That key works in a briefing's panes, not in {here}: {open} opens one"), false);
+        return None;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
@@ -202,7 +208,14 @@ fn library_key(app: &mut App, action: &Action) -> bool {
             app.preview = Some(Cursor::default());
         }
         Action::FocusLeft | Action::PrevPane | Action::NextPane | Action::Close if app.preview.is_some() => app.preview = None,
-        Action::FocusLeft | Action::PrevPane | Action::FocusRight => {}
+        Action::FocusLeft | Action::PrevPane => {
+            let right = app.key_hint(&Action::FocusRight);
+            app.set_status(format!("The list is the leftmost: {right} shows the preview"), false);
+        }
+        Action::FocusRight => {
+            let left = app.key_hint(&Action::FocusLeft);
+            app.set_status(format!("The preview is the rightmost: {left} returns to the list"), false);
+        }
         Action::FocusOfficials
         | Action::FocusCommitments
         | Action::FocusReactions
@@ -218,6 +231,26 @@ fn library_key(app: &mut App, action: &Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Keys that act on a briefing's panes.
+fn pane_key(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::FocusOfficials
+            | Action::FocusCommitments
+            | Action::FocusReactions
+            | Action::FocusFacts
+            | Action::FocusSources
+            | Action::FocusTimeline
+            | Action::FocusDetail
+            | Action::FocusSummary
+            | Action::FocusLeft
+            | Action::FocusRight
+            | Action::NextPane
+            | Action::PrevPane
+            | Action::Zoom
+    )
 }
 
 /// `z`: the focused pane alone at full size, or all the panes again.
