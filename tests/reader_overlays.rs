@@ -171,7 +171,9 @@ fn the_help_reads_whole_at_every_size() {
         for action in brief::action::Action::BINDABLE {
             assert!(seen.contains(&words(action.description())), "{width}x{height}: “{}” never read whole", action.description());
         }
-        assert!(seen.contains("Row marks") && seen.contains("The search line"), "{width}x{height}");
+        for group in ["Everywhere", "The library", "A briefing", "The detail", "The search line", "In an overlay", "Row marks", "Colours"] {
+            assert!(seen.contains(group), "{width}x{height}: no “{group}” in the help");
+        }
         if height < 48 {
             assert!(said_more, "{width}x{height}: says more is below");
         }

@@ -110,6 +110,19 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.extend(entry(keys, what, column, width, s.accent));
     }
     out.push(Line::raw(""));
+    out.push(heading("In an overlay (this help, the errors view)", app));
+    let (down, up, top, bottom) =
+        (app.key_hint(&Action::Down), app.key_hint(&Action::Up), app.key_hint(&Action::Top), app.key_hint(&Action::Bottom));
+    let overlay_keys = [
+        (format!("{down} {up}"), "scroll; in the errors view, mark the next or previous error"),
+        (format!("{top} {bottom}"), "the top or the end"),
+        (app.key_hint(&Action::Edit), "in the errors view: open the marked error's file at its line"),
+        (format!("{} {}", app.key_hint(&Action::Close), app.key_hint(&Action::Help)), "close"),
+    ];
+    for (keys, what) in overlay_keys {
+        out.extend(entry(&keys, what, column, width, s.accent));
+    }
+    out.push(Line::raw(""));
     out.push(heading("Row marks", app));
     let marks = [
         ("3", "how many distinct sources the item cites"),
