@@ -17,7 +17,7 @@ pub(crate) fn area(app: &App) -> Rect {
 
 /// The summary document that has the focus — a briefing's Summary pane, or the library's
 /// preview — as drawn: its rows, and the lines it is shown in.
-pub(crate) fn document(app: &App) -> Option<(Vec<crate::tui::summary::Row>, usize)> {
+pub(crate) fn document(app: &App) -> Option<(std::rc::Rc<Vec<crate::tui::summary::Row>>, usize)> {
     use crate::tui::panes::summary::text_width;
     match &app.screen {
         Screen::Library(cursor) if app.preview.is_some() => {

@@ -29,6 +29,13 @@ fn spans(cells: &[(char, Style)]) -> Line<'static> {
     Line::from(out)
 }
 
+/// The line as it is, its text owned; trailing spaces dropped as wrapping drops them.
+fn owned(line: Line<'_>) -> Line<'static> {
+    let style = line.style;
+    let spans: Vec<Span<'static>> = line.spans.into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)).collect();
+    Line::from(spans).style(style)
+}
+
 fn width_of(c: char) -> usize {
     c.width().unwrap_or(0)
 }
@@ -41,6 +48,9 @@ pub fn width(line: &Line<'_>) -> usize {
 /// A line cut to `width` columns, ending with "…" (in the style of what it replaces) where it
 /// was cut; a line that fits is returned as it is.
 pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return owned(line);
+    }
     let cells = cells(&line);
     if cells.iter().map(|(c, _)| width_of(*c)).sum::<usize>() <= width {
         return spans(&cells);
@@ -65,6 +75,9 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
 /// A line wrapped to rows of `width` columns at spaces (a word longer than a row is broken),
 /// the rows after the first indented by `indent` columns.
 pub fn wrap(line: Line<'_>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    if line.width() <= width {
+        return vec![owned(line)];
+    }
     let cells = cells(&line);
     let width = width.max(indent + 8);
     // Words: runs of characters up to and including the spaces after them.

@@ -49,7 +49,42 @@ fn preview_head(app: &App, b: &Briefing) -> Vec<Line<'static>> {
 
 /// The document's rows wrapped to `width` columns: in the library's preview (`preview`) with
 /// its head of title, dates and counts; in a briefing, the summary alone (its header is above).
-pub fn rows(app: &App, b: &Briefing, width: usize, preview: bool) -> Vec<Row> {
+/// Asked for several times a key (to move, to draw) of the same briefing: the last answer is
+/// kept, by what it is made of.
+pub fn rows(app: &App, b: &Briefing, width: usize, preview: bool) -> std::rc::Rc<Vec<Row>> {
+    thread_local! {
+        static LAST: std::cell::RefCell<(u64, std::rc::Rc<Vec<Row>>)> = std::cell::RefCell::default();
+    }
+    let mut key = format!("{}\u{0}{}\u{0}{}\u{0}{width}\u{0}{preview}\u{0}{:?}", b.id, b.title, b.summary, app.styles);
+    for id in &b.related {
+        let title = app.live.position(id).and_then(|at| app.live.rows().get(at)).map_or("", |r| r.title.as_str());
+        key.push_str(&format!("\u{0}{id}\u{0}{title}"));
+    }
+    if preview {
+        key.push_str(&format!("{:?}{:?}{:?}{:?}", b.date, b.end_date, b.place, b.tags));
+        key.push_str(&format!(
+            "{:?}",
+            [
+                b.officials.len(),
+                b.commitments.len(),
+                b.reactions.len(),
+                b.facts.len(),
+                b.sources.len(),
+                b.events.len(),
+                b.discrepancies.len()
+            ]
+        ));
+    }
+    let hash = crate::text::stable_hash(key.as_bytes());
+    if let Some(rows) = LAST.with_borrow(|(h, rows)| (*h == hash).then(|| rows.clone())) {
+        return rows;
+    }
+    let rows = std::rc::Rc::new(build(app, b, width, preview));
+    LAST.set((hash, rows.clone()));
+    rows
+}
+
+fn build(app: &App, b: &Briefing, width: usize, preview: bool) -> Vec<Row> {
     let s = &app.styles;
     let mut out = Vec::new();
     let mut push = |line: Line<'static>, link: Option<String>, indent: usize| {

@@ -205,9 +205,15 @@ pub fn draw_rows<'a>(buf: &mut Buffer, area: Rect, title: String, len: usize, ro
     }
     let (width, height) = (usize::from(inner.width), usize::from(inner.height));
     let indent = wrap_indent(cx.app);
+    // Each row is made once: measured to find where the list starts, then drawn from there.
+    let mut made: std::collections::HashMap<usize, Vec<Line<'static>>> = std::collections::HashMap::new();
     let mut drawn = |i: usize| -> Vec<Line<'static>> {
-        let line = with_gutter(cx.app, row(i), i == cx.cursor.selected);
-        if cx.wrap { crate::tui::rows::wrap(line, width, indent) } else { vec![crate::tui::rows::fit(line, width)] }
+        made.entry(i)
+            .or_insert_with(|| {
+                let line = with_gutter(cx.app, row(i), i == cx.cursor.selected);
+                if cx.wrap { crate::tui::rows::wrap(line, width, indent) } else { vec![crate::tui::rows::fit(line, width)] }
+            })
+            .clone()
     };
     let offset = if cx.wrap {
         crate::tui::rows::window(cx.cursor.offset, cx.cursor.selected, len, height, &mut |i| drawn(i).len())
