@@ -65,7 +65,8 @@ pub fn fit(line: Line<'_>, width: usize) -> Line<'static> {
         used += w;
         kept.push((c, s));
     }
-    if width > 0 {
+    // A cut that already ends with "…" (a snippet's) is not marked twice.
+    if width > 0 && kept.last().is_none_or(|(c, _)| *c != '…') {
         let style = cells.get(kept.len()).map_or(Style::new(), |(_, s)| *s);
         kept.push(('…', style));
     }

@@ -35,7 +35,7 @@ const GROUPS: &[(&str, &[Action])] = &[
             Action::PrevHit,
         ],
     ),
-    ("The library", &[Action::NextPane, Action::FocusSummary, Action::Export, Action::Copy]),
+    ("The library", &[Action::NextPane, Action::FocusRight, Action::FocusLeft, Action::FocusSummary, Action::Export, Action::Copy]),
     (
         "A briefing",
         &[
@@ -96,7 +96,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         .chain(LINE_KEYS.iter().map(|(k, _)| k.width()))
         .max()
         .unwrap_or(0)
-        .min(width / 3);
+        .min(width / 2);
     let mut out = Vec::new();
     for (title, actions) in GROUPS {
         out.push(heading(title, app));

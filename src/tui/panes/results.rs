@@ -106,7 +106,19 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
             .map(|t| highlight(app, Line::raw(crate::text::visible(&t.replace('\n', " "), false))))
             .collect(),
     };
-    Paragraph::new(lines).wrap(Wrap { trim: false }).render(inner, buf);
+    // Wrapped here, so a preview longer than its room can say so on its last line.
+    let width = usize::from(inner.width);
+    let mut rows: Vec<Line> = lines.into_iter().flat_map(|l| crate::tui::rows::wrap(l, width, 0)).collect();
+    let height = usize::from(inner.height);
+    if rows.len() > height && height > 0 {
+        let more = rows.len() - (height - 1);
+        rows.truncate(height - 1);
+        let open = app.key_hint(&crate::action::Action::Follow);
+        rows.push(Line::styled(format!("↓ {more} more lines: {open} opens it"), app.styles.muted));
+    }
+    for (i, row) in rows.into_iter().enumerate() {
+        row.render(Rect { y: inner.y + i as u16, height: 1, ..inner }, buf);
+    }
 }
 
 /// The search line in place of the status line: `/query` with the cursor while typing (the
@@ -133,7 +145,7 @@ fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
     if let Err(err) = &search.outcome {
         spans.push(Span::styled(format!("   {err}"), s.error));
     }
-    Line::from(spans).style(Style::new()).render(area, buf);
+    crate::tui::rows::fit(Line::from(spans), usize::from(area.width)).render(area, buf);
 }
 
 /// The line being edited in `room` columns: the cursor a reversed cell, kept in view by

@@ -13,6 +13,14 @@ use crate::tui::app::{App, Pane, Screen};
 /// them: what the status line says when nothing has just happened.
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use Action::*;
+    match app.overlay {
+        Some(crate::tui::app::Overlay::Help(_)) => return vec![(Down, "scroll"), (Bottom, "end"), (Close, "close")],
+        Some(crate::tui::app::Overlay::Errors(_)) => return vec![(Down, "next error"), (Edit, "edit it"), (Close, "close")],
+        None => {}
+    }
+    if app.view().is_some_and(|v| v.zoomed) {
+        return vec![(Zoom, "all panes"), (Follow, "detail"), (Copy, "copy")];
+    }
     match &app.screen {
         Screen::Library(_) if app.preview.is_some() => vec![(Down, "read on"), (Follow, "open"), (FocusLeft, "list")],
         Screen::Library(_) => vec![(Follow, "open"), (Search, "search"), (NextPane, "preview"), (Export, "export")],
