@@ -355,7 +355,10 @@ pub fn wrap(lines: &[Line], width: u16) -> Vec<Row> {
             row.pieces.push(piece(" ".repeat(used), Role::Text));
         }
         for p in &line.pieces {
-            for word in p.text.split_inclusive(' ') {
+            // A word wider than a whole row (a URL, a long id) is split where rows end, so the
+            // pane never cuts it silently.
+            let room = width.saturating_sub(usize::from(line.indent) + 2).max(1);
+            for word in p.text.split_inclusive(' ').flat_map(|w| split_wide(w, room)) {
                 let w = word.width();
                 if used + w.min(width) > width && used > usize::from(line.indent) + 2 {
                     rows.push(std::mem::replace(&mut row, Row { pieces: Vec::new(), link }));
@@ -374,7 +377,43 @@ pub fn wrap(lines: &[Line], width: u16) -> Vec<Row> {
     rows
 }
 
+/// A word in pieces of at most `room` columns (one piece when it fits).
+fn split_wide(word: &str, room: usize) -> Vec<&str> {
+    if word.width() <= room {
+        return vec![word];
+    }
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room && i > start {
+            pieces.push(&word[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    pieces.push(&word[start..]);
+    pieces
+}
+
 /// The targets of a detail's links, in order.
 pub fn targets(lines: &[Line]) -> Vec<&Target> {
     lines.iter().filter_map(|l| l.link.as_ref()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_wider_than_the_pane_is_split_not_cut() {
+        let url = format!("https://example.com/{}", "a".repeat(120));
+        let lines = [Line { pieces: vec![piece(format!("See {url} for more"), Role::Text)], link: None, citation: None, indent: 2 }];
+        let rows = wrap(&lines, 40);
+        let text = |r: &Row| r.pieces.iter().map(|p| p.text.as_str()).collect::<String>();
+        assert!(rows.iter().all(|r| text(r).width() <= 40), "{:?}", rows.iter().map(text).collect::<Vec<_>>());
+        let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+        let joined: String = rows.iter().map(|r| squeezed(&text(r))).collect();
+        assert_eq!(joined, squeezed(&format!("See {url} for more")), "nothing is lost");
+    }
 }
