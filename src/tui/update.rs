@@ -216,14 +216,9 @@ fn library_key(app: &mut App, action: &Action) -> bool {
             let left = app.key_hint(&Action::FocusLeft);
             app.set_status(format!("The preview is the rightmost: {left} returns to the list"), false);
         }
-        Action::FocusOfficials
-        | Action::FocusCommitments
-        | Action::FocusReactions
-        | Action::FocusFacts
-        | Action::FocusSources
-        | Action::FocusTimeline
-        | Action::FocusDetail
-        | Action::Zoom => {
+        // Already on the preview.
+        Action::FocusSummary => {}
+        action if pane_key(action) => {
             let open = app.key_hint(&Action::Follow);
             app.set_status(format!("That key works in a briefing's panes: open one with {open} first"), false);
         }

@@ -98,25 +98,6 @@ pub fn row_at(rows: &[Row], line: usize, at: usize) -> usize {
     rows.iter().position(|r| r.line == line && !r.blank && r.chars.end > at).unwrap_or_else(|| row_of(rows, line))
 }
 
-/// `text` in at most `width` columns, ending in "…" when cut.
-fn cut(text: &str, width: usize) -> String {
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 /// A row's piece of a line, as characters (where terms are counted) and as bytes (to slice
 /// the text without walking it from the start: a saved line may run to megabytes).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,7 +167,7 @@ pub fn render(app: &App, r: &Reading, area: Rect, buf: &mut Buffer) {
     let room = usize::from(area.width).saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
     Line::from(vec![
         Span::styled(lead, s.muted),
-        Span::styled(cut(&crate::text::visible(&title, false), room), s.accent.add_modifier(Modifier::BOLD)),
+        Span::styled(crate::text::fit(&crate::text::visible(&title, false), room), s.accent.add_modifier(Modifier::BOLD)),
     ])
     .render(l.header, buf);
     if let Some(text) = claim(app, r) {
