@@ -134,7 +134,9 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
         let heights = match (empty(top_row), empty(bottom_row)) {
             (true, false) => [Constraint::Length(EMPTY_ROW), Constraint::Fill(1)],
             (false, true) => [Constraint::Fill(1), Constraint::Length(EMPTY_ROW)],
-            _ => [Constraint::Percentage(55), Constraint::Fill(1)],
+            // The row with the focused pane is the taller one.
+            _ if Pane::LISTS[3..].contains(&view.focus) => [Constraint::Percentage(40), Constraint::Fill(1)],
+            _ => [Constraint::Percentage(60), Constraint::Fill(1)],
         };
         let [top, bottom] = Layout::vertical(heights).areas(grid);
         let columns = |r: Rect, row: &[Pane]| -> [Rect; 3] { Layout::horizontal(widths(row, b, view.focus)).areas(r) };
@@ -152,7 +154,9 @@ pub fn briefing(area: Rect, b: &Briefing, view: &View) -> BriefingLayout {
         return BriefingLayout { wide, header, summary, tabs: None, panes, status };
     }
     let list = if matches!(view.focus, Pane::Detail | Pane::Summary) { view.shown } else { view.focus };
-    let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(body);
+    // The list and the detail share the height; the one with the focus has the larger part.
+    let list_share = if view.focus == Pane::Detail { 35 } else { 55 };
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(list_share), Constraint::Fill(1)]).areas(body);
     BriefingLayout { wide, header, summary, tabs: Some(tab_bar), panes: vec![(list, top), (Pane::Detail, bottom)], status }
 }
 
