@@ -36,20 +36,6 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let s = &app.styles;
-    let left = match &app.status {
-        Some(status) => Span::styled(status.text.clone(), if status.error { s.error } else { s.accent }),
-        None => {
-            let mut keys: Vec<String> = hints(app).iter().map(|(action, what)| format!("{} {what}", app.key_hint(action))).collect();
-            keys.push(format!("{} keys", app.key_hint(&Action::Help)));
-            keys.push(format!("{} quit", app.key_hint(&Action::Quit)));
-            // The hints give way from the first ones kept: help and quit are always said.
-            let room = usize::from(area.width) / 2;
-            while keys.len() > 2 && keys.join(" · ").chars().count() > room {
-                keys.remove(keys.len() - 3);
-            }
-            Span::styled(keys.join(" · "), s.muted)
-        }
-    };
     let mut right = match &app.screen {
         Screen::Library(_) if app.preview.is_some() => "library › preview".to_string(),
         Screen::Library(_) => "library".to_string(),
@@ -68,11 +54,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if failed > 0 {
         right.push_str(&format!(" · {failed} failed ({})", app.key_hint(&Action::Errors)));
     }
-    let used = left.width() as u16;
-    Line::from(left).render(area, buf);
-    let width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16 + 1;
-    // The message matters more than where you are: the breadcrumb gives way.
-    if used + width < area.width {
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) + 1;
+    let left = match &app.status {
+        Some(status) => Span::styled(status.text.clone(), if status.error { s.error } else { s.accent }),
+        None => {
+            let mut keys: Vec<String> = hints(app).iter().map(|(action, what)| format!("{} {what}", app.key_hint(action))).collect();
+            keys.push(format!("{} keys", app.key_hint(&Action::Help)));
+            keys.push(format!("{} quit", app.key_hint(&Action::Quit)));
+            // The hints give way to where you are, from the last kept: help and quit stay.
+            let room = usize::from(area.width).saturating_sub(right_width + 2);
+            while keys.len() > 2 && keys.join(" · ").chars().count() > room {
+                keys.remove(keys.len() - 3);
+            }
+            Span::styled(keys.join(" · "), s.muted)
+        }
+    };
+    let used = left.width();
+    // The message matters more than where you are: the breadcrumb gives way, and a message
+    // longer than the line ends with "…".
+    crate::tui::rows::fit(Line::from(left), usize::from(area.width)).render(area, buf);
+    if used + right_width < usize::from(area.width) {
+        let width = right_width as u16;
         let rect = Rect { x: area.right() - width, width, ..area };
         Line::styled(right, s.muted).render(rect, buf);
     }
