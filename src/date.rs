@@ -27,6 +27,15 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Today in the local time zone (in UTC where the zone cannot be read safely: a process
+    /// already running threads may not ask).
+    pub fn today() -> Date {
+        let now = time::OffsetDateTime::now_local().unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+        Date { year: now.year().clamp(0, 9999) as u16, month: u8::from(now.month()), day: now.day() }
+    }
+}
+
 fn digits(s: &str) -> Option<u16> {
     s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
 }

@@ -5,6 +5,7 @@
 //! are front ends over it.
 #![forbid(unsafe_code)]
 
+pub mod across;
 pub mod action;
 pub mod archive;
 pub mod cli;

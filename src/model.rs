@@ -60,9 +60,10 @@ impl Kind {
 }
 
 impl Status {
-    /// Still open: not settled either way.
+    /// Still open: not yet in force and not withdrawn (an agreed commitment is still to be
+    /// carried out).
     pub fn is_open(self) -> bool {
-        matches!(self, Status::Proposed | Status::Pending | Status::Disputed)
+        matches!(self, Status::Proposed | Status::Agreed | Status::Pending | Status::Disputed)
     }
 }
 

@@ -204,6 +204,8 @@ fn readme_examples_are_what_the_binary_prints() {
     assert_eq!(readme_block(&readme, "brief list"), stdout(&list));
     let check = brief().args(["check", "tests/fixtures/invalid/bad-value-status.toml"]).output().unwrap();
     assert_eq!(readme_block(&readme, "brief check tests/fixtures/invalid/bad-value-status.toml"), stderr(&check));
+    let commitments = brief().args(["commitments", "--open", "--party", "china"]).output().unwrap();
+    assert_eq!(readme_block(&readme, "brief commitments --open --party china"), stdout(&commitments));
 }
 
 #[test]

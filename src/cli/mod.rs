@@ -2,12 +2,17 @@
 //! command writes through [`crate::output`] and returns its write errors, so a closed pipe or a
 //! full disk is an exit status, never a panic.
 
+mod across;
 mod check;
+mod commitments;
 mod export;
 mod list;
+mod official;
 mod progress;
 mod search;
+mod timeline;
 mod verify;
+mod weak;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -110,6 +115,70 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Every commitment of the library: status, due date, what it is traded for (docs/views.md)
+    Commitments {
+        /// Only open commitments: proposed, agreed, pending or disputed
+        #[arg(long)]
+        open: bool,
+        /// Only overdue ones: open, and due on a day already past
+        #[arg(long)]
+        overdue: bool,
+        /// Only this party's (a side label or a word of one: `US` also finds "US and China"); repeatable
+        #[arg(long, value_name = "PARTY")]
+        party: Vec<String>,
+        /// Only these statuses (proposed, agreed, pending, in-force, disputed, withdrawn); repeatable or comma-separated
+        #[arg(long, value_name = "STATUS")]
+        status: Vec<String>,
+        /// Only commitments of briefings with this tag; repeatable
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+        /// Only those due on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DAY")]
+        due_after: Option<String>,
+        /// Only those due on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DAY")]
+        due_before: Option<String>,
+        /// Order: due (soonest first, the default), status, or briefing (newest first)
+        #[arg(long, value_name = "ORDER")]
+        sort: Option<String>,
+        /// Count as overdue what is due before this day instead of today (YYYY-MM-DD)
+        #[arg(long, value_name = "DAY")]
+        today: Option<String>,
+        /// Print a JSON array (shape: docs/views.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every event of the library on one timeline, by date (docs/views.md)
+    Timeline {
+        /// Only events on or after this day (YYYY-MM-DD; a month or year that reaches it counts)
+        #[arg(long, value_name = "DAY")]
+        after: Option<String>,
+        /// Only events on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DAY")]
+        before: Option<String>,
+        /// Only events of briefings with this tag; repeatable
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
+        /// Print a JSON array (shape: docs/views.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// What to double-check before quoting: single-source claims, disagreements, disputed statuses (docs/views.md)
+    Weak {
+        /// Only these briefings (default: all)
+        ids: Vec<String>,
+        /// Print a JSON array (shape: docs/views.md)
+        #[arg(long)]
+        json: bool,
+    },
+    /// One official across the library: every briefing that lists them, role, commitments, sources
+    Official {
+        /// The official's id, as the briefings write it
+        id: String,
+        /// Print the page as JSON (shape: docs/views.md)
+        #[arg(long)]
+        json: bool,
+    },
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
@@ -151,6 +220,15 @@ pub fn main() -> ExitCode {
             Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
                 export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })
             }
+            Some(Command::Commitments { open, overdue, party, status, tag, due_after, due_before, sort, today, json }) => {
+                let request = commitments::Request { open, overdue, party, status, tag, due_after, due_before, sort, today, json };
+                commitments::run(&dir, !cli.no_cache, request)
+            }
+            Some(Command::Timeline { after, before, tag, json }) => {
+                timeline::run(&dir, !cli.no_cache, after.as_deref(), before.as_deref(), tag, json)
+            }
+            Some(Command::Weak { ids, json }) => weak::run(&dir, !cli.no_cache, &ids, json),
+            Some(Command::Official { id, json }) => official::run(&dir, !cli.no_cache, &id, json),
             Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
             None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }

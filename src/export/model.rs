@@ -301,7 +301,7 @@ fn summarize(b: &Briefing, pick: &Pick, sections: &[Section], n: &mut Numbers) -
     if wanted(Section::Commitments) {
         let label_of = |id: &String| b.lookup(id).map(|r| b.label(r)).unwrap_or_else(|| id.clone());
         let mut ordered: Vec<ItemRef> = items(Kind::Commitment).collect();
-        // Open ones (proposed, pending, disputed) first; otherwise the file's order.
+        // Open ones (proposed, agreed, pending, disputed) first; otherwise the file's order.
         ordered.sort_by_key(|i| !b.commitments[i.index].status.is_open());
         let list = ordered
             .into_iter()

@@ -96,6 +96,8 @@ struct Read {
     body: Option<(String, Vec<u8>)>,
     /// Its officials: id, place among them, label.
     officials: Vec<(String, i64, String)>,
+    /// Its rows of the views across the library.
+    views: Vec<super::views::Written>,
 }
 
 impl Store {
@@ -287,6 +289,8 @@ impl Store {
             )?;
             let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
+            let mut unview = tx.prepare_cached("DELETE FROM views WHERE file = ?1")?;
+            let mut view = tx.prepare_cached("INSERT INTO views (view, key, file, item, row) VALUES (?1, ?2, ?3, ?4, ?5)")?;
             let mut appear = tx.prepare_cached(
                 "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
@@ -369,6 +373,11 @@ impl Store {
                         };
                         leave(i64::from(file), &mut counts)?;
                         unappear.execute(params![file])?;
+                        // A file that fails gives no rows: views show what `brief list` lists.
+                        unview.execute(params![file])?;
+                        for (item, (kind, key, row)) in r.views.iter().enumerate() {
+                            view.execute(params![kind, key, file, item as i64, row])?;
+                        }
                         if let Some(l) = &r.listed {
                             for (official, item, label) in r.officials {
                                 *counts.entry(official.clone()).or_default() += 1;
@@ -514,5 +523,9 @@ fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
             .collect(),
         None => Vec::new(),
     };
-    Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, diagnostics, body, officials }))
+    let views = match &parsed.loaded {
+        Some((b, _)) => super::views::written(&crate::across::rows_of(b, &String::from_utf8_lossy(&t.rel))),
+        None => Vec::new(),
+    };
+    Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, diagnostics, body, officials, views }))
 }

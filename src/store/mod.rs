@@ -7,6 +7,7 @@
 
 pub mod fresh;
 pub mod list;
+pub mod views;
 pub mod walk;
 pub mod words;
 
@@ -15,8 +16,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 10;
+/// characters; 11: the views' rows); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 11;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -79,6 +80,17 @@ CREATE TABLE IF NOT EXISTS appearances (
 CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);
 -- How many files list each official, kept as files come and go (counting a common official's
 -- rows in a large library took a keystroke's worth of milliseconds).
+-- The rows each briefing gives the views across the library (`store::views`): its
+-- commitments, events and weak spots, postcard bytes, kept in each view's order by `key`.
+CREATE TABLE IF NOT EXISTS views (
+    view INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    item INTEGER NOT NULL,
+    row BLOB NOT NULL,
+    PRIMARY KEY (view, key, file, item)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS views_by_file ON views(file);
 CREATE TABLE IF NOT EXISTS official_counts (official TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 ";
 

@@ -1,0 +1,41 @@
+//! What the commands over the whole library share (`commitments`, `timeline`, `weak`): a
+//! view's rows from the store once it is up to date with the folder, or from the files alone
+//! (`--no-cache`, or a store that cannot be used), the same either way; and the date options.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::across::{self, Rows};
+use crate::date::Date;
+use crate::library::Library;
+use crate::store::views::View;
+
+/// A view's rows, in the store's order for it, and a line for each file that could not be
+/// read or loaded (its rows are missing).
+pub fn rows<T: DeserializeOwned>(dir: &Path, cache: bool, view: View, pick: fn(Rows) -> Vec<T>) -> (Vec<T>, Vec<String>) {
+    let stored = cache.then(|| super::progress::fresh_store(dir)).flatten().and_then(|(mut store, fresh)| {
+        store.view::<T>(dir, &fresh, view).map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
+    });
+    if let Some((rows, listing)) = stored {
+        let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
+        return (rows, failed.collect());
+    }
+    let loaded = Library::load(&[dir.to_path_buf()]);
+    let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+    let rows = loaded.library.briefings().iter().flat_map(|b| pick(across::rows_of(b, &across::file_below(dir, &b.path)))).collect();
+    (rows, failed)
+}
+
+/// A date option's value, or what to say about it.
+pub fn date(option: &str, value: Option<&str>) -> Result<Option<Date>, String> {
+    value
+        .map(|v| Date::parse(v).ok_or_else(|| format!("{option} takes a day as YYYY-MM-DD, not `{}`", crate::text::short(v, 40))))
+        .transpose()
+}
+
+/// The exit status of a listing command, as grep's: 0 when something was listed, 1 when
+/// nothing was.
+pub fn status(listed: bool) -> std::process::ExitCode {
+    std::process::ExitCode::from(u8::from(!listed))
+}
