@@ -238,3 +238,25 @@ fn text_from_the_files_never_reaches_the_terminal_as_control_characters() {
         assert!(!out.contains('\u{1b}') && !out.contains('\u{9b}') && !out.contains('\u{7}'), "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn a_row_of_the_store_that_cannot_be_read_is_never_left_out() {
+    let lib = library();
+    let args = ["commitments", "--json"];
+    let files = stdout(&run(lib.path(), &[&["--no-cache"][..], &args].concat()));
+    assert_eq!(stdout(&run(lib.path(), &args)), files);
+    let store = std::fs::read_dir(lib.path().join("cache/brief"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "sqlite"))
+        .unwrap();
+    let conn = rusqlite::Connection::open(&store).unwrap();
+    let n = conn
+        .execute("UPDATE views SET row = x'ffffffff' WHERE view = 1 AND key = (SELECT min(key) FROM views WHERE view = 1)", [])
+        .unwrap();
+    assert!(n >= 1);
+    drop(conn);
+    let output = run(lib.path(), &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), files);
+}

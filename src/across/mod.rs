@@ -2,9 +2,10 @@
 //! event on one timeline ([`timeline`]), what an analyst should double-check before quoting
 //! ([`weak`]), and one official across every briefing that lists them ([`official`]).
 //!
-//! The first three are rows derived from one briefing at a time, so the store keeps them per
-//! file and a view reads them without opening a briefing; they are put together, filtered and
-//! ordered here, the same whether they come from the store or from the files. Terminal-free.
+//! The first three are rows derived from one briefing at a time; the store keeps the tracker's
+//! and the timeline's per file, so those views read them without opening a briefing. They are
+//! put together, filtered and ordered here, the same whether they come from the store or from
+//! the files. Terminal-free.
 
 pub mod official;
 pub mod timeline;
@@ -51,17 +52,34 @@ impl At {
     }
 }
 
+/// A row that names where it comes from.
+pub trait Placed {
+    fn at_mut(&mut self) -> &mut At;
+}
+
+impl Placed for tracker::Tracked {
+    fn at_mut(&mut self) -> &mut At {
+        &mut self.at
+    }
+}
+
+impl Placed for timeline::Dated {
+    fn at_mut(&mut self) -> &mut At {
+        &mut self.at
+    }
+}
+
 /// What one briefing gives the views the store keeps.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Rows {
     pub commitments: Vec<tracker::Tracked>,
     pub events: Vec<timeline::Dated>,
-    pub weak: Vec<weak::Weak>,
 }
 
-/// Every row a briefing gives the views; `file` is its path below the briefings folder.
+/// Every row a briefing gives the views the store keeps; `file` is its path below the
+/// briefings folder.
 pub fn rows_of(b: &Briefing, file: &str) -> Rows {
-    Rows { commitments: tracker::of(b, file), events: timeline::of(b, file), weak: weak::of(b, file) }
+    Rows { commitments: tracker::of(b, file), events: timeline::of(b, file) }
 }
 
 /// The sources an item cites, each once, by title: what a row names as its citations.

@@ -18,8 +18,9 @@ pub struct Tracked {
     pub status: Status,
     pub due: Option<Due>,
     pub text: String,
-    /// The commitments it is traded against: id and text.
-    pub traded_for: Vec<(String, String)>,
+    /// The ids of the commitments of its briefing it is traded against (their rows hold their
+    /// text: kept once, not again in every row that names them).
+    pub traded_for: Vec<String>,
     /// The officials who announced it, by name.
     pub announced_by: Vec<String>,
     /// How many distinct sources it cites.
@@ -35,11 +36,6 @@ pub fn of(b: &Briefing, file: &str) -> Vec<Tracked> {
         .enumerate()
         .map(|(index, c)| {
             let item = ItemRef { kind: Kind::Commitment, index };
-            let traded_for = c
-                .in_return_for
-                .iter()
-                .map(|id| (id.clone(), b.commitments.iter().find(|o| &o.id == id).map(|o| o.text.clone()).unwrap_or_default()))
-                .collect();
             let announced_by = c
                 .announced_by
                 .iter()
@@ -51,7 +47,7 @@ pub fn of(b: &Briefing, file: &str) -> Vec<Tracked> {
                 status: c.status,
                 due: c.due.clone(),
                 text: c.text.clone(),
-                traded_for,
+                traded_for: c.in_return_for.clone(),
                 announced_by,
                 sources: b.corroboration(item),
                 tags: b.tags.clone(),
@@ -83,6 +79,11 @@ impl Tracked {
             None => "2".to_string(),
         }
     }
+}
+
+/// The text of each commitment by briefing and id, for what rows are traded for.
+pub fn texts(rows: &[Tracked]) -> hashbrown::HashMap<(&str, &str), &str> {
+    rows.iter().map(|t| ((t.at.briefing.as_str(), t.at.item.as_str()), t.text.as_str())).collect()
 }
 
 /// Whether a side label names a party: the whole label, or one of its words, folded for case

@@ -13,7 +13,7 @@ use crate::store::views::View;
 
 /// A view's rows, in the store's order for it, and a line for each file that could not be
 /// read or loaded (its rows are missing).
-pub fn rows<T: DeserializeOwned>(dir: &Path, cache: bool, view: View, pick: fn(Rows) -> Vec<T>) -> (Vec<T>, Vec<String>) {
+pub fn rows<T: DeserializeOwned + across::Placed>(dir: &Path, cache: bool, view: View, pick: fn(Rows) -> Vec<T>) -> (Vec<T>, Vec<String>) {
     let stored = cache.then(|| super::progress::fresh_store(dir)).flatten().and_then(|(mut store, fresh)| {
         store.view::<T>(dir, &fresh, view).map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
     });
@@ -38,4 +38,25 @@ pub fn date(option: &str, value: Option<&str>) -> Result<Option<Date>, String> {
 /// nothing was.
 pub fn status(listed: bool) -> std::process::ExitCode {
     std::process::ExitCode::from(u8::from(!listed))
+}
+
+/// Rows derived from every briefing of the library, one briefing at a time: read back from
+/// the store once it is up to date, or from the files; and the failures, as [`rows`].
+pub fn derived<T>(dir: &Path, cache: bool, mut derive: impl FnMut(&crate::model::Briefing, &str) -> Vec<T>) -> (Vec<T>, Vec<String>) {
+    let mut out = Vec::new();
+    let stored = cache.then(|| super::progress::fresh_store(dir)).flatten().and_then(|(mut store, fresh)| {
+        store
+            .each_briefing(dir, &fresh, |b| out.extend(derive(&b, &across::file_below(dir, &b.path))))
+            .map_err(|e| tracing::warn!("answering from the files: {e}"))
+            .ok()
+    });
+    if let Some(listing) = stored {
+        let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
+        return (out, failed.collect());
+    }
+    out.clear();
+    let loaded = Library::load(&[dir.to_path_buf()]);
+    let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+    out.extend(loaded.library.briefings().iter().flat_map(|b| derive(b, &across::file_below(dir, &b.path))));
+    (out, failed)
 }

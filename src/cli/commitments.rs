@@ -38,10 +38,14 @@ pub fn run(dir: &Path, cache: bool, request: Request) -> io::Result<ExitCode> {
         }
     };
     let (mut rows, failed) = super::across::rows(dir, cache, View::Commitments, |r| r.commitments);
+    // What a commitment is traded for is named by id, and may be filtered out: looked up
+    // among every row.
+    let texts: hashbrown::HashMap<(String, String), String> =
+        tracker::texts(&rows).into_iter().map(|((b, id), text)| ((b.to_string(), id.to_string()), text.to_string())).collect();
     rows.retain(|t| filter.keeps(t, today));
     tracker::sort(&mut rows, by);
     if request.json {
-        let json: Vec<Json> = rows.iter().map(|t| Json::of(t, today)).collect();
+        let json: Vec<Json> = rows.iter().map(|t| Json::of(t, today, &texts)).collect();
         output::out(&(text::json(&json) + "\n"))?;
     } else {
         output::out(&lines(&rows, today))?;
@@ -96,8 +100,7 @@ fn lines(rows: &[Tracked], today: Date) -> String {
     for t in rows {
         let mut line = text::visible(&t.text, false);
         if !t.traded_for.is_empty() {
-            let ids: Vec<&str> = t.traded_for.iter().map(|(id, _)| id.as_str()).collect();
-            line.push_str(&format!(" [for: {}]", text::visible(&ids.join(", "), false)));
+            line.push_str(&format!(" [for: {}]", text::visible(&t.traded_for.join(", "), false)));
         }
         out.push_str(&format!(
             "{:<due_w$}  {:<9}  {:<party_w$}  {:>7}  {:<item_w$}  {line}\n",
@@ -138,7 +141,7 @@ struct Traded<'a> {
 }
 
 impl<'a> Json<'a> {
-    fn of(t: &'a Tracked, today: Date) -> Json<'a> {
+    fn of(t: &'a Tracked, today: Date, texts: &'a hashbrown::HashMap<(String, String), String>) -> Json<'a> {
         Json {
             briefing: &t.at.briefing,
             date: t.at.date,
@@ -151,7 +154,11 @@ impl<'a> Json<'a> {
             due_kind: t.due.as_ref().map(|d| if matches!(d, Due::Date(_)) { "date" } else { "text" }),
             overdue: t.overdue(today),
             text: &t.text,
-            traded_for: t.traded_for.iter().map(|(id, text)| Traded { id, text }).collect(),
+            traded_for: t
+                .traded_for
+                .iter()
+                .map(|id| Traded { id, text: texts.get(&(t.at.briefing.clone(), id.clone())).map_or("", String::as_str) })
+                .collect(),
             announced_by: &t.announced_by,
             sources: t.sources,
             tags: &t.tags,

@@ -12,13 +12,13 @@ use crate::across::weak::{Weak, Why};
 use crate::date::Date;
 use crate::model::Kind;
 use crate::output;
-use crate::store::views::View;
 use crate::text;
 
 /// `ids`: only these briefings (all when empty).
 pub fn run(dir: &Path, cache: bool, ids: &[String], json: bool) -> io::Result<ExitCode> {
-    let (mut rows, failed) = super::across::rows(dir, cache, View::Weak, |r| r.weak);
-    rows.retain(|w| ids.is_empty() || ids.contains(&w.at.briefing));
+    let (mut rows, failed) = super::across::derived(dir, cache, |b, file| {
+        if ids.is_empty() || ids.contains(&b.id) { crate::across::weak::of(b, file) } else { Vec::new() }
+    });
     // Stable: each briefing's rows keep the order they were written in.
     rows.sort_by(|a, b| b.at.date.cmp(&a.at.date).then_with(|| a.at.briefing.cmp(&b.at.briefing)));
     if json {

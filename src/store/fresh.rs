@@ -297,6 +297,8 @@ impl Store {
             // Written once the slice is read, in the table's order: one official's rows then go
             // into neighbouring places, not each to a page of its own.
             let mut appearing: Vec<AppearanceRow> = Vec::new();
+            // The same for the views' rows: a slice's rows of one view go in by key.
+            let mut viewing: Vec<(i64, String, u32, i64, Vec<u8>)> = Vec::new();
             let mut keep_body =
                 tx.prepare_cached("INSERT INTO bodies (file, json) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET json = excluded.json")?;
             let mut keep_folded = tx.prepare_cached(
@@ -375,8 +377,8 @@ impl Store {
                         unappear.execute(params![file])?;
                         // A file that fails gives no rows: views show what `brief list` lists.
                         unview.execute(params![file])?;
-                        for (item, (kind, key, row)) in r.views.iter().enumerate() {
-                            view.execute(params![kind, key, file, item as i64, row])?;
+                        if r.listed.is_some() {
+                            viewing.extend(r.views.into_iter().enumerate().map(|(item, (v, key, row))| (v, key, file, item as i64, row)));
                         }
                         if let Some(l) = &r.listed {
                             for (official, item, label) in r.officials {
@@ -408,6 +410,10 @@ impl Store {
                         fresh.read += 1;
                     }
                 }
+            }
+            viewing.sort_unstable_by(|a, b| (a.0, &a.1, a.2, a.3).cmp(&(b.0, &b.1, b.2, b.3)));
+            for (v, key, file, item, row) in viewing {
+                view.execute(params![v, key, file, item, row])?;
             }
             appearing.sort_unstable();
             for (official, date, id, file, rel, item, label) in appearing {
@@ -524,7 +530,8 @@ fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
         None => Vec::new(),
     };
     let views = match &parsed.loaded {
-        Some((b, _)) => super::views::written(&crate::across::rows_of(b, &String::from_utf8_lossy(&t.rel))),
+        // The file is named by the catalog when the rows are read.
+        Some((b, _)) => super::views::written(&crate::across::rows_of(b, "")),
         None => Vec::new(),
     };
     Ok(Some(Read { rel: t.rel.clone(), stat, hash, loaded: parsed.loaded.is_some(), words, listed, diagnostics, body, officials, views }))

@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters; 11: the views' rows); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 11;
+/// characters; 11, 12: the views' rows); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 12;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.

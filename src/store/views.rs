@@ -20,7 +20,6 @@ use crate::across::Rows;
 pub enum View {
     Commitments = 1,
     Events = 2,
-    Weak = 3,
 }
 
 /// A row to write: the view, the key that orders its rows, and the row's bytes.
@@ -32,10 +31,9 @@ fn encode<T: Serialize>(row: &T) -> Vec<u8> {
 
 /// What a briefing's rows are written as.
 pub fn written(rows: &Rows) -> Vec<Written> {
-    let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len() + rows.weak.len());
+    let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len());
     out.extend(rows.commitments.iter().map(|t| (View::Commitments as i64, t.due_key(), encode(t))));
     out.extend(rows.events.iter().map(|d| (View::Events as i64, d.key(), encode(d))));
-    out.extend(rows.weak.iter().map(|w| (View::Weak as i64, String::new(), encode(w))));
     out
 }
 
@@ -43,7 +41,12 @@ impl Store {
     /// Every row of a view from the briefings of the library as `brief list` shows it (a file
     /// that fails, or whose id an earlier file took, gives none), in the order of the view's
     /// key; and the list, whose failures the caller names.
-    pub fn view<T: DeserializeOwned>(&mut self, dir: &Path, fresh: &Fresh, view: View) -> rusqlite::Result<(Vec<T>, Listing)> {
+    pub fn view<T: DeserializeOwned + crate::across::Placed>(
+        &mut self,
+        dir: &Path,
+        fresh: &Fresh,
+        view: View,
+    ) -> rusqlite::Result<(Vec<T>, Listing)> {
         let listing = self.listing(dir, fresh)?;
         let listed: HashSet<Vec<u8>> =
             listing.rows.iter().map(|r| r.path.strip_prefix(dir).unwrap_or(&r.path).as_os_str().as_bytes().to_vec()).collect();
@@ -57,9 +60,15 @@ impl Store {
             if !listed.contains(r.get_ref(0)?.as_bytes()?) {
                 continue;
             }
-            match postcard::from_bytes::<T>(r.get_ref(1)?.as_bytes()?) {
-                Ok(row) => rows.push(row),
-                Err(why) => tracing::warn!("a row of the store could not be read: {why}"),
+            let bytes = r.get_ref(1)?.as_bytes()?;
+            match postcard::from_bytes::<T>(bytes) {
+                Ok(mut row) => {
+                    // Kept once, in the catalog, not in every row.
+                    row.at_mut().file = String::from_utf8_lossy(r.get_ref(0)?.as_bytes()?).into_owned();
+                    rows.push(row)
+                }
+                // Never a row left out: the command answers from the files instead.
+                Err(why) => return Err(rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Blob, Box::new(why))),
             }
         }
         drop(found);
@@ -70,6 +79,19 @@ impl Store {
 }
 
 impl Store {
+    /// Calls `each` with every briefing of the library as `brief list` shows it, newest first,
+    /// one at a time (a library's briefings would not all fit in memory at once); gives back
+    /// the list, whose failures the caller names.
+    pub fn each_briefing(&mut self, dir: &Path, fresh: &Fresh, mut each: impl FnMut(crate::model::Briefing)) -> rusqlite::Result<Listing> {
+        let listing = self.listing(dir, fresh)?;
+        for row in &listing.rows {
+            if let Some(b) = self.body(dir, &row.path)? {
+                each(b);
+            }
+        }
+        Ok(listing)
+    }
+
     /// Every official id some briefing lists, for a guess at a mistyped one.
     pub fn official_ids(&self) -> rusqlite::Result<Vec<String>> {
         let mut stmt = self.reads().prepare_cached("SELECT official FROM official_counts WHERE n > 0 ORDER BY official")?;
