@@ -290,7 +290,10 @@ impl Store {
             let mut untell = tx.prepare_cached("DELETE FROM diagnostics WHERE file = ?1")?;
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
             let mut unview = tx.prepare_cached("DELETE FROM views WHERE file = ?1")?;
-            let mut view = tx.prepare_cached("INSERT INTO views (view, key, file, item, row) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+            let mut view = tx.prepare_cached(
+                "INSERT INTO views (view, file, item, key, day, briefing, status, due, party, tags, row) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
             let mut appear = tx.prepare_cached(
                 "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
@@ -298,7 +301,7 @@ impl Store {
             // into neighbouring places, not each to a page of its own.
             let mut appearing: Vec<AppearanceRow> = Vec::new();
             // The same for the views' rows: a slice's rows of one view go in by key.
-            let mut viewing: Vec<(i64, String, u32, i64, Vec<u8>)> = Vec::new();
+            let mut viewing: Vec<(super::views::Written, u32)> = Vec::new();
             let mut keep_body =
                 tx.prepare_cached("INSERT INTO bodies (file, json) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET json = excluded.json")?;
             let mut keep_folded = tx.prepare_cached(
@@ -378,7 +381,7 @@ impl Store {
                         // A file that fails gives no rows: views show what `brief list` lists.
                         unview.execute(params![file])?;
                         if r.listed.is_some() {
-                            viewing.extend(r.views.into_iter().enumerate().map(|(item, (v, key, row))| (v, key, file, item as i64, row)));
+                            viewing.extend(r.views.into_iter().map(|w| (w, file)));
                         }
                         if let Some(l) = &r.listed {
                             for (official, item, label) in r.officials {
@@ -411,9 +414,9 @@ impl Store {
                     }
                 }
             }
-            viewing.sort_unstable_by(|a, b| (a.0, &a.1, a.2, a.3).cmp(&(b.0, &b.1, b.2, b.3)));
-            for (v, key, file, item, row) in viewing {
-                view.execute(params![v, key, file, item, row])?;
+            viewing.sort_unstable_by(|a, b| (a.0.view, &a.0.key).cmp(&(b.0.view, &b.0.key)));
+            for (w, file) in viewing {
+                view.execute(params![w.view, file, w.item, w.key, w.day, w.briefing, w.status, w.due, w.party, w.tags, w.row])?;
             }
             appearing.sort_unstable();
             for (official, date, id, file, rel, item, label) in appearing {

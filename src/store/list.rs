@@ -76,6 +76,18 @@ pub struct Listing {
     pub failed: Vec<FileReport>,
 }
 
+impl Listing {
+    /// The files below `dir` refused because an earlier file took their briefing id: the
+    /// store keeps their rows, which the views leave out.
+    pub fn refused(&self, dir: &Path) -> Vec<Vec<u8>> {
+        self.failed
+            .iter()
+            .filter(|r| r.diagnostics.iter().any(|d| d.code == Code::DuplicateBriefing))
+            .map(|r| relative(dir, &r.path))
+            .collect()
+    }
+}
+
 /// Rows in the list's order, each with its file's path below the folder and where its id is
 /// written.
 pub(crate) type Rows = Vec<(Row, (i64, i64))>;

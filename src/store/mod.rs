@@ -5,6 +5,7 @@
 //! used as it is (corrupt, truncated, another program's file, another format) is set aside
 //! and built anew; it is never an error the user must fix. Terminal-free.
 
+pub mod board;
 pub mod fresh;
 pub mod list;
 pub mod views;
@@ -16,8 +17,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters; 11, 12: the views' rows); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 12;
+/// characters; 11–13: the views' rows); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 13;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -81,16 +82,24 @@ CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);
 -- How many files list each official, kept as files come and go (counting a common official's
 -- rows in a large library took a keystroke's worth of milliseconds).
 -- The rows each briefing gives the views across the library (`store::views`): its
--- commitments, events and weak spots, postcard bytes, kept in each view's order by `key`.
+-- commitments and events, postcard bytes, with the columns the views filter and order by. A
+-- table with row ids: the reader's tracker keeps the ids of a filtered, ordered view and reads
+-- the rows on screen by them.
 CREATE TABLE IF NOT EXISTS views (
     view INTEGER NOT NULL,
-    key TEXT NOT NULL,
     file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
     item INTEGER NOT NULL,
-    row BLOB NOT NULL,
-    PRIMARY KEY (view, key, file, item)
-) WITHOUT ROWID;
+    key TEXT NOT NULL,
+    day TEXT NOT NULL,
+    briefing TEXT NOT NULL,
+    status INTEGER,
+    due TEXT,
+    party TEXT,
+    tags TEXT NOT NULL,
+    row BLOB NOT NULL
+);
 CREATE INDEX IF NOT EXISTS views_by_file ON views(file);
+CREATE INDEX IF NOT EXISTS views_in_order ON views(view, key);
 CREATE TABLE IF NOT EXISTS official_counts (official TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 ";
 

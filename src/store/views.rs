@@ -1,6 +1,9 @@
 //! The rows of the views across the library (`crate::across`) as the store keeps them: each
-//! briefing's commitments, events and weak spots, written when its file is read, so a view
-//! reads rows and opens no briefing.
+//! briefing's commitments and events, a row each, written when its file is read, so the tracker
+//! and the timeline open no briefing; with the columns their filters and orders ask of (see
+//! `store::board`). Weak spots are not kept: they are most of a briefing's items again (a
+//! first build of 10,000 briefings wrote 53 MB of them and took a second longer), and are
+//! derived from the briefings kept, one at a time.
 
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
@@ -14,6 +17,7 @@ use super::Store;
 use super::fresh::Fresh;
 use super::list::Listing;
 use crate::across::Rows;
+use crate::search::fold::{fold, tokens};
 
 /// A view whose rows the store keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,19 +26,98 @@ pub enum View {
     Events = 2,
 }
 
-/// A row to write: the view, the key that orders its rows, and the row's bytes.
-pub type Written = (i64, String, Vec<u8>);
+/// A row to write, column by column (the table `views`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Written {
+    pub view: i64,
+    /// The view's own order: a commitment's due key, an event's date.
+    pub key: String,
+    /// The item's place among its kind in the briefing.
+    pub item: i64,
+    /// The briefing's date and id.
+    pub day: String,
+    pub briefing: String,
+    /// A commitment's status, as its place in the format's list.
+    pub status: Option<i64>,
+    /// A commitment's due day, when one is given.
+    pub due: Option<String>,
+    /// A commitment's party: the whole label and each word, folded, each between [`SEP`]s.
+    pub party: Option<String>,
+    /// The briefing's tags, folded, each between [`SEP`]s.
+    pub tags: String,
+    pub row: Vec<u8>,
+}
+
+/// What stands between the values of a column of many (`party`, `tags`): a character no
+/// folded word holds.
+pub const SEP: char = '\u{1f}';
 
 fn encode<T: Serialize>(row: &T) -> Vec<u8> {
     postcard::to_stdvec(row).unwrap_or_default()
 }
 
+/// Values between [`SEP`]s, so `instr(column, SEP || value || SEP)` finds one whole.
+fn joined<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = SEP.to_string();
+    for v in values {
+        out.push_str(v);
+        out.push(SEP);
+    }
+    out
+}
+
+/// The status's place in the format's list, as the column keeps it.
+pub fn status_number(status: crate::model::Status) -> i64 {
+    crate::model::Status::WORDS.iter().position(|w| *w == status.as_str()).unwrap_or(0) as i64
+}
+
 /// What a briefing's rows are written as.
 pub fn written(rows: &Rows) -> Vec<Written> {
     let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len());
-    out.extend(rows.commitments.iter().map(|t| (View::Commitments as i64, t.due_key(), encode(t))));
-    out.extend(rows.events.iter().map(|d| (View::Events as i64, d.key(), encode(d))));
+    for t in &rows.commitments {
+        let folded = fold(&t.party);
+        let party = joined(std::iter::once(folded.as_str()).chain(tokens(&folded)));
+        out.push(Written {
+            view: View::Commitments as i64,
+            key: t.due_key(),
+            item: t.at.index as i64,
+            day: t.at.date.to_string(),
+            briefing: t.at.briefing.clone(),
+            status: Some(status_number(t.status)),
+            due: t.due_date().map(|d| d.to_string()),
+            party: Some(party),
+            tags: joined(t.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
+            row: encode(t),
+        });
+    }
+    for d in &rows.events {
+        out.push(Written {
+            view: View::Events as i64,
+            key: d.key(),
+            item: d.at.index as i64,
+            day: d.at.date.to_string(),
+            briefing: d.at.briefing.clone(),
+            status: None,
+            due: None,
+            party: None,
+            tags: joined(d.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
+            row: encode(d),
+        });
+    }
     out
+}
+
+/// A row read back: `file` is its path below the folder, as the catalog names it.
+pub(crate) fn decode<T: DeserializeOwned + crate::across::Placed>(bytes: &[u8], file: &[u8]) -> rusqlite::Result<T> {
+    match postcard::from_bytes::<T>(bytes) {
+        Ok(mut row) => {
+            // Kept once, in the catalog, not in every row.
+            row.at_mut().file = String::from_utf8_lossy(file).into_owned();
+            Ok(row)
+        }
+        // Never a row left out: the caller answers from the files instead.
+        Err(why) => Err(rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Blob, Box::new(why))),
+    }
 }
 
 impl Store {
@@ -60,16 +143,7 @@ impl Store {
             if !listed.contains(r.get_ref(0)?.as_bytes()?) {
                 continue;
             }
-            let bytes = r.get_ref(1)?.as_bytes()?;
-            match postcard::from_bytes::<T>(bytes) {
-                Ok(mut row) => {
-                    // Kept once, in the catalog, not in every row.
-                    row.at_mut().file = String::from_utf8_lossy(r.get_ref(0)?.as_bytes()?).into_owned();
-                    rows.push(row)
-                }
-                // Never a row left out: the command answers from the files instead.
-                Err(why) => return Err(rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Blob, Box::new(why))),
-            }
+            rows.push(decode(r.get_ref(1)?.as_bytes()?, r.get_ref(0)?.as_bytes()?)?);
         }
         drop(found);
         drop(stmt);
