@@ -125,6 +125,16 @@ actions! {
     PrevHit = "prev_hit" ["N"];
     /// Export what is on screen (the briefing or the search results) to the export folder
     Export = "export" ["x"];
+    /// Every commitment of the library: the commitment tracker
+    Tracker = "tracker" ["C"];
+    /// Every event of the library on one timeline
+    Timeline = "timeline" ["T"];
+    /// Filter the tracker or the timeline (party:, status:, tag:, after:, before:, open, overdue)
+    Filter = "filter" ["f"];
+    /// Order the tracker by due date, status or briefing, in turn
+    Sort = "sort" ["S"];
+    /// Go to the commitment the selected one is traded for
+    Traded = "traded_for" ["t"];
     }
     internal {
     /// A left click at a column and row of the screen

@@ -10,7 +10,7 @@ use crate::model::{Briefing, ItemRef, Kind};
 use crate::search::fold::fold;
 
 /// One event as the timeline lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dated {
     pub at: At,
     pub when: PartialDate,

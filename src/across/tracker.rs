@@ -11,7 +11,7 @@ use crate::model::{Briefing, ItemRef, Kind, Status};
 use crate::search::fold::{fold, tokens};
 
 /// One commitment as the tracker lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tracked {
     pub at: At,
     pub party: String,

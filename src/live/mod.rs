@@ -254,6 +254,28 @@ impl Live {
         self.stale.contains_key(path)
     }
 
+    /// The commitments of the library `filter` keeps, in `sort`'s order (`store::board`).
+    pub fn pick_commitments(
+        &self,
+        filter: &crate::across::tracker::Filter,
+        today: crate::date::Date,
+        sort: crate::across::tracker::Sort,
+    ) -> crate::store::board::Picked {
+        let refused = crate::store::list::refused(&self.failures, &self.root);
+        self.store.pick_commitments(filter, today, sort, &refused).map_err(|why| tracing::warn!("the tracker: {why}")).unwrap_or_default()
+    }
+
+    /// The events of the library `filter` keeps, by date, with how many fall in each month.
+    pub fn pick_events(&self, filter: &crate::across::timeline::Filter) -> crate::store::board::Picked {
+        let refused = crate::store::list::refused(&self.failures, &self.root);
+        self.store.pick_events(filter, &refused).map_err(|why| tracing::warn!("the timeline: {why}")).unwrap_or_default()
+    }
+
+    /// The rows of a view by id, as picked; none when the store cannot read them.
+    pub fn view_rows<T: serde::de::DeserializeOwned + crate::across::Placed>(&self, ids: &[i64]) -> Vec<(i64, T)> {
+        self.store.rows_by_id(ids).map_err(|why| tracing::warn!("a view's rows: {why}")).unwrap_or_default()
+    }
+
     /// The briefings that may match `q`, as a library of their own: the store names the files
     /// that hold its words, and only those are read.
     pub fn matching(&self, q: &Query) -> Library {

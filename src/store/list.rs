@@ -80,12 +80,14 @@ impl Listing {
     /// The files below `dir` refused because an earlier file took their briefing id: the
     /// store keeps their rows, which the views leave out.
     pub fn refused(&self, dir: &Path) -> Vec<Vec<u8>> {
-        self.failed
-            .iter()
-            .filter(|r| r.diagnostics.iter().any(|d| d.code == Code::DuplicateBriefing))
-            .map(|r| relative(dir, &r.path))
-            .collect()
+        refused(&self.failed, dir)
     }
+}
+
+/// Of the files that failed, those refused because an earlier file took their briefing id, by
+/// path below `dir`.
+pub fn refused(failed: &[FileReport], dir: &Path) -> Vec<Vec<u8>> {
+    failed.iter().filter(|r| r.diagnostics.iter().any(|d| d.code == Code::DuplicateBriefing)).map(|r| relative(dir, &r.path)).collect()
 }
 
 /// Rows in the list's order, each with its file's path below the folder and where its id is

@@ -142,6 +142,8 @@ pub enum Screen {
     Briefing(View),
     Results(Cursor),
     Passage(Box<Reading>),
+    /// A view across the library: the commitment tracker or the timeline.
+    Board(Box<crate::tui::board::Board>),
 }
 
 /// Which citation of which item is read, in which saved copy.
@@ -264,14 +266,14 @@ impl App {
     pub fn briefing(&self) -> Option<&Briefing> {
         match &self.screen {
             Screen::Briefing(view) => self.live.get(&view.id),
-            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) => None,
+            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) | Screen::Board(_) => None,
         }
     }
 
     pub fn view(&self) -> Option<&View> {
         match &self.screen {
             Screen::Briefing(view) => Some(view),
-            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) => None,
+            Screen::Library(_) | Screen::Results(_) | Screen::Passage(_) | Screen::Board(_) => None,
         }
     }
 

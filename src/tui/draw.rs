@@ -22,6 +22,7 @@ impl Widget for &App {
             Screen::Briefing(view) => briefing(self, view, area, buf),
             Screen::Results(cursor) => panes::results::render(self, *cursor, area, buf),
             Screen::Passage(reading) => panes::passage::render(self, reading, area, buf),
+            Screen::Board(board) => panes::board::render(self, board, area, buf),
         }
         match self.overlay {
             Some(Overlay::Help(scroll)) => panes::help::render(self, scroll, area, buf),

@@ -228,6 +228,30 @@ pub fn library(area: Rect) -> LibraryLayout {
     LibraryLayout { wide, title: title.inner(Margin::new(1, 0)), list, preview, status }
 }
 
+/// A board's regions: its title, the chart above its rows, the rows, the selected row's
+/// item, and the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardLayout {
+    pub wide: bool,
+    pub title: Rect,
+    pub chart: Rect,
+    pub list: Rect,
+    pub preview: Rect,
+    pub status: Rect,
+}
+
+/// Where a board goes, with `chart` rows for its chart.
+pub fn board(area: Rect, chart: u16) -> BoardLayout {
+    let l = library(area);
+    let [chart_rect, body] = Layout::vertical([Constraint::Length(chart), Constraint::Fill(1)]).areas(l.list.union(l.preview));
+    let [list, preview] = if l.wide {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body)
+    };
+    BoardLayout { wide: l.wide, title: l.title, chart: chart_rect.inner(Margin::new(1, 0)), list, preview, status: l.status }
+}
+
 /// A box centred in `area`, at most `width` by `height`, leaving a margin.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width.saturating_sub(4)).max(1.min(area.width));

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod backend;
+pub mod board;
 pub mod detail;
 pub mod draw;
 pub mod history;

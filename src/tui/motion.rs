@@ -60,6 +60,7 @@ pub(crate) fn page(app: &App) -> usize {
     match &app.screen {
         Screen::Library(_) | Screen::Results(_) => usize::from(layout::inner(layout::library(area(app)).list, true).height),
         Screen::Passage(_) => passage::page(app),
+        Screen::Board(board) => panes::board::list_height(area(app), board),
         Screen::Briefing(view) => {
             let Some(b) = app.briefing() else { return 1 };
             let l = layout::briefing(area(app), b, view);
@@ -82,6 +83,7 @@ pub(crate) fn move_by(app: &mut App, delta: isize) {
         Screen::Results(_) => app.search.as_ref().map_or(0, |s| s.hits().len()),
         Screen::Briefing(view) if view.focus == Pane::Detail => detail_links(app),
         Screen::Briefing(view) => app.briefing().map_or(0, |b| Pane::items(view.focus, b).len()),
+        Screen::Board(board) => board.len(),
         Screen::Passage(_) => 0,
     };
     if len == 0 {
@@ -90,6 +92,7 @@ pub(crate) fn move_by(app: &mut App, delta: isize) {
     let focus = app.view().map(|v| v.focus);
     let cursor = match &mut app.screen {
         Screen::Library(cursor) | Screen::Results(cursor) => cursor,
+        Screen::Board(board) => &mut board.cursor,
         Screen::Briefing(view) => view.cursor_mut(view.focus),
         Screen::Passage(_) => return,
     };
@@ -101,6 +104,8 @@ pub(crate) fn move_by(app: &mut App, delta: isize) {
         keep_list_row_visible(app);
         reset_detail(app);
     }
+    // A board reads the rows that came into view.
+    crate::tui::board::fill(app, height);
 }
 
 /// Scrolls a briefing's focused list so its selected row shows whole, as drawing lays the rows
@@ -235,6 +240,13 @@ pub(crate) fn settle(app: &mut App) {
             d.selected = d.selected.min(links.saturating_sub(1));
         }
         Screen::Passage(_) => return passage::scroll(app, 0),
+        Screen::Board(board) => {
+            let len = board.len();
+            let height = panes::board::list_height(Rect::new(0, 0, app.size.0, app.size.1), board);
+            board.cursor.selected = board.cursor.selected.min(len.saturating_sub(1));
+            board.cursor.offset = layout::visible_offset(board.cursor.offset, board.cursor.selected, len, height);
+            return crate::tui::board::fill(app, height);
+        }
     }
     if let Some(view) = app.view() {
         let focus = view.focus;

@@ -83,6 +83,7 @@ pub fn copy_item(app: &mut App) -> Option<Effect> {
         }),
         Screen::Library(cursor) => app.live.at(cursor.selected).map(|b| (b.id.clone(), None)),
         Screen::Passage(r) => Some((r.cited.briefing.clone(), Some(r.cited.item))),
+        Screen::Board(board) => board.target(board.cursor.selected).map(|t| (t.briefing, Some(t.item))),
     };
     let Some(b) = picked.as_ref().and_then(|(id, _)| app.live.get(id)) else {
         app.set_status("Nothing selected to copy", false);

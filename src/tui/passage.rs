@@ -286,7 +286,7 @@ pub fn wanted_check(app: &mut App) -> Option<Effect> {
     let id = match &app.screen {
         Screen::Briefing(view) => view.id.clone(),
         Screen::Passage(r) => r.cited.briefing.clone(),
-        Screen::Library(_) | Screen::Results(_) => return None,
+        Screen::Library(_) | Screen::Results(_) | Screen::Board(_) => return None,
     };
     if app.checked.contains_key(&id) || app.live.get(&id).is_none() {
         return None;

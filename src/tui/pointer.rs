@@ -15,6 +15,22 @@ pub fn click(app: &mut App, column: u16, row: u16) {
     match &app.screen {
         // The passage view has nothing to click: it scrolls, and `n` steps.
         Screen::Passage(_) => {}
+        Screen::Board(board) => {
+            let inner = layout::inner(panes::board::board_layout(area(app), board).list, true);
+            if !inner.contains((column, row).into()) {
+                return;
+            }
+            let at = board.cursor.offset + usize::from(row - inner.y);
+            if at >= board.len() {
+                return;
+            }
+            if at == board.cursor.selected {
+                return crate::tui::board::follow(app);
+            }
+            if let Screen::Board(board) = &mut app.screen {
+                board.cursor.selected = at;
+            }
+        }
         Screen::Library(_) if layout::inner(layout::library(area(app)).preview, true).contains((column, row).into()) => {
             let inner = layout::inner(layout::library(area(app)).preview, true);
             click_document(app, inner, row);
@@ -140,6 +156,7 @@ pub fn scroll(app: &mut App, column: u16, row: u16, delta: isize) {
     }
     match &app.screen {
         Screen::Passage(_) => crate::tui::passage::scroll(app, delta),
+        Screen::Board(_) => crate::tui::motion::move_by(app, delta),
         Screen::Library(_) if layout::library(area(app)).preview.contains((column, row).into()) => {
             app.preview.get_or_insert_default();
             crate::tui::motion::move_by(app, delta);

@@ -63,6 +63,8 @@ fn anchor(app: &App) -> Anchor {
             Some(b) => Anchor::Passage(Item::of(b, r.cited.item)),
             None => Anchor::Library(None),
         },
+        // A board picks its rows again after the reload, and finds its row there itself.
+        Screen::Board(_) => Anchor::Library(None),
     }
 }
 
@@ -124,7 +126,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
     let on_screen = match &app.screen {
         Screen::Briefing(view) => Some(&view.id),
         Screen::Passage(r) => Some(&r.cited.briefing),
-        Screen::Library(_) | Screen::Results(_) => None,
+        Screen::Library(_) | Screen::Results(_) | Screen::Board(_) => None,
     };
     if let Some(id) = on_screen
         && app.live.get(id).is_none()
@@ -134,6 +136,7 @@ pub(crate) fn reloaded(app: &mut App, parsed: Vec<ParsedFile>, removed: Vec<Path
         app.set_status(format!("Briefing `{id}` is no longer in the library"), true);
     }
     restore(app, anchor);
+    crate::tui::board::refresh(app);
     // The citation or the claim may have changed: the place and the terms follow.
     crate::tui::passage::refresh(app);
     settle(app);

@@ -312,5 +312,6 @@ pub fn close(app: &mut App) -> Option<Effect> {
 
 /// Whether the search line takes the keys: not while an overlay covers it.
 pub fn typing(app: &App) -> bool {
-    app.overlay.is_none() && matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing)
+    (app.overlay.is_none() && matches!(app.screen, Screen::Results(_)) && app.search.as_ref().is_some_and(|s| s.editing))
+        || crate::tui::board::typing(app)
 }

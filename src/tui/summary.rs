@@ -135,7 +135,9 @@ pub fn focus(app: &mut App) {
     match &mut app.screen {
         Screen::Briefing(view) => view.focus = Pane::Summary,
         Screen::Library(_) => app.preview = Some(Cursor::default()),
-        Screen::Results(_) | Screen::Passage(_) => app.set_status("The summary is in a briefing: open one with enter", false),
+        Screen::Results(_) | Screen::Passage(_) | Screen::Board(_) => {
+            app.set_status("The summary is in a briefing: open one with enter", false)
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::action::Action;
 use crate::tui::app::{App, Cursor, Overlay, Pane, Screen, View};
+use crate::tui::board::{self, Shows};
 use crate::tui::detail::{self, Target};
 use crate::tui::motion::{detail_links, focus, focus_step, move_by, page, settle};
 use crate::tui::panes;
@@ -60,8 +61,29 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(app.screen, Screen::Library(_)) && library_key(app, &action) {
         return None;
     }
-    if matches!(app.screen, Screen::Results(_) | Screen::Passage(_)) && pane_key(&action) {
-        let here = if matches!(app.screen, Screen::Results(_)) { "the search results" } else { "a saved copy" };
+    // The filter line of the tracker or the timeline takes text, its edits, enter and esc.
+    if board::typing(app) {
+        let taken = match &action {
+            Action::Input(c) => board::input(app, &c.to_string()),
+            Action::Paste(text) => board::input(app, text),
+            Action::EditLine(edit) => board::edit(app, *edit),
+            Action::Follow => {
+                board::apply(app);
+                true
+            }
+            Action::Close => board::cancel(app),
+            _ => false,
+        };
+        if taken {
+            return None;
+        }
+    }
+    if matches!(app.screen, Screen::Results(_) | Screen::Passage(_) | Screen::Board(_)) && pane_key(&action) {
+        let here = match &app.screen {
+            Screen::Results(_) => "the search results",
+            Screen::Board(b) => b.shows.title(),
+            _ => "a saved copy",
+        };
         let open = app.key_hint(&Action::Follow);
         app.set_status(format!("That key works in a briefing's panes, not in {here}: {open} opens one"), false);
         return None;
@@ -126,6 +148,16 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextHit => search::step(app, 1),
         Action::PrevHit => search::step(app, -1),
         Action::Export => return export(app),
+        Action::Tracker => board::open(app, Shows::Tracker),
+        Action::Timeline => board::open(app, Shows::Timeline),
+        Action::Filter if matches!(app.screen, Screen::Board(_)) => board::edit_filter(app),
+        Action::Filter => {
+            let (tracker, timeline) = (app.key_hint(&Action::Tracker), app.key_hint(&Action::Timeline));
+            app.set_status(format!("Filters are for the tracker ({tracker}) and the timeline ({timeline}); / searches"), false);
+        }
+        Action::Sort if matches!(app.screen, Screen::Board(_)) => board::sort(app),
+        Action::Sort => app.set_status("Sorting is for the tracker", false),
+        Action::Traded => return board::traded(app),
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),
         Action::EditLine(edit) => search::edit(app, edit),
@@ -259,6 +291,7 @@ fn zoom(app: &mut App) {
 fn follow(app: &mut App) -> Option<Effect> {
     match &app.screen {
         Screen::Results(_) => return search::follow(app),
+        Screen::Board(_) => board::follow(app),
         Screen::Briefing(view) if view.focus == Pane::Summary => crate::tui::summary::follow(app),
         Screen::Library(cursor) => {
             if let Some(b) = app.live.at(cursor.selected) {
@@ -347,6 +380,8 @@ fn restore(app: &mut App, screen: Screen) -> bool {
         return false;
     }
     app.screen = screen;
+    // Back on a board, its rows as the store has them now.
+    board::refresh(app);
     // Back on the results, the hit stepped to with `n` is the one selected.
     if let (Screen::Results(cursor), Some(current)) = (&mut app.screen, app.search.as_ref().and_then(|s| s.current)) {
         cursor.selected = current;
@@ -370,7 +405,7 @@ fn close(app: &mut App) -> Option<Effect> {
         _ => {}
     }
     match &app.screen {
-        Screen::Passage(_) => walk_history(app, false),
+        Screen::Passage(_) | Screen::Board(_) => walk_history(app, false),
         Screen::Results(_) => return search::close(app),
         Screen::Briefing(view) if view.focus != Pane::Detail && app.search.is_some() => {
             app.search = None;
@@ -399,7 +434,7 @@ fn step_briefing(app: &mut App, step: isize) {
             app.preview = app.preview.map(|_| Cursor::default());
             settle(app);
         }
-        Screen::Results(_) => move_by(app, step),
+        Screen::Results(_) | Screen::Board(_) => move_by(app, step),
         Screen::Passage(_) => {}
         Screen::Briefing(view) => {
             let Some(at) = app.live.position(&view.id) else { return };
@@ -428,6 +463,10 @@ fn export(app: &mut App) -> Option<Effect> {
         }
         Screen::Briefing(view) => Effect::Export { briefing: Some(view.id.clone()), query: None },
         Screen::Passage(r) => Effect::Export { briefing: Some(r.cited.briefing.clone()), query: None },
+        Screen::Board(_) => {
+            app.set_status("Export works on a briefing or on search results: open a row with enter first", false);
+            return None;
+        }
         Screen::Library(cursor) => Effect::Export { briefing: Some(app.live.at(cursor.selected)?.id.clone()), query: None },
     };
     Some(effect)
@@ -437,6 +476,7 @@ fn edit(app: &mut App) -> Option<Effect> {
     let (path, line) = match &app.screen {
         Screen::Library(cursor) => (app.live.at(cursor.selected)?.path.clone(), 1),
         Screen::Results(_) => return None,
+        Screen::Board(_) => return board::edit_file(app),
         Screen::Passage(r) => {
             let b = app.live.get(&r.cited.briefing)?;
             (b.path.clone(), b.line_of(r.cited.item))

@@ -57,9 +57,11 @@ const GROUPS: &[(&str, &[Action])] = &[
             Action::Copy,
             Action::Edit,
             Action::Export,
+            Action::Traded,
         ],
     ),
     ("The detail and citations", &[Action::Follow, Action::OpenUrl, Action::CopyUrl, Action::Passage]),
+    ("Across the library", &[Action::Tracker, Action::Timeline, Action::Filter, Action::Sort, Action::Traded, Action::Edit]),
 ];
 
 /// The search line's keys: fixed, as a shell's line.

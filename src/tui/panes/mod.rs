@@ -1,5 +1,6 @@
 //! One file per pane. Each draws from `&App` and never changes it.
 
+pub mod board;
 pub mod commitments;
 pub mod detail;
 pub mod errors;

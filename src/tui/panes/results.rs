@@ -91,13 +91,11 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
 }
 
 fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
-    let block = pane_block(true).border_style(app.styles.muted).title(format!(" {} ", hit.briefing));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let Some(b) = app.live.get(&hit.briefing) else { return };
+    let Some(b) = app.live.get(&hit.briefing) else { return preview_box(app, hit.briefing.to_string(), Vec::new(), area, buf) };
+    let width = layout::inner(area, true).width;
     let lines: Vec<Line> = match hit.place {
         Place::Item(item) if !b.has(item) => Vec::new(),
-        Place::Item(item) => detail::wrap(&detail::detail(&app.live, b, item), inner.width)
+        Place::Item(item) => detail::wrap(&detail::detail(&app.live, b, item), width)
             .into_iter()
             .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
             .collect(),
@@ -106,6 +104,15 @@ fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
             .map(|t| highlight(app, Line::raw(crate::text::visible(&t.replace('\n', " "), false))))
             .collect(),
     };
+    preview_box(app, hit.briefing.to_string(), lines, area, buf);
+}
+
+/// A box titled `title` showing `lines` wrapped to its width; when they do not fit, the last
+/// row says how many more there are and that enter opens the item.
+pub fn preview_box(app: &App, title: String, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(true).border_style(app.styles.muted).title(format!(" {} ", crate::text::visible(&title, false)));
+    let inner = block.inner(area);
+    block.render(area, buf);
     // Wrapped here, so a preview longer than its room can say so on its last line.
     let width = usize::from(inner.width);
     let mut rows: Vec<Line> = lines.into_iter().flat_map(|l| crate::tui::rows::wrap(l, width, 0)).collect();
@@ -150,7 +157,7 @@ fn search_line(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The line being edited in `room` columns: the cursor a reversed cell, kept in view by
 /// cutting the text on either side with "…".
-fn editing(app: &App, line: &crate::tui::line::Field, room: usize) -> Vec<Span<'static>> {
+pub fn editing(app: &App, line: &crate::tui::line::Field, room: usize) -> Vec<Span<'static>> {
     use unicode_width::UnicodeWidthStr;
     let s = &app.styles;
     let text = line.text();

@@ -26,6 +26,10 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         Screen::Library(_) => vec![(Follow, "open"), (Search, "search"), (NextPane, "preview"), (Export, "export")],
         Screen::Results(_) => vec![(Follow, "open"), (Search, "edit query"), (NextHit, "next hit"), (Close, "close")],
         Screen::Passage(_) => vec![(NextHit, "next term"), (Back, "back")],
+        Screen::Board(b) if b.shows == crate::tui::board::Shows::Tracker => {
+            vec![(Follow, "open"), (Traded, "traded for"), (Filter, "filter"), (Sort, "order"), (Back, "back")]
+        }
+        Screen::Board(_) => vec![(Follow, "open"), (Filter, "filter"), (Back, "back")],
         Screen::Briefing(view) => match view.focus {
             Pane::Summary => vec![(Down, "read on"), (Follow, "open related"), (Close, "panes")],
             Pane::Detail => vec![(Follow, "follow"), (Passage, "passage"), (Copy, "copy"), (Close, "list")],
@@ -40,6 +44,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Library(_) if app.preview.is_some() => "library › preview".to_string(),
         Screen::Library(_) => "library".to_string(),
         Screen::Results(_) => "search".to_string(),
+        Screen::Board(b) if b.shows == crate::tui::board::Shows::Tracker => "commitments".to_string(),
+        Screen::Board(_) => "timeline".to_string(),
         Screen::Passage(r) => {
             let item = app.live.get(&r.cited.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.cited.item)));
             format!("{}{item} › {}", r.cited.briefing, r.cited.source)

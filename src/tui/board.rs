@@ -1,0 +1,359 @@
+//! The views across the library as screens of the reader: the commitment tracker (`C`) and
+//! the timeline (`T`). A screen keeps the ids of the rows its filter keeps, in order — picked
+//! from the store when it opens and when its filter or order changes — and reads by id only
+//! the rows around the cursor: a keystroke reads a screenful at most, whatever the library's
+//! size.
+
+use crate::across::timeline::{self, Dated};
+use crate::across::tracker::{self, Sort, Tracked};
+use crate::date::Date;
+use crate::model::{ItemRef, Kind, Status};
+use crate::store::board::Picked;
+use crate::tui::app::{App, Cursor, Screen};
+use crate::tui::detail::Target;
+use crate::tui::line::{Edit, Field};
+use crate::tui::motion::settle;
+use crate::tui::update::{Effect, jump, navigate};
+
+/// Which view a board shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shows {
+    Tracker,
+    Timeline,
+}
+
+impl Shows {
+    pub fn title(self) -> &'static str {
+        match self {
+            Shows::Tracker => "Commitments across the library",
+            Shows::Timeline => "Timeline of the library",
+        }
+    }
+}
+
+/// A view across the library on screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Board {
+    pub shows: Shows,
+    pub cursor: Cursor,
+    /// The filter in force, as typed.
+    pub filter: String,
+    /// The filter line while it is edited.
+    pub editing: Option<Field>,
+    /// Why the filter typed last is not one.
+    pub error: Option<String>,
+    pub sort: Sort,
+    /// The day overdue is counted from.
+    pub today: Date,
+    pub picked: Picked,
+    /// The rows read, from the `start`th of `picked.ids` on.
+    pub start: usize,
+    pub tracked: Vec<Tracked>,
+    pub dated: Vec<Dated>,
+}
+
+impl Board {
+    pub fn len(&self) -> usize {
+        self.picked.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.picked.ids.is_empty()
+    }
+
+    /// The tracker's `i`th row, when it has been read.
+    pub fn tracked(&self, i: usize) -> Option<&Tracked> {
+        self.tracked.get(i.checked_sub(self.start)?)
+    }
+
+    /// The timeline's `i`th row, when it has been read.
+    pub fn dated(&self, i: usize) -> Option<&Dated> {
+        self.dated.get(i.checked_sub(self.start)?)
+    }
+
+    /// The item of the `i`th row.
+    pub fn target(&self, i: usize) -> Option<Target> {
+        match self.shows {
+            Shows::Tracker => self
+                .tracked(i)
+                .map(|t| Target { briefing: t.at.briefing.clone(), item: ItemRef { kind: Kind::Commitment, index: t.at.index } }),
+            Shows::Timeline => {
+                self.dated(i).map(|d| Target { briefing: d.at.briefing.clone(), item: ItemRef { kind: Kind::Event, index: d.at.index } })
+            }
+        }
+    }
+}
+
+/// What a board's filter text asks.
+enum Wanted {
+    Tracker(tracker::Filter),
+    Timeline(timeline::Filter),
+}
+
+/// The words a filter may hold, for a message.
+fn words(shows: Shows) -> &'static str {
+    match shows {
+        Shows::Tracker => "open, overdue, party:P, status:S, tag:T, after:DAY, before:DAY (due dates)",
+        Shows::Timeline => "tag:T, after:DAY, before:DAY",
+    }
+}
+
+/// Reads a filter as typed: words such as `open party:us status:pending,agreed tag:trade
+/// after:2025-06-01`; every word must hold.
+fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
+    let mut t = tracker::Filter::default();
+    let mut e = timeline::Filter::default();
+    let day = |key: &str, v: &str| Date::parse(v).ok_or_else(|| format!("{key}: takes a day as YYYY-MM-DD, not `{v}`"));
+    for word in text.split_whitespace() {
+        let (key, value) = word.split_once(':').unwrap_or((word, ""));
+        match (shows, key.to_lowercase().as_str()) {
+            (Shows::Tracker, "open") if value.is_empty() => t.open = true,
+            (Shows::Tracker, "overdue") if value.is_empty() => t.overdue = true,
+            (Shows::Tracker, "party") if !value.is_empty() => t.parties.push(value.to_string()),
+            (Shows::Tracker, "status") => {
+                for s in value.split(',') {
+                    let status = Status::parse(s).ok_or_else(|| format!("status: is one of {}, not `{s}`", Status::WORDS.join(", ")))?;
+                    t.statuses.push(status);
+                }
+            }
+            (Shows::Tracker, "after") => t.due_from = Some(day("after", value)?),
+            (Shows::Tracker, "before") => t.due_to = Some(day("before", value)?),
+            (_, "tag") if !value.is_empty() => {
+                t.tags.push(value.to_string());
+                e.tags.push(value.to_string());
+            }
+            (Shows::Timeline, "after") => e.after = Some(day("after", value)?),
+            (Shows::Timeline, "before") => e.before = Some(day("before", value)?),
+            _ => return Err(format!("`{word}` is not a filter here: use {}", words(shows))),
+        }
+    }
+    Ok(match shows {
+        Shows::Tracker => Wanted::Tracker(t),
+        Shows::Timeline => Wanted::Timeline(e),
+    })
+}
+
+/// Picks the board's rows again from the store, for its filter and order (the filter is
+/// known to parse), and reads those around the cursor.
+fn pick(app: &App, board: &mut Board) {
+    board.picked = match parse(board.shows, &board.filter) {
+        Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
+        Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
+        Err(_) => Picked::default(),
+    };
+    board.tracked.clear();
+    board.dated.clear();
+    board.start = 0;
+}
+
+/// `C` and `T`: the tracker or the timeline, recorded in the history like a jump.
+pub fn open(app: &mut App, shows: Shows) {
+    if let Screen::Board(board) = &app.screen
+        && board.shows == shows
+    {
+        return;
+    }
+    let mut board = Board {
+        shows,
+        cursor: Cursor::default(),
+        filter: String::new(),
+        editing: None,
+        error: None,
+        sort: Sort::Due,
+        today: Date::today(),
+        picked: Picked::default(),
+        start: 0,
+        tracked: Vec::new(),
+        dated: Vec::new(),
+    };
+    pick(app, &mut board);
+    navigate(app, Screen::Board(Box::new(board)));
+}
+
+/// Reads the rows around the cursor when those on screen are not all read: a window of a few
+/// screens, so most keys read nothing.
+pub fn fill(app: &mut App, height: usize) {
+    let Screen::Board(board) = &app.screen else { return };
+    let have = board.tracked.len().max(board.dated.len());
+    let (from, to) = (board.cursor.offset, (board.cursor.offset + height.max(1)).min(board.len()));
+    if from >= board.start && to <= board.start + have {
+        return;
+    }
+    let start = from.saturating_sub(height);
+    let ids = &board.picked.ids[start..(to + height).min(board.len())];
+    let shows = board.shows;
+    let (tracked, dated) = match shows {
+        Shows::Tracker => (app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(), Vec::new()),
+        Shows::Timeline => (Vec::new(), app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect()),
+    };
+    if let Screen::Board(board) = &mut app.screen {
+        (board.start, board.tracked, board.dated) = (start, tracked, dated);
+    }
+}
+
+/// Whether keys go to the filter line.
+pub fn typing(app: &App) -> bool {
+    app.overlay.is_none() && matches!(&app.screen, Screen::Board(b) if b.editing.is_some())
+}
+
+/// `f`: edits the filter, the one in force selected whole.
+pub fn edit_filter(app: &mut App) {
+    if let Screen::Board(board) = &mut app.screen {
+        board.editing = Some(Field::new(&board.filter, true));
+        board.error = None;
+    }
+}
+
+/// Text typed or pasted into the filter line; says at once when it is not a filter.
+pub fn input(app: &mut App, text: &str) -> bool {
+    let Screen::Board(board) = &mut app.screen else { return false };
+    let Some(field) = board.editing.as_mut() else { return false };
+    field.insert(&text.replace(['\n', '\r'], " "));
+    board.error = parse(board.shows, field.text()).err();
+    true
+}
+
+/// A movement or deletion in the filter line.
+pub fn edit(app: &mut App, edit: Edit) -> bool {
+    let Screen::Board(board) = &mut app.screen else { return false };
+    let Some(field) = board.editing.as_mut() else { return false };
+    if field.apply(edit) {
+        board.error = parse(board.shows, field.text()).err();
+    }
+    true
+}
+
+/// Enter in the filter line: the filter applies when it is one; the cursor goes to the top.
+pub fn apply(app: &mut App) {
+    let Screen::Board(board) = &mut app.screen else { return };
+    let Some(field) = board.editing.take() else { return };
+    if let Err(why) = parse(board.shows, field.text()) {
+        board.error = Some(why);
+        board.editing = Some(field);
+        return;
+    }
+    let mut board = std::mem::replace(board, Box::new(empty()));
+    board.filter = field.text().trim().to_string();
+    board.cursor = Cursor::default();
+    pick(app, &mut board);
+    let shown = crate::text::counted(board.len(), "row", "rows");
+    app.screen = Screen::Board(board);
+    settle(app);
+    app.set_status(format!("Filtered: {shown}"), false);
+}
+
+/// Esc in the filter line: the filter in force stays.
+pub fn cancel(app: &mut App) -> bool {
+    let Screen::Board(board) = &mut app.screen else { return false };
+    let editing = board.editing.take().is_some();
+    board.error = None;
+    editing
+}
+
+fn empty() -> Board {
+    Board {
+        shows: Shows::Tracker,
+        cursor: Cursor::default(),
+        filter: String::new(),
+        editing: None,
+        error: None,
+        sort: Sort::Due,
+        today: Date { year: 1970, month: 1, day: 1 },
+        picked: Picked::default(),
+        start: 0,
+        tracked: Vec::new(),
+        dated: Vec::new(),
+    }
+}
+
+/// `S`: the tracker's next order (due, status, briefing); the timeline has one.
+pub fn sort(app: &mut App) {
+    let Screen::Board(board) = &mut app.screen else { return };
+    if board.shows != Shows::Tracker {
+        app.set_status("The timeline is in date order only", false);
+        return;
+    }
+    let mut board = std::mem::replace(board, Box::new(empty()));
+    board.sort = match board.sort {
+        Sort::Due => Sort::Status,
+        Sort::Status => Sort::Briefing,
+        Sort::Briefing => Sort::Due,
+    };
+    board.cursor = Cursor::default();
+    pick(app, &mut board);
+    let said = format!("Ordered by {}", sort_name(board.sort));
+    app.screen = Screen::Board(board);
+    settle(app);
+    app.set_status(said, false);
+}
+
+/// How an order is named on screen.
+pub fn sort_name(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Due => "due date",
+        Sort::Status => "status",
+        Sort::Briefing => "briefing",
+    }
+}
+
+/// Enter: the selected row's item in its briefing.
+pub fn follow(app: &mut App) {
+    let Screen::Board(board) = &app.screen else { return };
+    if let Some(target) = board.target(board.cursor.selected) {
+        jump(app, &target);
+    }
+}
+
+/// `t`: the commitment the selected one is traded for, in the tracker or in a briefing's
+/// Commitments pane.
+pub fn traded(app: &mut App) -> Option<Effect> {
+    let (briefing, ids) = match &app.screen {
+        Screen::Board(board) if board.shows == Shows::Tracker => {
+            let t = board.tracked(board.cursor.selected)?;
+            (t.at.briefing.clone(), t.traded_for.clone())
+        }
+        Screen::Briefing(_) => match (app.briefing(), app.shown_item()) {
+            (Some(b), Some(item)) if item.kind == Kind::Commitment => (b.id.clone(), b.commitments[item.index].in_return_for.clone()),
+            _ => {
+                app.set_status("Select a commitment first: it is what is traded", false);
+                return None;
+            }
+        },
+        _ => {
+            let key = app.key_hint(&crate::action::Action::Tracker);
+            app.set_status(format!("That key works on a commitment: in a briefing, or in the tracker ({key})"), false);
+            return None;
+        }
+    };
+    let Some(first) = ids.first() else {
+        app.set_status("This commitment is not traded for another", false);
+        return None;
+    };
+    let item = app.live.get(&briefing).and_then(|b| b.lookup(first))?;
+    jump(app, &Target { briefing, item });
+    if ids.len() > 1 {
+        app.set_status(format!("Traded for {} commitments: the others are in the detail", ids.len()), false);
+    }
+    None
+}
+
+/// `e`: the selected row's item in the editor.
+pub fn edit_file(app: &App) -> Option<Effect> {
+    let Screen::Board(board) = &app.screen else { return None };
+    let target = board.target(board.cursor.selected)?;
+    let b = app.live.get(&target.briefing)?;
+    b.has(target.item).then(|| Effect::Edit { path: b.path.clone(), line: b.line_of(target.item) })
+}
+
+/// After a reload or a return to the board: its rows picked again, the cursor on the same row
+/// when that row's file did not change (its row keeps its id), otherwise at the same place.
+pub fn refresh(app: &mut App) {
+    let Screen::Board(board) = &mut app.screen else { return };
+    let was = board.picked.ids.get(board.cursor.selected).copied();
+    let mut board = std::mem::replace(board, Box::new(empty()));
+    pick(app, &mut board);
+    if let Some(at) = was.and_then(|id| board.picked.ids.iter().position(|i| *i == id)) {
+        board.cursor.selected = at;
+    }
+    app.screen = Screen::Board(board);
+}

@@ -1,0 +1,222 @@
+//! Drawing a view across the library: its title with the filter and order, its chart (the
+//! tracker's commitments by status as one bar, the timeline's events by month as a strip with
+//! the selected event marked), its rows, the selected row's item, and the filter line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Sparkline, Widget};
+
+use crate::across::tracker::Tracked;
+use crate::model::Status;
+use crate::tui::app::{App, Pane};
+use crate::tui::board::{Board, Shows, sort_name};
+use crate::tui::detail;
+use crate::tui::layout::{self, BoardLayout};
+use crate::tui::panes::{ListCtx, draw_rows};
+
+/// Rows of the chart above the list.
+fn chart_rows(board: &Board) -> u16 {
+    match board.shows {
+        Shows::Tracker => 2,
+        Shows::Timeline => 3,
+    }
+}
+
+pub fn board_layout(area: Rect, board: &Board) -> BoardLayout {
+    layout::board(area, chart_rows(board))
+}
+
+/// Rows the list shows at once.
+pub fn list_height(area: Rect, board: &Board) -> usize {
+    usize::from(layout::inner(board_layout(area, board).list, true).height)
+}
+
+/// Each status's mark in the bar: the bar reads without colour too.
+fn mark(status: Status) -> char {
+    match status {
+        Status::Proposed => '░',
+        Status::Agreed => '▒',
+        Status::Pending => '▓',
+        Status::InForce => '█',
+        Status::Disputed => '╳',
+        Status::Withdrawn => '·',
+    }
+}
+
+pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let l = board_layout(area, board);
+    let s = &app.styles;
+    let mut title = format!("{} · {}", board.shows.title(), crate::text::counted(board.len(), "row", "rows"));
+    if board.shows == Shows::Tracker {
+        title.push_str(&format!(" · by {}", sort_name(board.sort)));
+    }
+    if !board.filter.is_empty() {
+        title.push_str(&format!(" · {}", board.filter));
+    }
+    crate::tui::rows::fit(Line::styled(crate::text::visible(&title, false), s.accent), usize::from(l.title.width)).render(l.title, buf);
+    match board.shows {
+        Shows::Tracker => status_bar(app, board, l.chart, buf),
+        Shows::Timeline => strip(app, board, l.chart, buf),
+    }
+    let name = match board.shows {
+        Shows::Tracker => "Commitments",
+        Shows::Timeline => "Events",
+    };
+    match app.live.at(0) {
+        Some(first) if !board.is_empty() => {
+            let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor: board.cursor, focused: true, wide: true, wrap: false };
+            draw_rows(buf, l.list, name.into(), board.len(), &mut |i| row(app, board, i), &cx);
+        }
+        _ => {
+            let block = layout::pane_block(true).border_style(s.muted).title(format!(" {name} "));
+            let inner = block.inner(l.list);
+            block.render(l.list, buf);
+            let said =
+                if board.filter.is_empty() { "  Nothing in the library yet." } else { "  Nothing matches the filter: f changes it." };
+            crate::tui::rows::fit(Line::styled(said, s.muted), usize::from(inner.width)).render(inner, buf);
+        }
+    }
+    preview(app, board, l.preview, buf);
+    filter_line(app, board, l.status, buf);
+}
+
+fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
+    let s = &app.styles;
+    let v = |t: &str| crate::text::visible(t, false);
+    match board.shows {
+        Shows::Tracker => {
+            let Some(t) = board.tracked(i) else { return Line::styled("…", s.muted) };
+            tracked(app, board, t)
+        }
+        Shows::Timeline => {
+            let Some(d) = board.dated(i) else { return Line::styled("…", s.muted) };
+            let when = format!("{:<12}", format!("{}{}", d.when, if d.partial() { " ~" } else { "" }));
+            Line::from(vec![
+                Span::styled(when, if d.partial() { s.muted } else { Style::new() }),
+                Span::raw(v(&d.text)),
+                Span::styled(format!("  {}", v(&d.at.briefing)), s.muted),
+            ])
+        }
+    }
+}
+
+fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
+    let s = &app.styles;
+    let v = |t: &str| crate::text::visible(t, false);
+    let overdue = t.overdue(board.today);
+    let due = t.due.as_ref().map_or_else(|| "—".to_string(), |d| crate::text::short(&d.to_string(), 14));
+    let mut spans = vec![
+        Span::styled(if overdue { "! " } else { "  " }, s.warning),
+        Span::styled(format!("{:<14} ", v(&due)), if overdue { s.warning } else { s.muted }),
+        Span::styled(format!("{:<9} ", t.status.as_str()), s.status(t.status)),
+        Span::styled(format!("{:<width$} ", v(&crate::text::short(&t.party, 14)), width = party_width(board)), s.accent),
+        Span::raw(v(&t.text)),
+    ];
+    if !t.traded_for.is_empty() {
+        spans.push(Span::styled(" ⇄", s.muted));
+    }
+    spans.push(Span::styled(format!("  {}", v(&t.at.briefing)), s.muted));
+    Line::from(spans)
+}
+
+/// The party column's width: the widest party among the rows read, up to 14.
+fn party_width(board: &Board) -> usize {
+    board.tracked.iter().map(|t| t.party.chars().count()).max().unwrap_or(0).min(14)
+}
+
+/// The tracker's chart: the commitments the filter keeps as one bar, a stretch per status
+/// (each with its own mark, so it reads without colour), and the counts beneath.
+fn status_bar(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let counts = &board.picked.statuses;
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    if total == 0 || area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    // Each status that has any gets a column at least; the rest is shared by count.
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (i, (status, n)) in counts.iter().enumerate() {
+        let cells =
+            if i + 1 == counts.len() { width.saturating_sub(used) } else { (n * width / total).max(1).min(width.saturating_sub(used)) };
+        used += cells;
+        spans.push(Span::styled(mark(*status).to_string().repeat(cells), s.status(*status)));
+    }
+    Line::from(spans).render(Rect { height: 1, ..area }, buf);
+    let legend: Vec<Span> = counts
+        .iter()
+        .flat_map(|(status, n)| [Span::styled(format!("{} ", mark(*status)), s.status(*status)), Span::raw(format!("{status} {n}   "))])
+        .collect();
+    if area.height > 1 {
+        crate::tui::rows::fit(Line::from(legend), width).render(Rect { y: area.y + 1, height: 1, ..area }, buf);
+    }
+}
+
+/// The timeline's chart: events per month across the range the filter keeps, two rows high
+/// (months grouped when there are more than columns), the first and last month named, and a
+/// mark under the selected event's month.
+fn strip(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let months = &board.picked.months;
+    if months.is_empty() || area.height < 3 {
+        return;
+    }
+    let first = format!("{:04}-{:02}", months[0].0.0, months[0].0.1);
+    let last = months.last().map(|((y, m), _)| format!("{y:04}-{m:02}")).unwrap_or_default();
+    let labels = first.len() + 1;
+    let columns = usize::from(area.width).saturating_sub(labels * 2).max(1);
+    let per = months.len().div_ceil(columns);
+    let data: Vec<u64> = months.chunks(per).map(|c| c.iter().map(|(_, n)| *n as u64).sum()).collect();
+    let graph = Rect { x: area.x + labels as u16, width: data.len() as u16, height: 2, ..area };
+    Sparkline::default().data(&data).style(s.accent).render(graph, buf);
+    Line::styled(first, s.muted).render(Rect { y: area.y + 1, width: labels as u16, ..area }, buf);
+    Line::styled(last, s.muted).render(Rect { x: graph.x + graph.width + 1, y: area.y + 1, width: labels as u16, ..area }, buf);
+    if let Some(month) = board.picked.month_of.get(board.cursor.selected) {
+        let column = *month as usize / per;
+        let at = Rect { x: graph.x + column as u16, y: area.y + 2, width: 1, height: 1 };
+        Line::styled("▲", s.accent).render(at, buf);
+        // The selected event's date as written: a year stays a year.
+        let when = board.dated(board.cursor.selected).map(|d| d.when.to_string()).unwrap_or_default();
+        let said = format!(" {when}");
+        let room = area.x + area.width;
+        let x = (at.x + 1).min(room.saturating_sub(said.chars().count() as u16)).max(area.x);
+        if x > at.x {
+            Line::styled(said, s.muted).render(Rect { x, y: area.y + 2, width: room - x, height: 1 }, buf);
+        }
+    }
+}
+
+/// The selected row's item as its detail pane would show it.
+fn preview(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let Some(target) = board.target(board.cursor.selected) else {
+        return crate::tui::panes::results::preview_box(app, String::new(), Vec::new(), area, buf);
+    };
+    let lines = match app.live.get(&target.briefing) {
+        Some(b) if b.has(target.item) => {
+            let width = layout::inner(area, true).width;
+            detail::wrap(&detail::detail(&app.live, b, target.item), width)
+                .into_iter()
+                .map(|r| Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>()))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    crate::tui::panes::results::preview_box(app, target.briefing, lines, area, buf);
+}
+
+/// The filter line while it is edited (or why what is typed is not a filter); the status line
+/// otherwise.
+fn filter_line(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let Some(field) = &board.editing else { return crate::tui::panes::status::render(app, area, buf) };
+    let mut spans = vec![Span::styled("filter: ", s.accent)];
+    spans.extend(crate::tui::panes::results::editing(app, field, usize::from(area.width).saturating_sub(40).max(12)));
+    match &board.error {
+        Some(why) => spans.push(Span::styled(format!("   {}", crate::text::visible(why, false)), s.error)),
+        None => spans.push(Span::styled("   enter applies · esc keeps the filter", s.muted)),
+    }
+    crate::tui::rows::fit(Line::from(spans), usize::from(area.width)).render(area, buf);
+}
