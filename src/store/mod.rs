@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters; 11–13: the views' rows); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 13;
+/// characters; 11–14: the views' rows); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 14;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -99,7 +99,9 @@ CREATE TABLE IF NOT EXISTS views (
     row BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS views_by_file ON views(file);
-CREATE INDEX IF NOT EXISTS views_in_order ON views(view, key);
+-- The views' own order (the tracker by due date, the timeline by date), with the status the
+-- tracker's chart counts: picking a view reads this index alone, nothing sorted.
+CREATE INDEX IF NOT EXISTS views_in_order ON views(view, key, day DESC, briefing, item, status);
 CREATE TABLE IF NOT EXISTS official_counts (official TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 ";
 
