@@ -135,6 +135,8 @@ actions! {
     Sort = "sort" ["S"];
     /// Go to the commitment the selected one is traded for
     Traded = "traded_for" ["t"];
+    /// The selected official across the library: every briefing that lists them
+    Official = "official" ["O"];
     }
     internal {
     /// A left click at a column and row of the screen

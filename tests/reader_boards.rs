@@ -158,3 +158,29 @@ fn pane_keys_and_export_say_what_they_need_on_a_board() {
         "e edits the selected commitment at its line: {effects:?}"
     );
 }
+
+#[test]
+fn an_official_s_page_lists_every_briefing_that_names_them_with_role_and_name_changes() {
+    let mut app = fixture(100, 30);
+    // The library (newest first): london-talks, then geneva-talks; Li Chenggang is the first
+    // official of london-talks.
+    press(&mut app, "enter 1 O");
+    let b = board(&app);
+    assert_eq!(b.shows, Shows::Official);
+    let person = b.person.as_ref().unwrap();
+    assert_eq!(person.id, "li-chenggang");
+    let briefings: Vec<&str> = person.appeared.iter().map(|a| a.briefing.as_str()).collect();
+    assert_eq!(briefings, ["geneva-talks", "london-talks"], "oldest first");
+    assert!(person.role_changed(1));
+    assert_eq!(person.names(), ["Li Chenggang", "Li Changgang"]);
+    insta::assert_snapshot!("official_fixture_100x30", screen(&app));
+    // Enter opens them in the briefing of the row; back returns to the page.
+    press(&mut app, "enter");
+    let (b, item) = (app.briefing().unwrap(), app.shown_item().unwrap());
+    assert_eq!((b.id.as_str(), b.id_of(item)), ("geneva-talks", "li-chenggang"));
+    press(&mut app, "backspace j enter");
+    assert_eq!(app.briefing().unwrap().id, "london-talks");
+    // O on what is not an official says what it needs.
+    press(&mut app, "2 O");
+    assert!(app.status.as_ref().unwrap().text.starts_with("Select an official first"));
+}

@@ -271,6 +271,12 @@ impl Live {
         self.store.pick_events(filter, &refused).map_err(|why| tracing::warn!("the timeline: {why}")).unwrap_or_default()
     }
 
+    /// Every briefing that lists the official, oldest first, with who they are there.
+    pub fn appeared(&self, official: &str) -> Vec<crate::store::board::Appeared> {
+        let refused = crate::store::list::refused(&self.failures, &self.root);
+        self.store.appeared(official, &refused).map_err(|why| tracing::warn!("an official's page: {why}")).unwrap_or_default()
+    }
+
     /// The rows of a view by id, as picked; none when the store cannot read them.
     pub fn view_rows<T: serde::de::DeserializeOwned + crate::across::Placed>(&self, ids: &[i64]) -> Vec<(i64, T)> {
         self.store.rows_by_id(ids).map_err(|why| tracing::warn!("a view's rows: {why}")).unwrap_or_default()

@@ -198,3 +198,43 @@ impl Store {
         Ok(ids.iter().filter_map(|id| found.remove(id).map(|row| (*id, row))).collect())
     }
 }
+
+/// An official in one briefing, as the official's page lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Appeared {
+    pub date: String,
+    pub briefing: String,
+    /// The file below the folder.
+    pub path: Vec<u8>,
+    /// The official's place among the briefing's officials.
+    pub item: usize,
+    pub name: String,
+    pub role: Option<String>,
+    pub side: Option<String>,
+}
+
+impl Store {
+    /// Every briefing that lists the official, oldest first (ties by id), with who they are
+    /// there; files refused for a taken id left out.
+    pub fn appeared(&self, official: &str, refused: &[Vec<u8>]) -> rusqlite::Result<Vec<Appeared>> {
+        let mut stmt = self
+            .reads()
+            .prepare_cached("SELECT date, briefing, path, item, who FROM appearances WHERE official = ?1 ORDER BY date, briefing")?;
+        let rows = stmt.query_map([official], |r| {
+            let who: (String, Option<String>, Option<String>) = postcard::from_bytes(r.get_ref(4)?.as_bytes()?)
+                .map_err(|why| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Blob, Box::new(why)))?;
+            Ok(Appeared {
+                date: r.get(0)?,
+                briefing: r.get(1)?,
+                path: r.get(2)?,
+                item: r.get::<_, i64>(3)? as usize,
+                name: who.0,
+                role: who.1,
+                side: who.2,
+            })
+        })?;
+        let mut out: Vec<Appeared> = rows.collect::<rusqlite::Result<_>>()?;
+        out.retain(|a| !refused.contains(&a.path));
+        Ok(out)
+    }
+}

@@ -25,8 +25,8 @@ use crate::search::folded::Folded;
 const SLICE: usize = 1024;
 
 /// A row of `appearances`, in its columns' order: official, date, briefing, file, path, item,
-/// label.
-type AppearanceRow = (String, String, String, u32, Vec<u8>, i64, String);
+/// label, who (name, role and side as postcard bytes).
+type AppearanceRow = (String, String, String, u32, Vec<u8>, i64, String, Vec<u8>);
 
 /// Up to this many files to write, their words are looked up one by one.
 const FEW: usize = 32;
@@ -94,8 +94,8 @@ struct Read {
     diagnostics: Option<String>,
     /// The briefing as loaded, as JSON, and as search sees it ([`Folded::encode`]).
     body: Option<(String, Vec<u8>)>,
-    /// Its officials: id, place among them, label.
-    officials: Vec<(String, i64, String)>,
+    /// Its officials: id, place among them, label, and who they are there (name, role, side).
+    officials: Vec<(String, i64, String, Vec<u8>)>,
     /// Its rows of the views across the library.
     views: Vec<super::views::Written>,
 }
@@ -295,7 +295,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut appear = tx.prepare_cached(
-                "INSERT INTO appearances (official, date, briefing, file, path, item, label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO appearances (official, date, briefing, file, path, item, label, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             // Written once the slice is read, in the table's order: one official's rows then go
             // into neighbouring places, not each to a page of its own.
@@ -384,9 +384,9 @@ impl Store {
                             viewing.extend(r.views.into_iter().map(|w| (w, file)));
                         }
                         if let Some(l) = &r.listed {
-                            for (official, item, label) in r.officials {
+                            for (official, item, label, who) in r.officials {
                                 *counts.entry(official.clone()).or_default() += 1;
-                                appearing.push((official, l.date.clone(), l.id.clone(), file, r.rel.clone(), item, label));
+                                appearing.push((official, l.date.clone(), l.id.clone(), file, r.rel.clone(), item, label, who));
                             }
                         }
                         // Both sorted: the words it left, and those it came to.
@@ -419,8 +419,8 @@ impl Store {
                 view.execute(params![w.view, file, w.item, w.key, w.day, w.briefing, w.status, w.due, w.party, w.tags, w.row])?;
             }
             appearing.sort_unstable();
-            for (official, date, id, file, rel, item, label) in appearing {
-                appear.execute(params![official, date, id, file, rel, item, label])?;
+            for (official, date, id, file, rel, item, label, who) in appearing {
+                appear.execute(params![official, date, id, file, rel, item, label, who])?;
             }
             // A word's files are its list and the lists added to it since, one a pass: a pass
             // adds a list of the files that came to a word instead of rewriting the word's whole
@@ -528,7 +528,11 @@ fn read_one(t: &Todo) -> Result<Option<Read>, Box<Diagnostic>> {
             .officials
             .iter()
             .enumerate()
-            .map(|(index, o)| (o.id.clone(), index as i64, b.label(crate::model::ItemRef { kind: crate::model::Kind::Official, index })))
+            .map(|(index, o)| {
+                let label = b.label(crate::model::ItemRef { kind: crate::model::Kind::Official, index });
+                let who = postcard::to_stdvec(&(&o.name, &o.role, &o.side)).unwrap_or_default();
+                (o.id.clone(), index as i64, label, who)
+            })
             .collect(),
         None => Vec::new(),
     };

@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters; 11–14: the views' rows); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 14;
+/// characters; 11–15: the views' rows, who an official is in each appearance); a store of
+/// another format is rebuilt, not read.
+pub const FORMAT: i64 = 15;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -76,6 +77,7 @@ CREATE TABLE IF NOT EXISTS appearances (
     path BLOB NOT NULL,
     item INTEGER NOT NULL,
     label TEXT NOT NULL,
+    who BLOB NOT NULL,
     PRIMARY KEY (official, date, briefing, file, item)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS appearances_by_file ON appearances(file);

@@ -1,5 +1,5 @@
-//! The views across the library as screens of the reader: the commitment tracker (`C`) and
-//! the timeline (`T`). A screen keeps the ids of the rows its filter keeps, in order — picked
+//! The views across the library as screens of the reader: the commitment tracker (`C`), the
+//! timeline (`T`), and an official's page (`O` on an official). A screen keeps the ids of the rows its filter keeps, in order — picked
 //! from the store when it opens and when its filter or order changes — and reads by id only
 //! the rows around the cursor: a keystroke reads a screenful at most, whatever the library's
 //! size.
@@ -20,6 +20,8 @@ use crate::tui::update::{Effect, jump, navigate};
 pub enum Shows {
     Tracker,
     Timeline,
+    /// Every briefing that lists an official (the board's `person`).
+    Official,
 }
 
 impl Shows {
@@ -27,7 +29,34 @@ impl Shows {
         match self {
             Shows::Tracker => "Commitments across the library",
             Shows::Timeline => "Timeline of the library",
+            Shows::Official => "An official across the library",
         }
+    }
+}
+
+/// An official's page: their id, and every briefing that lists them, oldest first (few enough
+/// to hold: one person's appearances, not the library's rows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: String,
+    pub appeared: Vec<crate::store::board::Appeared>,
+}
+
+impl Person {
+    /// Every name the official is given, in the order they first appear.
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for a in &self.appeared {
+            if !names.contains(&a.name.as_str()) {
+                names.push(&a.name);
+            }
+        }
+        names
+    }
+
+    /// Whether the role in the `i`th appearance differs from the one before.
+    pub fn role_changed(&self, i: usize) -> bool {
+        i > 0 && self.appeared.get(i).map(|a| &a.role) != self.appeared.get(i - 1).map(|a| &a.role)
     }
 }
 
@@ -50,6 +79,8 @@ pub struct Board {
     pub start: usize,
     pub tracked: Vec<Tracked>,
     pub dated: Vec<Dated>,
+    /// The official whose page this is.
+    pub person: Option<Person>,
 }
 
 impl Board {
@@ -80,6 +111,10 @@ impl Board {
             Shows::Timeline => {
                 self.dated(i).map(|d| Target { briefing: d.at.briefing.clone(), item: ItemRef { kind: Kind::Event, index: d.at.index } })
             }
+            Shows::Official => {
+                let a = self.person.as_ref()?.appeared.get(i)?;
+                Some(Target { briefing: a.briefing.clone(), item: ItemRef { kind: Kind::Official, index: a.item } })
+            }
         }
     }
 }
@@ -88,6 +123,7 @@ impl Board {
 enum Wanted {
     Tracker(tracker::Filter),
     Timeline(timeline::Filter),
+    Person,
 }
 
 /// The words a filter may hold, for a message.
@@ -95,6 +131,7 @@ fn words(shows: Shows) -> &'static str {
     match shows {
         Shows::Tracker => "open, overdue, party:P, status:S, tag:T, after:DAY, before:DAY (due dates)",
         Shows::Timeline => "tag:T, after:DAY, before:DAY",
+        Shows::Official => "nothing: an official's page lists every briefing that names them",
     }
 }
 
@@ -130,6 +167,7 @@ fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
     Ok(match shows {
         Shows::Tracker => Wanted::Tracker(t),
         Shows::Timeline => Wanted::Timeline(e),
+        Shows::Official => Wanted::Person,
     })
 }
 
@@ -139,6 +177,13 @@ fn pick(app: &App, board: &mut Board) {
     board.picked = match parse(board.shows, &board.filter) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
+        Ok(Wanted::Person) => {
+            if let Some(person) = board.person.as_mut() {
+                person.appeared = app.live.appeared(&person.id);
+            }
+            let n = board.person.as_ref().map_or(0, |p| p.appeared.len());
+            Picked { ids: (0..n as i64).collect(), ..Picked::default() }
+        }
         Err(_) => Picked::default(),
     };
     board.tracked.clear();
@@ -153,7 +198,37 @@ pub fn open(app: &mut App, shows: Shows) {
     {
         return;
     }
-    let mut board = Board {
+    let mut board = new(shows);
+    pick(app, &mut board);
+    navigate(app, Screen::Board(Box::new(board)));
+}
+
+/// `O`: the page of the official selected (in a briefing's Officials pane or detail, or on a
+/// search hit).
+pub fn open_official(app: &mut App) {
+    let id = match (&app.screen, app.briefing(), app.shown_item()) {
+        (Screen::Briefing(_), Some(b), Some(item)) if item.kind == Kind::Official => Some(b.id_of(item).to_string()),
+        (Screen::Results(cursor), ..) => app
+            .search
+            .as_ref()
+            .and_then(|s| s.hits().get(cursor.selected))
+            .filter(|h| matches!(h.place, crate::search::Place::Item(i) if i.kind == Kind::Official))
+            .map(|h| h.item.to_string()),
+        _ => None,
+    };
+    let Some(id) = id else {
+        app.set_status("Select an official first (in a briefing's Officials pane, or a search hit)", false);
+        return;
+    };
+    let mut board = new(Shows::Official);
+    board.person = Some(Person { id, appeared: Vec::new() });
+    pick(app, &mut board);
+    navigate(app, Screen::Board(Box::new(board)));
+}
+
+/// A board of a view, on its first row, not yet picked.
+fn new(shows: Shows) -> Board {
+    Board {
         shows,
         cursor: Cursor::default(),
         filter: String::new(),
@@ -165,9 +240,8 @@ pub fn open(app: &mut App, shows: Shows) {
         start: 0,
         tracked: Vec::new(),
         dated: Vec::new(),
-    };
-    pick(app, &mut board);
-    navigate(app, Screen::Board(Box::new(board)));
+        person: None,
+    }
 }
 
 /// Reads the rows around the cursor when those on screen are not all read: a window of a few
@@ -185,6 +259,8 @@ pub fn fill(app: &mut App, height: usize) {
     let (tracked, dated) = match shows {
         Shows::Tracker => (app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(), Vec::new()),
         Shows::Timeline => (Vec::new(), app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect()),
+        // Held whole.
+        Shows::Official => return,
     };
     if let Screen::Board(board) = &mut app.screen {
         (board.start, board.tracked, board.dated) = (start, tracked, dated);
@@ -199,6 +275,10 @@ pub fn typing(app: &App) -> bool {
 /// `f`: edits the filter, the one in force selected whole.
 pub fn edit_filter(app: &mut App) {
     if let Screen::Board(board) = &mut app.screen {
+        if board.shows == Shows::Official {
+            app.set_status("An official's page has no filter: it lists every briefing that names them", false);
+            return;
+        }
         board.editing = Some(Field::new(&board.filter, true));
         board.error = None;
     }
@@ -250,27 +330,16 @@ pub fn cancel(app: &mut App) -> bool {
     editing
 }
 
+/// What a board is swapped with while it is worked on.
 fn empty() -> Board {
-    Board {
-        shows: Shows::Tracker,
-        cursor: Cursor::default(),
-        filter: String::new(),
-        editing: None,
-        error: None,
-        sort: Sort::Due,
-        today: Date { year: 1970, month: 1, day: 1 },
-        picked: Picked::default(),
-        start: 0,
-        tracked: Vec::new(),
-        dated: Vec::new(),
-    }
+    Board { today: Date { year: 1970, month: 1, day: 1 }, ..new(Shows::Tracker) }
 }
 
 /// `S`: the tracker's next order (due, status, briefing); the timeline has one.
 pub fn sort(app: &mut App) {
     let Screen::Board(board) = &mut app.screen else { return };
     if board.shows != Shows::Tracker {
-        app.set_status("The timeline is in date order only", false);
+        app.set_status("Only the tracker changes its order: this list is by date", false);
         return;
     }
     let mut board = std::mem::replace(board, Box::new(empty()));

@@ -21,6 +21,7 @@ fn chart_rows(board: &Board) -> u16 {
     match board.shows {
         Shows::Tracker => 2,
         Shows::Timeline => 3,
+        Shows::Official => 2,
     }
 }
 
@@ -48,7 +49,15 @@ fn mark(status: Status) -> char {
 pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
     let l = board_layout(area, board);
     let s = &app.styles;
-    let mut title = format!("{} · {}", board.shows.title(), crate::text::counted(board.len(), "row", "rows"));
+    let mut title = match &board.person {
+        Some(p) => format!(
+            "{} ({}) · in {}",
+            p.appeared.last().map_or("", |a| a.name.as_str()),
+            p.id,
+            crate::text::counted(board.len(), "briefing", "briefings")
+        ),
+        None => format!("{} · {}", board.shows.title(), crate::text::counted(board.len(), "row", "rows")),
+    };
     if board.shows == Shows::Tracker {
         title.push_str(&format!(" · by {}", sort_name(board.sort)));
     }
@@ -59,10 +68,12 @@ pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
     match board.shows {
         Shows::Tracker => status_bar(app, board, l.chart, buf),
         Shows::Timeline => strip(app, board, l.chart, buf),
+        Shows::Official => person_head(app, board, l.chart, buf),
     }
     let name = match board.shows {
         Shows::Tracker => "Commitments",
         Shows::Timeline => "Events",
+        Shows::Official => "Briefings that list them",
     };
     match app.live.at(0) {
         Some(first) if !board.is_empty() => {
@@ -90,6 +101,7 @@ fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
             let Some(t) = board.tracked(i) else { return Line::styled("…", s.muted) };
             tracked(app, board, t)
         }
+        Shows::Official => appeared(app, board, i),
         Shows::Timeline => {
             let Some(d) = board.dated(i) else { return Line::styled("…", s.muted) };
             let when = format!("{:<12}", format!("{}{}", d.when, if d.partial() { " ~" } else { "" }));
@@ -119,6 +131,52 @@ fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
     }
     spans.push(Span::styled(format!("  {}", v(&t.at.briefing)), s.muted));
     Line::from(spans)
+}
+
+/// An official's appearance: the date, the briefing, the role there (marked when it changed
+/// from the briefing before), the side, and the name when it is not the latest one.
+fn appeared(app: &App, board: &Board, i: usize) -> Line<'static> {
+    let s = &app.styles;
+    let v = |t: &str| crate::text::visible(t, false);
+    let Some(p) = &board.person else { return Line::raw("") };
+    let Some(a) = p.appeared.get(i) else { return Line::raw("") };
+    let latest = p.appeared.last().map_or("", |a| a.name.as_str());
+    let mut spans = vec![Span::styled(format!("{}  ", a.date), s.muted), Span::styled(format!("{}  ", v(&a.briefing)), s.accent)];
+    if let Some(role) = &a.role {
+        spans.push(Span::raw(v(role)));
+    }
+    if p.role_changed(i) {
+        spans.push(Span::styled(" (role changed)", s.warning));
+    }
+    if let Some(side) = &a.side {
+        spans.push(Span::styled(format!(" · {}", v(side)), s.muted));
+    }
+    if a.name != latest {
+        spans.push(Span::styled(format!(" · as {}", v(&a.name)), s.warning));
+    }
+    Line::from(spans)
+}
+
+/// Above an official's briefings: their roles over time, and a warning when the briefings name
+/// them differently (as `brief check` warns).
+fn person_head(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    let s = &app.styles;
+    let Some(p) = &board.person else { return };
+    let width = usize::from(area.width);
+    let mut roles: Vec<&str> = Vec::new();
+    for a in &p.appeared {
+        if let Some(role) = a.role.as_deref().filter(|r| roles.last() != Some(r)) {
+            roles.push(role);
+        }
+    }
+    let roles = if roles.is_empty() { "no role given".to_string() } else { format!("roles: {}", roles.join(" → ")) };
+    crate::tui::rows::fit(Line::styled(crate::text::visible(&roles, false), s.muted), width).render(Rect { height: 1, ..area }, buf);
+    let names = p.names();
+    if names.len() > 1 && area.height > 1 {
+        let said = format!("⚠ named differently across briefings: {}", names.join(" · "));
+        crate::tui::rows::fit(Line::styled(crate::text::visible(&said, false), s.warning), width)
+            .render(Rect { y: area.y + 1, height: 1, ..area }, buf);
+    }
 }
 
 /// The party column's width: the widest party among the rows read, up to 14.

@@ -61,7 +61,10 @@ const GROUPS: &[(&str, &[Action])] = &[
         ],
     ),
     ("The detail and citations", &[Action::Follow, Action::OpenUrl, Action::CopyUrl, Action::Passage]),
-    ("Across the library", &[Action::Tracker, Action::Timeline, Action::Filter, Action::Sort, Action::Traded, Action::Edit]),
+    (
+        "Across the library",
+        &[Action::Tracker, Action::Timeline, Action::Official, Action::Filter, Action::Sort, Action::Traded, Action::Edit],
+    ),
 ];
 
 /// The search line's keys: fixed, as a shell's line.
