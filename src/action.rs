@@ -137,6 +137,8 @@ actions! {
     Traded = "traded_for" ["t"];
     /// The selected official across the library: every briefing that lists them
     Official = "official" ["O"];
+    /// What to double-check: claims on one source, disagreements, sources leaned on
+    Weak = "weak" ["W"];
     }
     internal {
     /// A left click at a column and row of the screen

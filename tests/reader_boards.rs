@@ -184,3 +184,29 @@ fn an_official_s_page_lists_every_briefing_that_names_them_with_role_and_name_ch
     press(&mut app, "2 O");
     assert!(app.status.as_ref().unwrap().text.starts_with("Select an official first"));
 }
+
+#[test]
+fn weak_spots_are_listed_across_the_library_and_counted_in_the_list() {
+    let mut app = fixture(100, 30);
+    let library = screen(&app);
+    // london-talks: four claims on one source, two disagreements (one a disputed status).
+    let london = library.lines().find(|l| l.contains("London talks weigh")).unwrap();
+    assert!(london.contains("  4!  2≠"), "{london}");
+    press(&mut app, "W");
+    let b = board(&app);
+    assert_eq!(b.shows, Shows::Weak);
+    let geneva = brief::across::weak::of(app.live.get("geneva-talks").unwrap(), "");
+    let london_spots = brief::across::weak::of(app.live.get("london-talks").unwrap(), "");
+    assert_eq!(b.len(), geneva.len() + london_spots.len());
+    insta::assert_snapshot!("weak_fixture_100x30", screen(&app));
+    // Enter goes to the claim; its detail holds its citations.
+    press(&mut app, "enter");
+    let (briefing, item) = (app.briefing().unwrap(), app.shown_item().unwrap());
+    assert_eq!((briefing.id.as_str(), briefing.id_of(item)), ("london-talks", london_spots[0].at.item.as_str()));
+    // One sort at a time.
+    press(&mut app, "backspace f d i s p u t e d enter");
+    let b = board(&app);
+    assert_eq!(b.len(), 3, "the disagreement on the index, the disputed status, the licences' disagreement");
+    press(&mut app, "G");
+    assert_eq!(selected(&app), ("geneva-talks".into(), "cn-rare-earth-licences".into()));
+}

@@ -42,7 +42,7 @@ impl Why {
 }
 
 /// One weak spot: the item it is about, why, what the item says, and the sources it rests on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Weak {
     pub at: At,
     pub kind: Kind,

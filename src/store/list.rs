@@ -23,7 +23,8 @@ pub struct Listed {
     pub id: String,
     pub date: String,
     pub title: String,
-    /// Officials, commitments, reactions, facts and sources, space-separated.
+    /// Officials, commitments, reactions, facts and sources, then its weak spots (all, claims
+    /// on one source or none, disagreements), space-separated.
     pub counts: String,
     pub id_line: i64,
     pub id_column: i64,
@@ -31,7 +32,8 @@ pub struct Listed {
 
 impl Listed {
     pub fn of(b: &Briefing, id: &Anchor) -> Listed {
-        let counts = Kind::LISTED.map(|k| b.count(k).to_string()).join(" ");
+        let weak = weak_counts(b);
+        let counts = Kind::LISTED.map(|k| b.count(k).to_string()).join(" ") + &format!(" {} {} {}", weak[0], weak[1], weak[2]);
         Listed {
             id: b.id.clone(),
             date: b.date.to_string(),
@@ -50,6 +52,8 @@ pub struct Row {
     pub id: String,
     /// Officials, commitments, reactions, facts, sources.
     pub counts: [usize; 5],
+    /// Weak spots (`across::weak`): all of them, claims on one source or none, disagreements.
+    pub weak: [usize; 3],
     pub title: String,
     /// The file it was loaded from.
     pub path: PathBuf,
@@ -62,10 +66,18 @@ impl Row {
             date: b.date.to_string(),
             id: b.id.clone(),
             counts: Kind::LISTED.map(|k| b.count(k)),
+            weak: weak_counts(b),
             title: b.title.clone(),
             path: b.path.clone(),
         }
     }
+}
+
+/// A briefing's weak spots: all of them, claims on one source or none, disagreements.
+fn weak_counts(b: &Briefing) -> [usize; 3] {
+    let rows = crate::across::weak::of(b, "");
+    let (single, disputed) = crate::across::weak::counts(&rows);
+    [rows.len(), single, disputed]
 }
 
 /// The list, and every file or folder that could not be read or loaded, in path order, with
@@ -142,11 +154,19 @@ impl Store {
         let rows: Rows = stmt
             .query_map([], |r| {
                 let counts: String = r.get(3)?;
-                let mut numbers = [0; 5];
+                let mut numbers = [0; 8];
                 for (n, c) in numbers.iter_mut().zip(counts.split(' ')) {
                     *n = c.parse().unwrap_or(0);
                 }
-                let row = Row { id: r.get(0)?, date: r.get(1)?, title: r.get(2)?, counts: numbers, path: path(r.get_ref(4)?.as_bytes()?) };
+                let [o, c, re, f, s, all, single, disputed] = numbers;
+                let row = Row {
+                    id: r.get(0)?,
+                    date: r.get(1)?,
+                    title: r.get(2)?,
+                    counts: [o, c, re, f, s],
+                    weak: [all, single, disputed],
+                    path: path(r.get_ref(4)?.as_bytes()?),
+                };
                 Ok((row, (r.get(5)?, r.get(6)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;

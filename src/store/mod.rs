@@ -17,9 +17,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
-/// characters; 11–15: the views' rows, who an official is in each appearance); a store of
-/// another format is rebuilt, not read.
-pub const FORMAT: i64 = 15;
+/// characters; 11–16: the views' rows, who an official is in each appearance, weak spots
+/// counted); a store of another format is rebuilt, not read.
+pub const FORMAT: i64 = 16;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.

@@ -22,6 +22,8 @@ pub enum Shows {
     Timeline,
     /// Every briefing that lists an official (the board's `person`).
     Official,
+    /// The weak spots of the library.
+    Weak,
 }
 
 impl Shows {
@@ -30,6 +32,7 @@ impl Shows {
             Shows::Tracker => "Commitments across the library",
             Shows::Timeline => "Timeline of the library",
             Shows::Official => "An official across the library",
+            Shows::Weak => "Weak spots of the library",
         }
     }
 }
@@ -81,6 +84,8 @@ pub struct Board {
     pub dated: Vec<Dated>,
     /// The official whose page this is.
     pub person: Option<Person>,
+    /// The weak spots read, from the `start`th on.
+    pub spots: Vec<crate::across::weak::Weak>,
 }
 
 impl Board {
@@ -111,6 +116,10 @@ impl Board {
             Shows::Timeline => {
                 self.dated(i).map(|d| Target { briefing: d.at.briefing.clone(), item: ItemRef { kind: Kind::Event, index: d.at.index } })
             }
+            Shows::Weak => {
+                let w = self.spots.get(i.checked_sub(self.start)?)?;
+                Some(Target { briefing: w.at.briefing.clone(), item: ItemRef { kind: w.kind, index: w.at.index } })
+            }
             Shows::Official => {
                 let a = self.person.as_ref()?.appeared.get(i)?;
                 Some(Target { briefing: a.briefing.clone(), item: ItemRef { kind: Kind::Official, index: a.item } })
@@ -124,6 +133,7 @@ enum Wanted {
     Tracker(tracker::Filter),
     Timeline(timeline::Filter),
     Person,
+    Weak(crate::tui::weak::Sorts),
 }
 
 /// The words a filter may hold, for a message.
@@ -132,6 +142,7 @@ fn words(shows: Shows) -> &'static str {
         Shows::Tracker => "open, overdue, party:P, status:S, tag:T, after:DAY, before:DAY (due dates)",
         Shows::Timeline => "tag:T, after:DAY, before:DAY",
         Shows::Official => "nothing: an official's page lists every briefing that names them",
+        Shows::Weak => "single (one source or none), disputed (sources disagree), leaned (a source many claims rest on alone)",
     }
 }
 
@@ -140,10 +151,14 @@ fn words(shows: Shows) -> &'static str {
 fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
     let mut t = tracker::Filter::default();
     let mut e = timeline::Filter::default();
+    let mut w = crate::tui::weak::Sorts::default();
     let day = |key: &str, v: &str| Date::parse(v).ok_or_else(|| format!("{key}: takes a day as YYYY-MM-DD, not `{v}`"));
     for word in text.split_whitespace() {
         let (key, value) = word.split_once(':').unwrap_or((word, ""));
         match (shows, key.to_lowercase().as_str()) {
+            (Shows::Weak, "single") if value.is_empty() => w.single = true,
+            (Shows::Weak, "disputed") if value.is_empty() => w.disputed = true,
+            (Shows::Weak, "leaned") if value.is_empty() => w.leaned = true,
             (Shows::Tracker, "open") if value.is_empty() => t.open = true,
             (Shows::Tracker, "overdue") if value.is_empty() => t.overdue = true,
             (Shows::Tracker, "party") if !value.is_empty() => t.parties.push(value.to_string()),
@@ -168,6 +183,7 @@ fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
         Shows::Tracker => Wanted::Tracker(t),
         Shows::Timeline => Wanted::Timeline(e),
         Shows::Official => Wanted::Person,
+        Shows::Weak => Wanted::Weak(w),
     })
 }
 
@@ -177,6 +193,7 @@ fn pick(app: &App, board: &mut Board) {
     board.picked = match parse(board.shows, &board.filter) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
+        Ok(Wanted::Weak(sorts)) => Picked { ids: crate::tui::weak::pick(app, sorts), ..Picked::default() },
         Ok(Wanted::Person) => {
             if let Some(person) = board.person.as_mut() {
                 person.appeared = app.live.appeared(&person.id);
@@ -188,6 +205,7 @@ fn pick(app: &App, board: &mut Board) {
     };
     board.tracked.clear();
     board.dated.clear();
+    board.spots.clear();
     board.start = 0;
 }
 
@@ -241,6 +259,7 @@ fn new(shows: Shows) -> Board {
         tracked: Vec::new(),
         dated: Vec::new(),
         person: None,
+        spots: Vec::new(),
     }
 }
 
@@ -248,7 +267,7 @@ fn new(shows: Shows) -> Board {
 /// screens, so most keys read nothing.
 pub fn fill(app: &mut App, height: usize) {
     let Screen::Board(board) = &app.screen else { return };
-    let have = board.tracked.len().max(board.dated.len());
+    let have = board.tracked.len().max(board.dated.len()).max(board.spots.len());
     let (from, to) = (board.cursor.offset, (board.cursor.offset + height.max(1)).min(board.len()));
     if from >= board.start && to <= board.start + have {
         return;
@@ -256,14 +275,16 @@ pub fn fill(app: &mut App, height: usize) {
     let start = from.saturating_sub(height);
     let ids = &board.picked.ids[start..(to + height).min(board.len())];
     let shows = board.shows;
-    let (tracked, dated) = match shows {
-        Shows::Tracker => (app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(), Vec::new()),
-        Shows::Timeline => (Vec::new(), app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect()),
+    let (mut tracked, mut dated, mut spots) = (Vec::new(), Vec::new(), Vec::new());
+    match shows {
+        Shows::Tracker => tracked = app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(),
+        Shows::Timeline => dated = app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect(),
+        Shows::Weak => spots = crate::tui::weak::rows(app, ids),
         // Held whole.
         Shows::Official => return,
-    };
+    }
     if let Screen::Board(board) = &mut app.screen {
-        (board.start, board.tracked, board.dated) = (start, tracked, dated);
+        (board.start, board.tracked, board.dated, board.spots) = (start, tracked, dated, spots);
     }
 }
 

@@ -26,6 +26,7 @@ pub mod summary;
 pub mod terminal;
 pub mod update;
 pub mod watch;
+pub mod weak;
 
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};

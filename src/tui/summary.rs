@@ -40,6 +40,17 @@ fn preview_head(app: &App, b: &Briefing) -> Vec<Line<'static>> {
     .collect::<Vec<_>>()
     .join(" · ");
     let mut lines = vec![Line::styled(visible(&b.title, false), s.accent), Line::raw(when), Line::styled(counts, s.muted)];
+    // What to double-check before quoting it, before it is opened.
+    let (single, disputed) = crate::across::weak::counts(&crate::across::weak::of(b, ""));
+    if single + disputed > 0 {
+        let weak = format!(
+            "{} · {} — {} lists the library's",
+            crate::text::counted(single, "claim on one source or none", "claims on one source or none"),
+            crate::text::counted(disputed, "disagreement", "disagreements"),
+            app.key_hint(&crate::action::Action::Weak),
+        );
+        lines.push(Line::styled(weak, s.warning));
+    }
     if !b.tags.is_empty() {
         lines.push(Line::styled(b.tags.iter().map(|t| format!("#{}", visible(t, false))).collect::<Vec<_>>().join(" "), s.muted));
     }

@@ -159,6 +159,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Sort => app.set_status("Sorting is for the tracker", false),
         Action::Traded => return board::traded(app),
         Action::Official => board::open_official(app),
+        Action::Weak => board::open(app, Shows::Weak),
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),
         Action::EditLine(edit) => search::edit(app, edit),

@@ -22,6 +22,7 @@ fn chart_rows(board: &Board) -> u16 {
         Shows::Tracker => 2,
         Shows::Timeline => 3,
         Shows::Official => 2,
+        Shows::Weak => 1,
     }
 }
 
@@ -69,11 +70,13 @@ pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
         Shows::Tracker => status_bar(app, board, l.chart, buf),
         Shows::Timeline => strip(app, board, l.chart, buf),
         Shows::Official => person_head(app, board, l.chart, buf),
+        Shows::Weak => weak_head(app, l.chart, buf),
     }
     let name = match board.shows {
         Shows::Tracker => "Commitments",
         Shows::Timeline => "Events",
         Shows::Official => "Briefings that list them",
+        Shows::Weak => "Weak spots",
     };
     match app.live.at(0) {
         Some(first) if !board.is_empty() => {
@@ -102,6 +105,10 @@ fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
             tracked(app, board, t)
         }
         Shows::Official => appeared(app, board, i),
+        Shows::Weak => {
+            let Some(w) = i.checked_sub(board.start).and_then(|i| board.spots.get(i)) else { return Line::styled("…", s.muted) };
+            spot(app, w)
+        }
         Shows::Timeline => {
             let Some(d) = board.dated(i) else { return Line::styled("…", s.muted) };
             let when = format!("{:<12}", format!("{}{}", d.when, if d.partial() { " ~" } else { "" }));
@@ -131,6 +138,48 @@ fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
     }
     spans.push(Span::styled(format!("  {}", v(&t.at.briefing)), s.muted));
     Line::from(spans)
+}
+
+/// A weak spot: why, where, what the item says, and what it rests on.
+fn spot(app: &App, w: &crate::across::weak::Weak) -> Line<'static> {
+    use crate::across::weak::Why;
+    let s = &app.styles;
+    let v = |t: &str| crate::text::visible(t, false);
+    let why = match &w.why {
+        Why::SingleSource => format!("only {}", w.sources.join("; ")),
+        Why::Uncited => "cites no source".to_string(),
+        Why::Disagreement { about } => format!("about {about}"),
+        Why::StatusDiffers { status, how } if how.is_empty() => format!("status {status}"),
+        Why::StatusDiffers { status, how } => format!("status {status}: {how}"),
+        Why::LeanedOn { claims } => format!("{claims} claims rest on it alone"),
+    };
+    let style = match w.why {
+        Why::Disagreement { .. } | Why::StatusDiffers { .. } => s.warning,
+        _ => s.muted,
+    };
+    Line::from(vec![
+        Span::styled(format!("{:<15}", w.why.word()), style),
+        Span::styled(format!("{}  ", v(&w.at.briefing)), s.accent),
+        Span::styled(format!("{}: ", w.kind), s.muted),
+        Span::raw(v(&w.text)),
+        Span::styled(format!("  — {}", v(&why)), s.muted),
+    ])
+}
+
+/// Above the weak spots: how many of each sort the library has.
+fn weak_head(app: &App, area: Rect, buf: &mut Buffer) {
+    let (mut single, mut disputed, mut all) = (0, 0, 0);
+    for r in app.live.rows() {
+        let [a, sgl, d] = r.weak;
+        (all, single, disputed) = (all + a, single + sgl, disputed + d);
+    }
+    let said = format!(
+        "{} · {} · {} leaned on — f keeps one sort: single, disputed, leaned",
+        crate::text::counted(single, "claim on one source or none", "claims on one source or none"),
+        crate::text::counted(disputed, "disagreement", "disagreements"),
+        crate::text::counted(all - single - disputed, "source", "sources"),
+    );
+    crate::tui::rows::fit(Line::styled(said, app.styles.muted), usize::from(area.width)).render(area, buf);
 }
 
 /// An official's appearance: the date, the briefing, the role there (marked when it changed

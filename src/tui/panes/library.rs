@@ -23,9 +23,14 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
     let row = |i: usize| {
         let r = &live.rows()[i];
         let counts = r.counts.map(|n| format!("{n:>3}")).join(" ");
+        // Its weak spots, marked as the items' rows mark them: `!` rests on one source, `≠`
+        // where sources disagree.
+        let [_, single, disputed] = r.weak;
+        let mark = |n: usize, m: &str| if n == 0 { "    ".to_string() } else { format!("{:>3}{m}", n.min(999)) };
         let mut spans = vec![
             Span::styled(format!("{}  ", r.date), s.accent),
-            Span::styled(format!("{counts}  "), s.muted),
+            Span::styled(format!("{counts} "), s.muted),
+            Span::styled(format!("{}{}  ", mark(single, "!"), mark(disputed, "≠")), s.warning),
             Span::raw(visible(&r.title, false)),
         ];
         // Briefings with one title are told apart by their ids.
@@ -42,7 +47,7 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         return;
     };
     let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: app.preview.is_none(), wide: true, wrap: false };
-    let title = "Briefings · date, officials, commitments, reactions, facts, sources, title".to_string();
+    let title = "Briefings · date, officials, commitments, reactions, facts, sources, single-source!, disputed≠, title".to_string();
     draw_rows(buf, l.list, title, live.len(), &mut |i| row(i), &cx);
     if let Some(b) = live.at(cursor.selected) {
         preview(app, b, l.preview, buf);
