@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod search;
+pub mod seen;
 pub mod state;
 pub mod store;
 pub mod text;

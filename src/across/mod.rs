@@ -7,6 +7,7 @@
 //! put together, filtered and ordered here, the same whether they come from the store or from
 //! the files. Terminal-free.
 
+pub mod changes;
 pub mod official;
 pub mod timeline;
 pub mod tracker;

@@ -3,6 +3,7 @@
 //! full disk is an exit status, never a panic.
 
 mod across;
+mod changes;
 mod check;
 mod commitments;
 mod export;
@@ -179,6 +180,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What changed in each briefing since it was last read; briefings never read are new (docs/views.md)
+    Changes {
+        /// Only these briefings (default: all)
+        ids: Vec<String>,
+        /// Print a JSON array (shape: docs/views.md)
+        #[arg(long)]
+        json: bool,
+        /// Mark what is printed as read
+        #[arg(long)]
+        mark_read: bool,
+    },
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
@@ -229,6 +241,7 @@ pub fn main() -> ExitCode {
             }
             Some(Command::Weak { ids, json }) => weak::run(&dir, !cli.no_cache, &ids, json),
             Some(Command::Official { id, json }) => official::run(&dir, !cli.no_cache, &id, json),
+            Some(Command::Changes { ids, json, mark_read }) => changes::run(&dir, !cli.no_cache, &ids, json, mark_read),
             Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
             None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }

@@ -279,9 +279,11 @@ impl Store {
                 "INSERT INTO file_words (file, words) VALUES (?1, ?2) ON CONFLICT(file) DO UPDATE SET words = excluded.words",
             )?;
             let mut list = tx.prepare_cached(
-                "INSERT INTO briefings (file, id, date, title, counts, id_line, id_column) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                "INSERT INTO briefings (file, id, date, title, counts, id_line, id_column, fingerprint) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
                  ON CONFLICT(file) DO UPDATE SET id = excluded.id, date = excluded.date, title = excluded.title, \
-                 counts = excluded.counts, id_line = excluded.id_line, id_column = excluded.id_column",
+                 counts = excluded.counts, id_line = excluded.id_line, id_column = excluded.id_column, \
+                 fingerprint = excluded.fingerprint",
             )?;
             let mut unlist = tx.prepare_cached("DELETE FROM briefings WHERE file = ?1")?;
             let mut tell = tx.prepare_cached(
@@ -362,7 +364,9 @@ impl Store {
                         )?;
                         keep_words.execute(params![file, words::encode(&ids)])?;
                         match &r.listed {
-                            Some(l) => list.execute(params![file, l.id, l.date, l.title, l.counts, l.id_line, l.id_column])?,
+                            Some(l) => {
+                                list.execute(params![file, l.id, l.date, l.title, l.counts, l.id_line, l.id_column, l.fingerprint])?
+                            }
                             None => unlist.execute(params![file])?,
                         };
                         match r.body {

@@ -26,6 +26,8 @@ pub struct Listed {
     /// Officials, commitments, reactions, facts and sources, then its weak spots (all, claims
     /// on one source or none, disagreements), space-separated.
     pub counts: String,
+    /// What a reader is shown of it, as a number (`across::changes`): read marks compare it.
+    pub fingerprint: i64,
     pub id_line: i64,
     pub id_column: i64,
 }
@@ -39,6 +41,7 @@ impl Listed {
             date: b.date.to_string(),
             title: b.title.clone(),
             counts,
+            fingerprint: crate::across::changes::Snapshot::of(b).fingerprint(),
             id_line: id.line as i64,
             id_column: id.column as i64,
         }
@@ -54,6 +57,8 @@ pub struct Row {
     pub counts: [usize; 5],
     /// Weak spots (`across::weak`): all of them, claims on one source or none, disagreements.
     pub weak: [usize; 3],
+    /// What a reader is shown of it, as a number: read marks compare it.
+    pub fingerprint: i64,
     pub title: String,
     /// The file it was loaded from.
     pub path: PathBuf,
@@ -67,6 +72,7 @@ impl Row {
             id: b.id.clone(),
             counts: Kind::LISTED.map(|k| b.count(k)),
             weak: weak_counts(b),
+            fingerprint: crate::across::changes::Snapshot::of(b).fingerprint(),
             title: b.title.clone(),
             path: b.path.clone(),
         }
@@ -148,7 +154,7 @@ impl Store {
         let path = |rel: &[u8]| dir.join(OsStr::from_bytes(rel));
         // In the list's order, as the index by date keeps them: nothing to sort.
         let mut stmt = self.reads().prepare_cached(
-            "SELECT b.id, b.date, b.title, b.counts, f.path, b.id_line, b.id_column \
+            "SELECT b.id, b.date, b.title, b.counts, f.path, b.id_line, b.id_column, b.fingerprint \
              FROM briefings b JOIN files f ON f.id = b.file ORDER BY b.date DESC, b.id",
         )?;
         let rows: Rows = stmt
@@ -165,6 +171,7 @@ impl Store {
                     title: r.get(2)?,
                     counts: [o, c, re, f, s],
                     weak: [all, single, disputed],
+                    fingerprint: r.get(7)?,
                     path: path(r.get_ref(4)?.as_bytes()?),
                 };
                 Ok((row, (r.get(5)?, r.get(6)?)))

@@ -18,8 +18,8 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
 /// characters; 11–16: the views' rows, who an official is in each appearance, weak spots
-/// counted); a store of another format is rebuilt, not read.
-pub const FORMAT: i64 = 16;
+/// counted, what a reader is shown of each as a number); a store of another format is rebuilt.
+pub const FORMAT: i64 = 17;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS briefings (
     date TEXT NOT NULL,
     title TEXT NOT NULL,
     counts TEXT NOT NULL,
+    fingerprint INTEGER NOT NULL,
     id_line INTEGER NOT NULL,
     id_column INTEGER NOT NULL
 );
