@@ -139,6 +139,8 @@ actions! {
     Official = "official" ["O"];
     /// What to double-check: claims on one source, disagreements, sources leaned on
     Weak = "weak" ["W"];
+    /// Mark the briefing read, or unread when it is read
+    MarkRead = "mark_read" ["m"];
     }
     internal {
     /// A left click at a column and row of the screen

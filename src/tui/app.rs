@@ -234,6 +234,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Seconds the reader has been open, as the loop counts them.
     pub ticks: u64,
+    /// What the user has read, and what changed since.
+    pub marks: crate::tui::marks::Marks,
     pub quit: bool,
 }
 
@@ -256,6 +258,7 @@ impl App {
             searches: 0,
             size: (80, 24),
             ticks: 0,
+            marks: crate::tui::marks::Marks::default(),
             quit: false,
         };
         app.announce_failures();

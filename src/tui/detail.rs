@@ -293,6 +293,32 @@ pub fn detail(lib: &Live, b: &Briefing, item: ItemRef) -> Vec<Line> {
 
 /// What checking the item against its sources' saved copies found, for the end of its detail:
 /// nothing when no archive folder is set or no source it cites has a copy.
+/// What changed in an item since its briefing was last read, above its detail: `New since
+/// last read`, or each field `before → after`.
+pub fn since_read(changes: Option<&crate::across::changes::Changes>, b: &Briefing, item: ItemRef) -> Vec<Line> {
+    let Some(changes) = changes else { return Vec::new() };
+    let id = b.id_of(item);
+    let line = |pieces: Vec<Piece>, indent: u16| Line { pieces, link: None, citation: None, indent };
+    if changes.is_added(item.kind, id) {
+        return vec![line(vec![piece("+ New since last read", Role::Warning)], 0), line(Vec::new(), 0)];
+    }
+    let Some(changed) = changes.of(item.kind, id) else { return Vec::new() };
+    let mut d = vec![line(vec![piece("~ Changed since last read", Role::Warning)], 0)];
+    for f in &changed.fields {
+        d.push(line(
+            vec![
+                piece(format!("{:<10} ", f.field), Role::Label),
+                piece(visible(&f.before, false), Role::Muted),
+                piece(" → ", Role::Warning),
+                piece(visible(&f.after, false), Role::Text),
+            ],
+            2,
+        ));
+    }
+    d.push(line(Vec::new(), 0));
+    d
+}
+
 pub fn findings(checked: Option<&crate::tui::app::Checked>, b: &Briefing, item: ItemRef) -> Vec<Line> {
     use crate::tui::app::Checked;
     let cited: Vec<&str> =

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod lifeline;
 pub mod line;
 pub mod loading;
+pub mod marks;
 pub mod motion;
 pub mod outside;
 pub mod panes;
@@ -89,6 +90,11 @@ pub fn run(config: Config, dir: &Path, open: Option<&str>, cached: bool) -> Exit
     let mut app = App::new(live, config, color);
     let history = crate::state::search_history();
     app.searched = history.as_deref().map(crate::state::read_history).unwrap_or_default();
+    // Read marks are a convenience: a reader without them still reads (the log says why).
+    match crate::seen::Seen::open_default() {
+        Ok(seen) => app.marks = marks::Marks::open(seen),
+        Err(why) => tracing::warn!("read marks are off: {why}"),
+    }
     if let Some(id) = open
         && !app.open(id)
     {
@@ -281,7 +287,7 @@ fn dispatch(terminal: &mut Tui, app: &mut App, jobs: &jobs::Jobs, action: Action
     Ok(())
 }
 
-fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) -> io::Result<Option<Action>> {
+fn run_effect(terminal: &mut Tui, app: &mut App, jobs: &jobs::Jobs, effect: Effect) -> io::Result<Option<Action>> {
     Ok(Some(match effect {
         Effect::ReadPassage(request) => jobs::read_passage(*request),
         Effect::Check { briefing, folder, request } => {
@@ -321,6 +327,10 @@ fn run_effect(terminal: &mut Tui, app: &App, jobs: &jobs::Jobs, effect: Effect) 
                 Err(err) => Action::Report(format!("Could not keep the search in the history: {err}"), true),
             },
             None => return Ok(None),
+        },
+        Effect::MarkRead(..) | Effect::Forget(_) => match marks::write(app, &effect) {
+            Ok(()) => return Ok(None),
+            Err(why) => Action::Report(why, true),
         },
         Effect::Reload(paths) => match app.live.reread(paths) {
             Some((parsed, gone)) => Action::Reloaded(parsed, gone),

@@ -36,6 +36,10 @@ pub enum Effect {
     Remember(String),
     /// Put text on the terminal's clipboard (OSC 52); `what` names it for the status line.
     Copy { text: String, what: String },
+    /// Mark a briefing read as it is now, in the state folder.
+    MarkRead(String, Box<crate::across::changes::Snapshot>),
+    /// Mark a briefing unread.
+    Forget(String),
 }
 
 /// Applies an action; returns the effect it asks for, if any. A briefing newly on screen is
@@ -44,7 +48,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     // Briefings read for earlier frames go once there are many: memory stays flat however far
     // the reader walks.
     app.live.trim();
-    apply(app, action).or_else(|| search::wanted(app)).or_else(|| passage::wanted_check(app))
+    apply(app, action).or_else(|| search::wanted(app)).or_else(|| crate::tui::marks::wanted(app)).or_else(|| passage::wanted_check(app))
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
@@ -160,6 +164,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Traded => return board::traded(app),
         Action::Official => board::open_official(app),
         Action::Weak => board::open(app, Shows::Weak),
+        Action::MarkRead => return crate::tui::marks::toggle(app),
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),
         Action::EditLine(edit) => search::edit(app, edit),

@@ -15,7 +15,8 @@ use crate::tui::layout::{self, pane_block};
 pub fn rows(app: &App, b: &Briefing, area: Rect, wide: bool) -> Vec<Row> {
     match app.shown_item() {
         Some(item) => {
-            let mut lines = detail::detail(&app.live, b, item);
+            let mut lines = detail::since_read(app.marks.changes(&b.id), b, item);
+            lines.extend(detail::detail(&app.live, b, item));
             lines.extend(detail::findings(app.config.archive.as_ref().and(app.checked.get(&b.id)), b, item));
             detail::wrap(&lines, layout::inner(area, wide).width)
         }

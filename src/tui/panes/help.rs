@@ -35,7 +35,10 @@ const GROUPS: &[(&str, &[Action])] = &[
             Action::PrevHit,
         ],
     ),
-    ("The library", &[Action::NextPane, Action::FocusRight, Action::FocusLeft, Action::FocusSummary, Action::Export, Action::Copy]),
+    (
+        "The library",
+        &[Action::NextPane, Action::FocusRight, Action::FocusLeft, Action::FocusSummary, Action::Export, Action::Copy, Action::MarkRead],
+    ),
     (
         "A briefing",
         &[
@@ -58,6 +61,7 @@ const GROUPS: &[(&str, &[Action])] = &[
             Action::Edit,
             Action::Export,
             Action::Traded,
+            Action::MarkRead,
         ],
     ),
     ("The detail and citations", &[Action::Follow, Action::OpenUrl, Action::CopyUrl, Action::Passage]),

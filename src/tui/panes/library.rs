@@ -27,6 +27,12 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         // where sources disagree.
         let [_, single, disputed] = r.weak;
         let mark = |n: usize, m: &str| if n == 0 { "    ".to_string() } else { format!("{:>3}{m}", n.min(999)) };
+        // New (`●`) or changed (`◆`) since last read.
+        let state = match app.marks.state(&r.id, r.fingerprint) {
+            crate::tui::marks::State::New => Span::styled("● ", s.accent),
+            crate::tui::marks::State::Changed => Span::styled("◆ ", s.warning),
+            crate::tui::marks::State::Read => Span::raw("  "),
+        };
         let mut spans = vec![
             Span::styled(format!("{}  ", r.date), s.accent),
             Span::styled(format!("{counts} "), s.muted),
@@ -36,6 +42,18 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         // Briefings with one title are told apart by their ids.
         if live.title_shared(&r.title) {
             spans.push(Span::styled(format!("  ({})", r.id), s.muted));
+        }
+        // With read marks kept, the state first.
+        if app.marks.seen.is_some() {
+            spans.insert(0, state);
+        }
+        // What changed, before the title, for a changed briefing on screen (its briefing is
+        // read for it).
+        if app.marks.state(&r.id, r.fingerprint) == crate::tui::marks::State::Changed
+            && let Some(said) = live.at(i).and_then(|b| app.marks.summary(b))
+        {
+            let at = spans.len() - 1 - usize::from(live.title_shared(&r.title));
+            spans.insert(at, Span::styled(format!("{said} · "), s.warning));
         }
         Line::from(spans)
     };
@@ -47,7 +65,8 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
         return;
     };
     let cx = ListCtx { app, b: first, pane: Pane::Officials, cursor, focused: app.preview.is_none(), wide: true, wrap: false };
-    let title = "Briefings · date, officials, commitments, reactions, facts, sources, single-source!, disputed≠, title".to_string();
+    let marks = if app.marks.seen.is_some() { "● new ◆ changed, " } else { "" };
+    let title = format!("Briefings · {marks}date, officials, commitments, reactions, facts, sources, single-source!, disputed≠, title");
     draw_rows(buf, l.list, title, live.len(), &mut |i| row(i), &cx);
     if let Some(b) = live.at(cursor.selected) {
         preview(app, b, l.preview, buf);

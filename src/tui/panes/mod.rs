@@ -46,7 +46,7 @@ pub struct ListCtx<'a> {
 /// Columns a wrapped row's later lines are indented by, to start under its text: the gutter
 /// and the at-a-glance marks before it.
 pub fn wrap_indent(app: &App) -> usize {
-    1 + 5 + usize::from(app.config.archive.is_some())
+    1 + 5 + usize::from(app.config.archive.is_some()) + usize::from(app.marks.seen.is_some())
 }
 
 /// A row as drawn: the gutter (`›` on the selected row), its matches highlighted.
@@ -111,6 +111,13 @@ pub fn marks(app: &App, b: &Briefing, item: ItemRef) -> Vec<Span<'static>> {
     if app.config.archive.is_some() {
         let open = app.verdict(&b.id).is_some_and(|v| v.marks(b, item));
         marks.push(if open { Span::styled("?", s.warning) } else { Span::raw(" ") });
+    }
+    // With read marks kept: `+` new since the briefing was last read, `~` changed.
+    if app.marks.seen.is_some() {
+        marks.push(match app.marks.item_mark(b, item) {
+            Some(mark) => Span::styled(mark.to_string(), s.warning),
+            None => Span::raw(" "),
+        });
     }
     marks.push(Span::raw(" "));
     marks
