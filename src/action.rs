@@ -129,7 +129,7 @@ actions! {
     Tracker = "tracker" ["C"];
     /// Every event of the library on one timeline
     Timeline = "timeline" ["T"];
-    /// Filter the tracker or the timeline (party:, status:, tag:, after:, before:, open, overdue)
+    /// Filter a view across the library; in the library, show only what is new or changed since last read
     Filter = "filter" ["f"];
     /// Order the tracker by due date, status or briefing, in turn
     Sort = "sort" ["S"];

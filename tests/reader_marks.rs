@@ -98,3 +98,29 @@ fn a_briefing_edited_between_two_runs_shows_what_changed() {
     let app = reader(lib.path());
     assert!(!line(&screen(&app), "London talks").contains('●') && !line(&screen(&app), "London talks").contains('◆'));
 }
+
+#[test]
+fn f_in_the_library_shows_only_what_is_new_or_changed() {
+    let lib = library();
+    let mut app = reader(lib.path());
+    keys(&mut app, "enter esc");
+    keys(&mut app, "f");
+    let shown = screen(&app);
+    assert!(shown.contains("New and changed since last read · 1 row"), "{shown}");
+    assert!(line(&shown, "Geneva talks").contains("● 2025-05-12"), "{shown}");
+    assert!(!shown.contains("London talks weigh"), "read: not listed\n{shown}");
+    insta::assert_snapshot!("marks_unread_100x30", shown.lines().collect::<Vec<_>>().join("\n"));
+    // m marks the row read: the list empties.
+    keys(&mut app, "m");
+    assert!(screen(&app).contains("New and changed since last read · 0 rows"));
+    // Back in the whole library (f again), m marks it unread, and it is listed again.
+    keys(&mut app, "f");
+    assert!(matches!(app.screen, brief::tui::app::Screen::Library(_)), "{:?}", app.screen);
+    keys(&mut app, "G m f");
+    assert!(screen(&app).contains("· 1 row"), "unread again");
+    // Enter opens it.
+    keys(&mut app, "enter");
+    assert_eq!(app.briefing().unwrap().id, "geneva-talks");
+    keys(&mut app, "backspace f");
+    assert!(matches!(app.screen, brief::tui::app::Screen::Library(_)), "{:?}", app.screen);
+}

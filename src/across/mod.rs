@@ -8,6 +8,7 @@
 //! the files. Terminal-free.
 
 pub mod changes;
+pub mod figure;
 pub mod official;
 pub mod timeline;
 pub mod tracker;

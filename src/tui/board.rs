@@ -24,6 +24,8 @@ pub enum Shows {
     Official,
     /// The weak spots of the library.
     Weak,
+    /// The briefings new or changed since they were last read: the library, filtered.
+    Unread,
 }
 
 impl Shows {
@@ -33,6 +35,7 @@ impl Shows {
             Shows::Timeline => "Timeline of the library",
             Shows::Official => "An official across the library",
             Shows::Weak => "Weak spots of the library",
+            Shows::Unread => "New and changed since last read",
         }
     }
 }
@@ -124,7 +127,14 @@ impl Board {
                 let a = self.person.as_ref()?.appeared.get(i)?;
                 Some(Target { briefing: a.briefing.clone(), item: ItemRef { kind: Kind::Official, index: a.item } })
             }
+            // A briefing, not an item: see [`Board::briefing`].
+            Shows::Unread => None,
         }
+    }
+
+    /// The unread board's `i`th row: a briefing's place in the library list.
+    pub fn briefing(&self, i: usize) -> Option<usize> {
+        (self.shows == Shows::Unread).then(|| self.picked.ids.get(i).map(|p| *p as usize)).flatten()
     }
 }
 
@@ -134,6 +144,7 @@ enum Wanted {
     Timeline(timeline::Filter),
     Person,
     Weak(crate::tui::weak::Sorts),
+    Unread,
 }
 
 /// The words a filter may hold, for a message.
@@ -143,6 +154,7 @@ fn words(shows: Shows) -> &'static str {
         Shows::Timeline => "tag:T, after:DAY, before:DAY",
         Shows::Official => "nothing: an official's page lists every briefing that names them",
         Shows::Weak => "single (one source or none), disputed (sources disagree), leaned (a source many claims rest on alone)",
+        Shows::Unread => "nothing: this is the library filtered to what is new or changed",
     }
 }
 
@@ -184,6 +196,7 @@ fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
         Shows::Timeline => Wanted::Timeline(e),
         Shows::Official => Wanted::Person,
         Shows::Weak => Wanted::Weak(w),
+        Shows::Unread => Wanted::Unread,
     })
 }
 
@@ -194,6 +207,13 @@ fn pick(app: &App, board: &mut Board) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
         Ok(Wanted::Weak(sorts)) => Picked { ids: crate::tui::weak::pick(app, sorts), ..Picked::default() },
+        Ok(Wanted::Unread) => {
+            let unread = |r: &crate::store::list::Row| app.marks.state(&r.id, r.fingerprint) != crate::tui::marks::State::Read;
+            Picked {
+                ids: app.live.rows().iter().enumerate().filter(|(_, r)| unread(r)).map(|(p, _)| p as i64).collect(),
+                ..Picked::default()
+            }
+        }
         Ok(Wanted::Person) => {
             if let Some(person) = board.person.as_mut() {
                 person.appeared = app.live.appeared(&person.id);
@@ -280,8 +300,8 @@ pub fn fill(app: &mut App, height: usize) {
         Shows::Tracker => tracked = app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(),
         Shows::Timeline => dated = app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect(),
         Shows::Weak => spots = crate::tui::weak::rows(app, ids),
-        // Held whole.
-        Shows::Official => return,
+        // Held whole, or read from the list.
+        Shows::Official | Shows::Unread => return,
     }
     if let Screen::Board(board) = &mut app.screen {
         (board.start, board.tracked, board.dated, board.spots) = (start, tracked, dated, spots);
@@ -299,6 +319,10 @@ pub fn edit_filter(app: &mut App) {
         if board.shows == Shows::Official {
             app.set_status("An official's page has no filter: it lists every briefing that names them", false);
             return;
+        }
+        if board.shows == Shows::Unread {
+            // `f` again: the whole library.
+            return crate::tui::update::walk_back(app);
         }
         board.editing = Some(Field::new(&board.filter, true));
         board.error = None;
@@ -389,6 +413,10 @@ pub fn sort_name(sort: Sort) -> &'static str {
 /// Enter: the selected row's item in its briefing.
 pub fn follow(app: &mut App) {
     let Screen::Board(board) = &app.screen else { return };
+    if let Some(b) = board.briefing(board.cursor.selected).and_then(|p| app.live.at(p)) {
+        let view = crate::tui::app::View::opening(b);
+        return navigate(app, Screen::Briefing(view));
+    }
     if let Some(target) = board.target(board.cursor.selected) {
         jump(app, &target);
     }

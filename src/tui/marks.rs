@@ -105,23 +105,28 @@ pub fn toggle(app: &mut App) -> Option<Effect> {
     }
     let b = match &app.screen {
         Screen::Library(cursor) => app.live.at(cursor.selected),
+        Screen::Board(board) => board.briefing(board.cursor.selected).and_then(|p| app.live.at(p)),
         _ => app.briefing(),
     }?;
     let now = Snapshot::of(b);
     let id = b.id.clone();
     app.marks.handled.insert(id.clone());
     app.marks.known.as_mut().remove(&id);
-    if app.marks.prints.get(&id) == Some(&now.fingerprint()) {
+    let effect = if app.marks.prints.get(&id) == Some(&now.fingerprint()) {
         app.marks.prints.remove(&id);
         app.marks.session.remove(&id);
         app.set_status(format!("Marked `{id}` unread"), false);
-        Some(Effect::Forget(id))
+        Effect::Forget(id)
     } else {
         app.marks.prints.insert(id.clone(), now.fingerprint());
         app.marks.session.insert(id.clone(), None);
         app.set_status(format!("Marked `{id}` read"), false);
-        Some(Effect::MarkRead(id, Box::new(now)))
-    }
+        Effect::MarkRead(id, Box::new(now))
+    };
+    // The list of what is new or changed loses (or keeps) the row.
+    crate::tui::board::refresh(app);
+    crate::tui::motion::settle(app);
+    Some(effect)
 }
 
 /// The loop's part: the marks written.

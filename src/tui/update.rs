@@ -155,6 +155,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Tracker => board::open(app, Shows::Tracker),
         Action::Timeline => board::open(app, Shows::Timeline),
         Action::Filter if matches!(app.screen, Screen::Board(_)) => board::edit_filter(app),
+        Action::Filter if matches!(app.screen, Screen::Library(_)) => board::open(app, Shows::Unread),
         Action::Filter => {
             let (tracker, timeline) = (app.key_hint(&Action::Tracker), app.key_hint(&Action::Timeline));
             app.set_status(format!("Filters are for the tracker ({tracker}) and the timeline ({timeline}); / searches"), false);
@@ -355,6 +356,11 @@ pub(crate) fn navigate(app: &mut App, to: Screen) {
     let from = std::mem::replace(&mut app.screen, to);
     app.history.record(from);
     settle(app);
+}
+
+/// Back to where the last jump came from.
+pub(crate) fn walk_back(app: &mut App) {
+    walk_history(app, false);
 }
 
 /// Walks the jump list back or forward, skipping screens whose briefing has since gone.

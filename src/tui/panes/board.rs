@@ -22,7 +22,7 @@ fn chart_rows(board: &Board) -> u16 {
         Shows::Tracker => 2,
         Shows::Timeline => 3,
         Shows::Official => 2,
-        Shows::Weak => 1,
+        Shows::Weak | Shows::Unread => 1,
     }
 }
 
@@ -71,12 +71,17 @@ pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
         Shows::Timeline => strip(app, board, l.chart, buf),
         Shows::Official => person_head(app, board, l.chart, buf),
         Shows::Weak => weak_head(app, l.chart, buf),
+        Shows::Unread => {
+            let said = "The library, only what is new (●) or changed (◆) since last read — f shows it all again";
+            crate::tui::rows::fit(Line::styled(said, s.muted), usize::from(l.chart.width)).render(l.chart, buf);
+        }
     }
     let name = match board.shows {
         Shows::Tracker => "Commitments",
         Shows::Timeline => "Events",
         Shows::Official => "Briefings that list them",
         Shows::Weak => "Weak spots",
+        Shows::Unread => "Briefings",
     };
     match app.live.at(0) {
         Some(first) if !board.is_empty() => {
@@ -105,6 +110,7 @@ fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
             tracked(app, board, t)
         }
         Shows::Official => appeared(app, board, i),
+        Shows::Unread => unread(app, board, i),
         Shows::Weak => {
             let Some(w) = i.checked_sub(board.start).and_then(|i| board.spots.get(i)) else { return Line::styled("…", s.muted) };
             spot(app, w)
@@ -137,6 +143,22 @@ fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
         spans.push(Span::styled(" ⇄", s.muted));
     }
     spans.push(Span::styled(format!("  {}", v(&t.at.briefing)), s.muted));
+    Line::from(spans)
+}
+
+/// A briefing new or changed since last read: which, its date, what changed, its title.
+fn unread(app: &App, board: &Board, i: usize) -> Line<'static> {
+    let s = &app.styles;
+    let Some((r, b)) = board.briefing(i).and_then(|p| Some((app.live.rows().get(p)?, app.live.at(p)?))) else { return Line::raw("") };
+    let mut spans = match app.marks.state(&r.id, r.fingerprint) {
+        crate::tui::marks::State::Changed => vec![Span::styled("◆ ", s.warning)],
+        _ => vec![Span::styled("● ", s.accent)],
+    };
+    spans.push(Span::styled(format!("{}  ", r.date), s.accent));
+    if let Some(said) = app.marks.summary(b) {
+        spans.push(Span::styled(format!("{said} · "), s.warning));
+    }
+    spans.push(Span::raw(crate::text::visible(&r.title, false)));
     Line::from(spans)
 }
 
@@ -298,6 +320,13 @@ fn strip(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
 
 /// The selected row's item as its detail pane would show it.
 fn preview(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    if let Some(b) = board.briefing(board.cursor.selected).and_then(|p| app.live.at(p)) {
+        let lines = [b.title.as_str(), "", b.summary.as_str()]
+            .iter()
+            .map(|t| Line::raw(crate::text::visible(&t.replace('\n', " "), false)))
+            .collect();
+        return crate::tui::panes::results::preview_box(app, b.id.clone(), lines, area, buf);
+    }
     let Some(target) = board.target(board.cursor.selected) else {
         return crate::tui::panes::results::preview_box(app, String::new(), Vec::new(), area, buf);
     };

@@ -31,6 +31,7 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         }
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Timeline => vec![(Follow, "open"), (Filter, "filter"), (Back, "back")],
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Weak => vec![(Follow, "open"), (Filter, "filter"), (Back, "back")],
+        Screen::Board(b) if b.shows == crate::tui::board::Shows::Unread => vec![(Follow, "open"), (Filter, "all"), (MarkRead, "mark read")],
         Screen::Board(_) => vec![(Follow, "open in its briefing"), (Back, "back")],
         Screen::Briefing(view) => match view.focus {
             Pane::Summary => vec![(Down, "read on"), (Follow, "open related"), (Close, "panes")],
@@ -49,6 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Tracker => "commitments".to_string(),
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Timeline => "timeline".to_string(),
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Weak => "weak spots".to_string(),
+        Screen::Board(b) if b.shows == crate::tui::board::Shows::Unread => "library › new and changed".to_string(),
         Screen::Board(b) => format!("official › {}", b.person.as_ref().map_or("", |p| p.id.as_str())),
         Screen::Passage(r) => {
             let item = app.live.get(&r.cited.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.cited.item)));
