@@ -223,3 +223,30 @@ fn search_in_the_reader_jump_and_back() {
     assert_eq!(reader.wait_exit(), 0);
     reader.assert_terminal_restored();
 }
+
+/// The views across the library in the real binary: the tracker, the timeline, the weak spots,
+/// the unread list, each opened and left with its key, then quit with the terminal given back.
+#[test]
+fn the_views_across_the_library_open_and_close_in_the_binary() {
+    let state = tempfile::tempdir().unwrap();
+    let state_dir = state.path().to_str().unwrap().to_string();
+    let mut reader = Reader::start_with_env(&[], 120, 40, &[("XDG_STATE_HOME", state_dir.as_str())]);
+    reader.wait_for("3 briefings");
+    // Never read: every briefing is new.
+    reader.wait_for("● 2025-06-09");
+    reader.send("C");
+    reader.wait_for("Commitments across the library · 15 rows");
+    reader.wait_for("░ proposed 7");
+    reader.send("T");
+    reader.wait_for("Timeline of the library · 9 rows");
+    reader.send("W");
+    reader.wait_for("Weak spots of the library");
+    reader.send("\x7f\x7f\x7f");
+    reader.wait_for("3 briefings");
+    reader.send("f");
+    reader.wait_for("New and changed since last read · 3 rows");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+    assert!(state.path().join("brief/read.sqlite").is_file(), "the read marks are in the state folder given");
+}
