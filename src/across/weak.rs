@@ -107,10 +107,52 @@ pub fn of(b: &Briefing, file: &str) -> Vec<Weak> {
     out
 }
 
+/// How many weak spots a briefing has — all, claims on one source or none, disagreements — as
+/// [`of`] would list them, without making the rows (every file's first read counts them).
+pub fn tally(b: &Briefing) -> [usize; 3] {
+    let mut alone = vec![0usize; b.sources.len()];
+    let mut single = 0;
+    for item in b.items().filter(|i| CLAIMS.contains(&i.kind)) {
+        match b.corroboration(item) {
+            0 => single += 1,
+            1 => {
+                single += 1;
+                if let Some(i) = b.sources.iter().position(|s| s.id == b.cites_of(item)[0].source) {
+                    alone[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let about_commitment = |d: &crate::model::Discrepancy| b.lookup(&d.about).is_some_and(|a| a.kind == Kind::Commitment);
+    let bare_disputes = b
+        .commitments
+        .iter()
+        .filter(|c| c.status == Status::Disputed && !b.discrepancies.iter().any(|d| d.about == c.id && about_commitment(d)))
+        .count();
+    let disputed = b.discrepancies.len() + bare_disputes;
+    let leaned = alone.iter().filter(|n| **n >= LEANED_ON).count();
+    [single + disputed + leaned, single, disputed]
+}
+
 /// What the library list says of a briefing's weak spots: claims on one source or none, and
 /// disagreements (between sources, or on a commitment's status).
 pub fn counts(rows: &[Weak]) -> (usize, usize) {
     let single = rows.iter().filter(|w| matches!(w.why, Why::SingleSource | Why::Uncited)).count();
     let disputed = rows.iter().filter(|w| matches!(w.why, Why::Disagreement { .. } | Why::StatusDiffers { .. })).count();
     (single, disputed)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_tally_counts_what_the_rows_list() {
+        for path in ["briefings/london-talks.toml", "tests/fixtures/across/geneva.toml", "tests/fixtures/across/london.toml"] {
+            let loaded = crate::Library::load(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)]);
+            let b = &loaded.library.briefings()[0];
+            let rows = super::of(b, "");
+            let (single, disputed) = super::counts(&rows);
+            assert_eq!(super::tally(b), [rows.len(), single, disputed], "{path}");
+        }
+    }
 }

@@ -81,9 +81,7 @@ impl Row {
 
 /// A briefing's weak spots: all of them, claims on one source or none, disagreements.
 fn weak_counts(b: &Briefing) -> [usize; 3] {
-    let rows = crate::across::weak::of(b, "");
-    let (single, disputed) = crate::across::weak::counts(&rows);
-    [rows.len(), single, disputed]
+    crate::across::weak::tally(b)
 }
 
 /// The list, and every file or folder that could not be read or loaded, in path order, with
