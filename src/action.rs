@@ -141,6 +141,8 @@ actions! {
     Weak = "weak" ["W"];
     /// Mark the briefing read, or unread when it is read
     MarkRead = "mark_read" ["m"];
+    /// Every market reaction of the library, each move drawn as a bar
+    Reactions = "reactions" ["R"];
     }
     internal {
     /// A left click at a column and row of the screen

@@ -210,3 +210,30 @@ fn weak_spots_are_listed_across_the_library_and_counted_in_the_list() {
     press(&mut app, "G");
     assert_eq!(selected(&app), ("geneva-talks".into(), "cn-rare-earth-licences".into()));
 }
+
+#[test]
+fn the_library_s_reactions_are_bars_as_long_as_their_moves() {
+    let mut app = app(100, 30);
+    press(&mut app, "R");
+    let b = board(&app);
+    assert_eq!(b.shows, Shows::Reactions);
+    let all: usize = app.live.rows().iter().map(|r| r.counts[2]).sum();
+    assert_eq!(b.len(), all, "every reaction of the library");
+    let shown = screen(&app);
+    insta::assert_snapshot!("reactions_100x30", shown);
+    // The largest move of its unit gets the whole bar, half of it half.
+    let csi = shown.lines().find(|l| l.contains("CSI 300")).unwrap();
+    let futures = shown.lines().find(|l| l.contains("S&P 500 futures")).unwrap();
+    assert_eq!(csi.matches('█').count(), 16, "{csi}");
+    assert_eq!(futures.matches('█').count(), 8, "{futures}");
+    press(&mut app, "f");
+    assert!(app.status.as_ref().unwrap().text.starts_with("No filter here"));
+    // Enter opens the reaction in its briefing.
+    let at = shown.lines().skip(3).position(|l| l.contains("CSI 300")).unwrap();
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    press(&mut app, "enter");
+    let (b, item) = (app.briefing().unwrap(), app.shown_item().unwrap());
+    assert_eq!(b.reactions[item.index].market, "CSI 300 index");
+}

@@ -2,7 +2,10 @@
 //! reported (`+0.8%`, `-1.2 points`, `down 3%`), signed, with its unit; the direction gives
 //! the sign when the figure has none. Terminal-free.
 
-use crate::model::Direction;
+use serde::{Deserialize, Serialize};
+
+use super::At;
+use crate::model::{Briefing, Direction, ItemRef, Kind};
 
 /// A move read as a number and its unit (`%`, `points`, or empty).
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +27,37 @@ pub fn of(text: &str, direction: Option<Direction>) -> Option<Figure> {
     }
     let unit = text[end..].split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric() && c != '%');
     Some(Figure { value, unit: unit.to_string() })
+}
+
+/// A reaction as the library's chart lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reacted {
+    pub at: At,
+    pub market: String,
+    pub movement: Option<String>,
+    pub direction: Option<Direction>,
+    /// The move in thousandths of its unit, when it holds a figure.
+    pub milli: Option<i64>,
+    pub unit: String,
+}
+
+/// Every reaction of a briefing, in file order.
+pub fn reactions(b: &Briefing, file: &str) -> Vec<Reacted> {
+    b.reactions
+        .iter()
+        .enumerate()
+        .map(|(index, r)| {
+            let figure = r.movement.as_deref().and_then(|m| of(m, r.direction));
+            Reacted {
+                at: At::of(b, file, ItemRef { kind: Kind::Reaction, index }),
+                market: r.market.clone(),
+                movement: r.movement.clone(),
+                direction: r.direction,
+                milli: figure.as_ref().map(|f| (f.value * 1000.0).round() as i64),
+                unit: figure.map(|f| f.unit).unwrap_or_default(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

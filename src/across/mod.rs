@@ -65,6 +65,12 @@ impl Placed for tracker::Tracked {
     }
 }
 
+impl Placed for figure::Reacted {
+    fn at_mut(&mut self) -> &mut At {
+        &mut self.at
+    }
+}
+
 impl Placed for timeline::Dated {
     fn at_mut(&mut self) -> &mut At {
         &mut self.at
@@ -76,12 +82,13 @@ impl Placed for timeline::Dated {
 pub struct Rows {
     pub commitments: Vec<tracker::Tracked>,
     pub events: Vec<timeline::Dated>,
+    pub reactions: Vec<figure::Reacted>,
 }
 
 /// Every row a briefing gives the views the store keeps; `file` is its path below the
 /// briefings folder.
 pub fn rows_of(b: &Briefing, file: &str) -> Rows {
-    Rows { commitments: tracker::of(b, file), events: timeline::of(b, file) }
+    Rows { commitments: tracker::of(b, file), events: timeline::of(b, file), reactions: figure::reactions(b, file) }
 }
 
 /// The sources an item cites, each once, by title: what a row names as its citations.

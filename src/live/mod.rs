@@ -277,6 +277,12 @@ impl Live {
         self.store.appeared(official, &refused).map_err(|why| tracing::warn!("an official's page: {why}")).unwrap_or_default()
     }
 
+    /// Every reaction of the library, newest briefing first (`store::board`).
+    pub fn pick_reactions(&self) -> crate::store::board::Picked {
+        let refused = crate::store::list::refused(&self.failures, &self.root);
+        self.store.pick_reactions(&refused).map_err(|why| tracing::warn!("the reactions: {why}")).unwrap_or_default()
+    }
+
     /// The rows of a view by id, as picked; none when the store cannot read them.
     pub fn view_rows<T: serde::de::DeserializeOwned + crate::across::Placed>(&self, ids: &[i64]) -> Vec<(i64, T)> {
         self.store.rows_by_id(ids).map_err(|why| tracing::warn!("a view's rows: {why}")).unwrap_or_default()

@@ -25,6 +25,8 @@ pub struct Picked {
     pub months: Vec<((u16, u8), usize)>,
     /// Events: the month (an index into `months`) of each row of `ids`.
     pub month_of: Vec<u32>,
+    /// Reactions: the largest move of each unit, in thousandths, for the bars' scale.
+    pub largest: Vec<(String, i64)>,
 }
 
 /// Builds a `WHERE` clause with its parameters.
@@ -178,6 +180,30 @@ impl Store {
             let start = usize::from(first.0) * 12 + usize::from(first.1) - 1;
             picked.months =
                 counts.into_iter().enumerate().map(|(i, n)| ((((start + i) / 12) as u16, ((start + i) % 12 + 1) as u8), n)).collect();
+        }
+        Ok(picked)
+    }
+
+    /// Every reaction of the library, newest briefing first, with the largest move of each unit.
+    pub fn pick_reactions(&self, refused: &[Vec<u8>]) -> rusqlite::Result<Picked> {
+        let mut c = Conditions::default();
+        c.refusing(refused);
+        let sql = format!(
+            "SELECT v.rowid, v.figure, v.unit FROM views v WHERE v.view = {}{} ORDER BY v.key, v.day DESC, v.briefing, v.item",
+            View::Reactions as i64,
+            c.clause()
+        );
+        let mut stmt = self.reads().prepare_cached(&sql)?;
+        let mut picked = Picked::default();
+        let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
+        while let Some(r) = rows.next()? {
+            picked.ids.push(r.get(0)?);
+            if let (Some(milli), Some(unit)) = (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?) {
+                match picked.largest.iter_mut().find(|(u, _)| *u == unit) {
+                    Some((_, max)) => *max = (*max).max(milli.abs()),
+                    None => picked.largest.push((unit, milli.abs())),
+                }
+            }
         }
         Ok(picked)
     }

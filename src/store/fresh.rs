@@ -293,8 +293,8 @@ impl Store {
             let mut unappear = tx.prepare_cached("DELETE FROM appearances WHERE file = ?1")?;
             let mut unview = tx.prepare_cached("DELETE FROM views WHERE file = ?1")?;
             let mut view = tx.prepare_cached(
-                "INSERT INTO views (view, file, item, key, day, briefing, status, due, party, tags, row) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO views (view, file, item, key, day, briefing, status, due, party, tags, figure, unit, row) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
             let mut appear = tx.prepare_cached(
                 "INSERT INTO appearances (official, date, briefing, file, path, item, label, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -420,7 +420,9 @@ impl Store {
             }
             viewing.sort_unstable_by(|a, b| (a.0.view, &a.0.key).cmp(&(b.0.view, &b.0.key)));
             for (w, file) in viewing {
-                view.execute(params![w.view, file, w.item, w.key, w.day, w.briefing, w.status, w.due, w.party, w.tags, w.row])?;
+                view.execute(params![
+                    w.view, file, w.item, w.key, w.day, w.briefing, w.status, w.due, w.party, w.tags, w.figure, w.unit, w.row
+                ])?;
             }
             appearing.sort_unstable();
             for (official, date, id, file, rel, item, label, who) in appearing {

@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
 /// characters; 11–16: the views' rows, who an official is in each appearance, weak spots
 /// counted, what a reader is shown of each as a number); a store of another format is rebuilt.
-pub const FORMAT: i64 = 17;
+pub const FORMAT: i64 = 18;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -99,6 +99,8 @@ CREATE TABLE IF NOT EXISTS views (
     due TEXT,
     party TEXT,
     tags TEXT NOT NULL,
+    figure INTEGER,
+    unit TEXT,
     row BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS views_by_file ON views(file);

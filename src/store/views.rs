@@ -24,6 +24,7 @@ use crate::search::fold::{fold, tokens};
 pub enum View {
     Commitments = 1,
     Events = 2,
+    Reactions = 3,
 }
 
 /// A row to write, column by column (the table `views`).
@@ -45,6 +46,9 @@ pub struct Written {
     pub party: Option<String>,
     /// The briefing's tags, folded, each between [`SEP`]s.
     pub tags: String,
+    /// A reaction's move in thousandths of its unit, and the unit.
+    pub figure: Option<i64>,
+    pub unit: Option<String>,
     pub row: Vec<u8>,
 }
 
@@ -73,7 +77,7 @@ pub fn status_number(status: crate::model::Status) -> i64 {
 
 /// What a briefing's rows are written as.
 pub fn written(rows: &Rows) -> Vec<Written> {
-    let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len());
+    let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len() + rows.reactions.len());
     for t in &rows.commitments {
         let folded = fold(&t.party);
         let party = joined(std::iter::once(folded.as_str()).chain(tokens(&folded)));
@@ -87,6 +91,8 @@ pub fn written(rows: &Rows) -> Vec<Written> {
             due: t.due_date().map(|d| d.to_string()),
             party: Some(party),
             tags: joined(t.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
+            figure: None,
+            unit: None,
             row: encode(t),
         });
     }
@@ -101,7 +107,25 @@ pub fn written(rows: &Rows) -> Vec<Written> {
             due: None,
             party: None,
             tags: joined(d.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
+            figure: None,
+            unit: None,
             row: encode(d),
+        });
+    }
+    for r in &rows.reactions {
+        out.push(Written {
+            view: View::Reactions as i64,
+            key: String::new(),
+            item: r.at.index as i64,
+            day: r.at.date.to_string(),
+            briefing: r.at.briefing.clone(),
+            status: None,
+            due: None,
+            party: None,
+            tags: String::new(),
+            figure: r.milli,
+            unit: Some(r.unit.clone()),
+            row: encode(r),
         });
     }
     out

@@ -26,6 +26,8 @@ pub enum Shows {
     Weak,
     /// The briefings new or changed since they were last read: the library, filtered.
     Unread,
+    /// Every market reaction of the library, its move drawn as a bar.
+    Reactions,
 }
 
 impl Shows {
@@ -36,6 +38,7 @@ impl Shows {
             Shows::Official => "An official across the library",
             Shows::Weak => "Weak spots of the library",
             Shows::Unread => "New and changed since last read",
+            Shows::Reactions => "Market reactions across the library",
         }
     }
 }
@@ -89,6 +92,8 @@ pub struct Board {
     pub person: Option<Person>,
     /// The weak spots read, from the `start`th on.
     pub spots: Vec<crate::across::weak::Weak>,
+    /// The reactions read, from the `start`th on.
+    pub reacted: Vec<crate::across::figure::Reacted>,
 }
 
 impl Board {
@@ -129,6 +134,10 @@ impl Board {
             }
             // A briefing, not an item: see [`Board::briefing`].
             Shows::Unread => None,
+            Shows::Reactions => {
+                let r = self.reacted.get(i.checked_sub(self.start)?)?;
+                Some(Target { briefing: r.at.briefing.clone(), item: ItemRef { kind: Kind::Reaction, index: r.at.index } })
+            }
         }
     }
 
@@ -145,6 +154,7 @@ enum Wanted {
     Person,
     Weak(crate::tui::weak::Sorts),
     Unread,
+    Reactions,
 }
 
 /// The words a filter may hold, for a message.
@@ -155,6 +165,7 @@ fn words(shows: Shows) -> &'static str {
         Shows::Official => "nothing: an official's page lists every briefing that names them",
         Shows::Weak => "single (one source or none), disputed (sources disagree), leaned (a source many claims rest on alone)",
         Shows::Unread => "nothing: this is the library filtered to what is new or changed",
+        Shows::Reactions => "nothing: every reaction of the library is listed, newest briefing first",
     }
 }
 
@@ -197,6 +208,7 @@ fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
         Shows::Official => Wanted::Person,
         Shows::Weak => Wanted::Weak(w),
         Shows::Unread => Wanted::Unread,
+        Shows::Reactions => Wanted::Reactions,
     })
 }
 
@@ -207,6 +219,7 @@ fn pick(app: &App, board: &mut Board) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
         Ok(Wanted::Weak(sorts)) => Picked { ids: crate::tui::weak::pick(app, sorts), ..Picked::default() },
+        Ok(Wanted::Reactions) => app.live.pick_reactions(),
         Ok(Wanted::Unread) => {
             let unread = |r: &crate::store::list::Row| app.marks.state(&r.id, r.fingerprint) != crate::tui::marks::State::Read;
             Picked {
@@ -226,6 +239,7 @@ fn pick(app: &App, board: &mut Board) {
     board.tracked.clear();
     board.dated.clear();
     board.spots.clear();
+    board.reacted.clear();
     board.start = 0;
 }
 
@@ -280,6 +294,7 @@ fn new(shows: Shows) -> Board {
         dated: Vec::new(),
         person: None,
         spots: Vec::new(),
+        reacted: Vec::new(),
     }
 }
 
@@ -287,7 +302,7 @@ fn new(shows: Shows) -> Board {
 /// screens, so most keys read nothing.
 pub fn fill(app: &mut App, height: usize) {
     let Screen::Board(board) = &app.screen else { return };
-    let have = board.tracked.len().max(board.dated.len()).max(board.spots.len());
+    let have = board.tracked.len().max(board.dated.len()).max(board.spots.len()).max(board.reacted.len());
     let (from, to) = (board.cursor.offset, (board.cursor.offset + height.max(1)).min(board.len()));
     if from >= board.start && to <= board.start + have {
         return;
@@ -295,16 +310,17 @@ pub fn fill(app: &mut App, height: usize) {
     let start = from.saturating_sub(height);
     let ids = &board.picked.ids[start..(to + height).min(board.len())];
     let shows = board.shows;
-    let (mut tracked, mut dated, mut spots) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut tracked, mut dated, mut spots, mut reacted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     match shows {
         Shows::Tracker => tracked = app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(),
         Shows::Timeline => dated = app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect(),
         Shows::Weak => spots = crate::tui::weak::rows(app, ids),
+        Shows::Reactions => reacted = app.live.view_rows(ids).into_iter().map(|(_, r)| r).collect(),
         // Held whole, or read from the list.
         Shows::Official | Shows::Unread => return,
     }
     if let Screen::Board(board) = &mut app.screen {
-        (board.start, board.tracked, board.dated, board.spots) = (start, tracked, dated, spots);
+        (board.start, board.tracked, board.dated, board.spots, board.reacted) = (start, tracked, dated, spots, reacted);
     }
 }
 
@@ -316,8 +332,9 @@ pub fn typing(app: &App) -> bool {
 /// `f`: edits the filter, the one in force selected whole.
 pub fn edit_filter(app: &mut App) {
     if let Screen::Board(board) = &mut app.screen {
-        if board.shows == Shows::Official {
-            app.set_status("An official's page has no filter: it lists every briefing that names them", false);
+        if matches!(board.shows, Shows::Official | Shows::Reactions) {
+            let said = format!("No filter here: {}", words(board.shows));
+            app.set_status(said, false);
             return;
         }
         if board.shows == Shows::Unread {

@@ -165,6 +165,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::Traded => return board::traded(app),
         Action::Official => board::open_official(app),
         Action::Weak => board::open(app, Shows::Weak),
+        Action::Reactions => board::open(app, Shows::Reactions),
         Action::MarkRead => return crate::tui::marks::toggle(app),
         Action::Input(c) => search::input(app, &c.to_string()),
         Action::Paste(text) => search::input(app, &text),

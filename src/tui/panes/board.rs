@@ -22,7 +22,7 @@ fn chart_rows(board: &Board) -> u16 {
         Shows::Tracker => 2,
         Shows::Timeline => 3,
         Shows::Official => 2,
-        Shows::Weak | Shows::Unread => 1,
+        Shows::Weak | Shows::Unread | Shows::Reactions => 1,
     }
 }
 
@@ -71,6 +71,19 @@ pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
         Shows::Timeline => strip(app, board, l.chart, buf),
         Shows::Official => person_head(app, board, l.chart, buf),
         Shows::Weak => weak_head(app, l.chart, buf),
+        Shows::Reactions => {
+            let scale: Vec<String> = board
+                .picked
+                .largest
+                .iter()
+                .map(|(unit, m)| format!("{}{}", *m as f64 / 1000.0, crate::text::visible(unit, false)))
+                .collect();
+            let said = format!(
+                "Each move as a bar beside the largest of its unit in the library (a whole bar: {}): up █, down ▒",
+                if scale.is_empty() { "none reported".to_string() } else { scale.join(", ") }
+            );
+            crate::tui::rows::fit(Line::styled(said, s.muted), usize::from(l.chart.width)).render(l.chart, buf);
+        }
         Shows::Unread => {
             let said = "The library, only what is new (●) or changed (◆) since last read — f shows it all again";
             crate::tui::rows::fit(Line::styled(said, s.muted), usize::from(l.chart.width)).render(l.chart, buf);
@@ -82,6 +95,7 @@ pub fn render(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
         Shows::Official => "Briefings that list them",
         Shows::Weak => "Weak spots",
         Shows::Unread => "Briefings",
+        Shows::Reactions => "Reactions",
     };
     match app.live.at(0) {
         Some(first) if !board.is_empty() => {
@@ -111,6 +125,10 @@ fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
         }
         Shows::Official => appeared(app, board, i),
         Shows::Unread => unread(app, board, i),
+        Shows::Reactions => {
+            let Some(r) = i.checked_sub(board.start).and_then(|i| board.reacted.get(i)) else { return Line::styled("…", s.muted) };
+            reacted(app, board, r)
+        }
         Shows::Weak => {
             let Some(w) = i.checked_sub(board.start).and_then(|i| board.spots.get(i)) else { return Line::styled("…", s.muted) };
             spot(app, w)
@@ -144,6 +162,37 @@ fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
     }
     spans.push(Span::styled(format!("  {}", v(&t.at.briefing)), s.muted));
     Line::from(spans)
+}
+
+/// The longest bar of the library's reactions, in columns.
+const BAR: usize = 16;
+
+/// A reaction: its direction and figure, a bar as long as its move beside the largest of its
+/// unit, the market, the briefing.
+fn reacted(app: &App, board: &Board, r: &crate::across::figure::Reacted) -> Line<'static> {
+    let s = &app.styles;
+    let v = |t: &str| crate::text::visible(t, false);
+    let style = s.direction(r.direction);
+    let largest = board.picked.largest.iter().find(|(u, _)| *u == r.unit).map_or(0, |(_, m)| *m);
+    let bar = match r.milli {
+        Some(m) if largest > 0 => {
+            let cells = ((m.unsigned_abs() as f64 / largest as f64) * BAR as f64).round().max(1.0) as usize;
+            (if m < 0 { "▒" } else { "█" }).repeat(cells.min(BAR))
+        }
+        _ => String::new(),
+    };
+    Line::from(vec![
+        Span::styled(
+            format!(
+                "{} {:<8} {bar:<BAR$} ",
+                crate::tui::style::arrow(r.direction),
+                v(&crate::text::short(r.movement.as_deref().unwrap_or(""), 8))
+            ),
+            style,
+        ),
+        Span::raw(v(&r.market)),
+        Span::styled(format!("  {}", v(&r.at.briefing)), s.muted),
+    ])
 }
 
 /// A briefing new or changed since last read: which, its date, what changed, its title.

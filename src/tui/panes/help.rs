@@ -67,7 +67,17 @@ const GROUPS: &[(&str, &[Action])] = &[
     ("The detail and citations", &[Action::Follow, Action::OpenUrl, Action::CopyUrl, Action::Passage]),
     (
         "Across the library",
-        &[Action::Tracker, Action::Timeline, Action::Official, Action::Weak, Action::Filter, Action::Sort, Action::Traded, Action::Edit],
+        &[
+            Action::Tracker,
+            Action::Timeline,
+            Action::Reactions,
+            Action::Official,
+            Action::Weak,
+            Action::Filter,
+            Action::Sort,
+            Action::Traded,
+            Action::Edit,
+        ],
     ),
 ];
 

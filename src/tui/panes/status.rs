@@ -51,6 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Timeline => "timeline".to_string(),
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Weak => "weak spots".to_string(),
         Screen::Board(b) if b.shows == crate::tui::board::Shows::Unread => "library › new and changed".to_string(),
+        Screen::Board(b) if b.shows == crate::tui::board::Shows::Reactions => "reactions".to_string(),
         Screen::Board(b) => format!("official › {}", b.person.as_ref().map_or("", |p| p.id.as_str())),
         Screen::Passage(r) => {
             let item = app.live.get(&r.cited.briefing).map_or(String::new(), |b| format!(" › {}", b.id_of(r.cited.item)));
