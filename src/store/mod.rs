@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 /// The layout of the tables below, and the rules files were read by (10: ids of at most 100
 /// characters; 11–16: the views' rows, who an official is in each appearance, weak spots
 /// counted, what a reader is shown of each as a number); a store of another format is rebuilt.
-pub const FORMAT: i64 = 18;
+pub const FORMAT: i64 = 20;
 /// `PRAGMA application_id`: marks a SQLite file as a brief store ("brif").
 const APPLICATION_ID: i64 = 0x6272_6966;
 /// How long a process waits for another one writing the same store.
@@ -104,9 +104,12 @@ CREATE TABLE IF NOT EXISTS views (
     row BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS views_by_file ON views(file);
--- The views' own order (the tracker by due date, the timeline by date), with the status the
--- tracker's chart counts: picking a view reads this index alone, nothing sorted.
+-- The views' own order (the tracker by due date, the timeline by date, reactions by briefing),
+-- with what the tracker's chart counts: picking a view reads an index alone, nothing sorted.
 CREATE INDEX IF NOT EXISTS views_in_order ON views(view, key, day DESC, briefing, item, status);
+-- Reactions with their moves, for their chart's scale: an index of their own, so the others'
+-- stays small.
+CREATE INDEX IF NOT EXISTS views_reactions ON views(view, key, day DESC, briefing, item, figure, unit) WHERE view = 3;
 CREATE TABLE IF NOT EXISTS official_counts (official TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 ";
 
