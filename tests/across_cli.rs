@@ -9,14 +9,8 @@ use std::path::Path;
 use common::{brief, stderr, stdout};
 use serde_json::Value;
 
-/// The fixture library copied into a folder of its own, with a cache folder of its own beside.
 fn library() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("briefings")).unwrap();
-    for name in ["geneva.toml", "london.toml"] {
-        std::fs::copy(common::root().join("tests/fixtures/across").join(name), dir.path().join("briefings").join(name)).unwrap();
-    }
-    dir
+    common::across_library()
 }
 
 /// `brief --dir DIR/briefings ARGS`, its store in DIR/cache.

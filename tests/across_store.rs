@@ -28,6 +28,18 @@ fn library() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, lib)
 }
 
+/// The library, its store brought up to date, the files it refuses, and the library loaded from
+/// the files.
+fn opened() -> (tempfile::TempDir, std::path::PathBuf, Store, Vec<Vec<u8>>, brief::Loaded) {
+    let (dir, lib) = library();
+    let mut store = Store::open_in(&dir.path().join("cache"), &lib).unwrap();
+    let fresh = store.refresh(&lib).unwrap();
+    let refused = store.listing(&lib, &fresh).unwrap().refused(&lib);
+    assert_eq!(refused, [b"london.toml".to_vec()]);
+    let loaded = Library::load(std::slice::from_ref(&lib));
+    (dir, lib, store, refused, loaded)
+}
+
 /// Each row's briefing and item.
 fn places<T: Placed + Clone>(rows: &[T]) -> Vec<(String, String)> {
     rows.iter().map(|r| r.clone().at_mut().clone()).map(|at| (at.briefing, at.item)).collect()
@@ -35,12 +47,7 @@ fn places<T: Placed + Clone>(rows: &[T]) -> Vec<(String, String)> {
 
 #[test]
 fn picked_commitments_are_the_tracker_s_rows_in_every_order_and_filter() {
-    let (dir, lib) = library();
-    let mut store = Store::open_in(&dir.path().join("cache"), &lib).unwrap();
-    let fresh = store.refresh(&lib).unwrap();
-    let refused = store.listing(&lib, &fresh).unwrap().refused(&lib);
-    assert_eq!(refused, [b"london.toml".to_vec()]);
-    let loaded = Library::load(std::slice::from_ref(&lib));
+    let (_dir, lib, store, refused, loaded) = opened();
     let all: Vec<tracker::Tracked> =
         loaded.library.briefings().iter().flat_map(|b| tracker::of(b, &across::file_below(&lib, &b.path))).collect();
     assert!(all.len() > 15, "{}", all.len());
@@ -71,12 +78,7 @@ fn picked_commitments_are_the_tracker_s_rows_in_every_order_and_filter() {
 
 #[test]
 fn picked_events_are_the_timeline_s_rows_with_their_months_counted() {
-    let (dir, lib) = library();
-    let mut store = Store::open_in(&dir.path().join("cache"), &lib).unwrap();
-    let fresh = store.refresh(&lib).unwrap();
-    let refused = store.listing(&lib, &fresh).unwrap().refused(&lib);
-    assert_eq!(refused, [b"london.toml".to_vec()]);
-    let loaded = Library::load(std::slice::from_ref(&lib));
+    let (_dir, lib, store, refused, loaded) = opened();
     let all: Vec<timeline::Dated> =
         loaded.library.briefings().iter().flat_map(|b| timeline::of(b, &across::file_below(&lib, &b.path))).collect();
     let day = |s: &str| Date::parse(s);

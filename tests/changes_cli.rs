@@ -9,14 +9,8 @@ use std::time::Duration;
 use common::{brief, stderr, stdout};
 use serde_json::Value;
 
-/// The fixture library in a folder of its own, with cache and state folders beside it.
 fn library() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("briefings")).unwrap();
-    for name in ["geneva.toml", "london.toml"] {
-        std::fs::copy(common::root().join("tests/fixtures/across").join(name), dir.path().join("briefings").join(name)).unwrap();
-    }
-    dir
+    common::across_library()
 }
 
 fn command(dir: &Path, args: &[&str]) -> assert_cmd::Command {

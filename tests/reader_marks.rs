@@ -30,12 +30,7 @@ fn keys(app: &mut App, keys: &str) {
 }
 
 fn library() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("briefings")).unwrap();
-    for name in ["geneva.toml", "london.toml"] {
-        std::fs::copy(common::root().join("tests/fixtures/across").join(name), dir.path().join("briefings").join(name)).unwrap();
-    }
-    dir
+    common::across_library()
 }
 
 fn line<'a>(screen: &'a str, needle: &str) -> &'a str {

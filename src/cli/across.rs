@@ -60,3 +60,22 @@ pub fn derived<T>(dir: &Path, cache: bool, mut derive: impl FnMut(&crate::model:
     out.extend(loaded.library.briefings().iter().flat_map(|b| derive(b, &across::file_below(dir, &b.path))));
     (out, failed)
 }
+
+/// Prints a view's rows — as JSON, or as `lines` makes them — names what failed, and gives the
+/// status: 0 when something was listed, 1 when nothing was.
+pub fn print<'r, T, J: serde::Serialize>(
+    rows: &'r [T],
+    json: Option<fn(&'r T) -> J>,
+    lines: fn(&[T]) -> String,
+    failed: &[String],
+) -> std::io::Result<std::process::ExitCode> {
+    match json {
+        Some(of) => {
+            let json: Vec<J> = rows.iter().map(of).collect();
+            crate::output::out(&(crate::text::json(&json) + "\n"))?;
+        }
+        None => crate::output::out(&lines(rows))?,
+    }
+    super::name_failed(failed)?;
+    Ok(status(!rows.is_empty()))
+}

@@ -24,14 +24,7 @@ pub fn run(dir: &Path, cache: bool, after: Option<&str>, before: Option<&str>, t
     let (mut rows, failed) = super::across::rows(dir, cache, View::Events, |r| r.events);
     rows.retain(|d| filter.keeps(d));
     timeline::sort(&mut rows);
-    if json {
-        let json: Vec<Json> = rows.iter().map(Json::of).collect();
-        output::out(&(text::json(&json) + "\n"))?;
-    } else {
-        output::out(&lines(&rows))?;
-    }
-    super::name_failed(&failed)?;
-    Ok(super::across::status(!rows.is_empty()))
+    super::across::print(&rows, json.then_some(Json::of), lines, &failed)
 }
 
 /// A row per event: its date (`~` after a partial one), where it comes from, what happened.

@@ -11,7 +11,6 @@ use serde::Serialize;
 use crate::across::weak::{Weak, Why};
 use crate::date::Date;
 use crate::model::Kind;
-use crate::output;
 use crate::text;
 
 /// `ids`: only these briefings (all when empty).
@@ -21,14 +20,7 @@ pub fn run(dir: &Path, cache: bool, ids: &[String], json: bool) -> io::Result<Ex
     });
     // Stable: each briefing's rows keep the order they were written in.
     rows.sort_by(|a, b| b.at.date.cmp(&a.at.date).then_with(|| a.at.briefing.cmp(&b.at.briefing)));
-    if json {
-        let json: Vec<Json> = rows.iter().map(Json::of).collect();
-        output::out(&(text::json(&json) + "\n"))?;
-    } else {
-        output::out(&lines(&rows))?;
-    }
-    super::name_failed(&failed)?;
-    Ok(super::across::status(!rows.is_empty()))
+    super::across::print(&rows, json.then_some(Json::of), lines, &failed)
 }
 
 /// What a row says after the item: why it is weak, in words.

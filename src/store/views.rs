@@ -75,58 +75,50 @@ pub fn status_number(status: crate::model::Status) -> i64 {
     crate::model::Status::WORDS.iter().position(|w| *w == status.as_str()).unwrap_or(0) as i64
 }
 
+impl Written {
+    /// A row of `view` for the item at `at`, its own order `key`; the columns only some views
+    /// fill left empty.
+    fn of<T: Serialize>(view: View, key: String, at: &crate::across::At, row: &T) -> Written {
+        Written {
+            view: view as i64,
+            key,
+            item: at.index as i64,
+            day: at.date.to_string(),
+            briefing: at.briefing.clone(),
+            status: None,
+            due: None,
+            party: None,
+            tags: String::new(),
+            figure: None,
+            unit: None,
+            row: encode(row),
+        }
+    }
+}
+
+/// Tags as the `tags` column keeps them.
+fn tags(tags: &[String]) -> String {
+    joined(tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str))
+}
+
 /// What a briefing's rows are written as.
 pub fn written(rows: &Rows) -> Vec<Written> {
     let mut out = Vec::with_capacity(rows.commitments.len() + rows.events.len() + rows.reactions.len());
     for t in &rows.commitments {
         let folded = fold(&t.party);
-        let party = joined(std::iter::once(folded.as_str()).chain(tokens(&folded)));
         out.push(Written {
-            view: View::Commitments as i64,
-            key: t.due_key(),
-            item: t.at.index as i64,
-            day: t.at.date.to_string(),
-            briefing: t.at.briefing.clone(),
             status: Some(status_number(t.status)),
             due: t.due_date().map(|d| d.to_string()),
-            party: Some(party),
-            tags: joined(t.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
-            figure: None,
-            unit: None,
-            row: encode(t),
+            party: Some(joined(std::iter::once(folded.as_str()).chain(tokens(&folded)))),
+            tags: tags(&t.tags),
+            ..Written::of(View::Commitments, t.due_key(), &t.at, t)
         });
     }
     for d in &rows.events {
-        out.push(Written {
-            view: View::Events as i64,
-            key: d.key(),
-            item: d.at.index as i64,
-            day: d.at.date.to_string(),
-            briefing: d.at.briefing.clone(),
-            status: None,
-            due: None,
-            party: None,
-            tags: joined(d.tags.iter().map(|t| fold(t)).collect::<Vec<_>>().iter().map(String::as_str)),
-            figure: None,
-            unit: None,
-            row: encode(d),
-        });
+        out.push(Written { tags: tags(&d.tags), ..Written::of(View::Events, d.key(), &d.at, d) });
     }
     for r in &rows.reactions {
-        out.push(Written {
-            view: View::Reactions as i64,
-            key: String::new(),
-            item: r.at.index as i64,
-            day: r.at.date.to_string(),
-            briefing: r.at.briefing.clone(),
-            status: None,
-            due: None,
-            party: None,
-            tags: String::new(),
-            figure: r.milli,
-            unit: Some(r.unit.clone()),
-            row: encode(r),
-        });
+        out.push(Written { figure: r.milli, unit: Some(r.unit.clone()), ..Written::of(View::Reactions, String::new(), &r.at, r) });
     }
     out
 }

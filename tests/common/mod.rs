@@ -70,6 +70,17 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// `tests/fixtures/across/` (two briefings, an official in both) copied into `briefings/` of a
+/// folder of its own, for a test that edits it or keeps a cache and state beside it.
+pub fn across_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("briefings")).unwrap();
+    for name in ["geneva.toml", "london.toml"] {
+        std::fs::copy(root().join("tests/fixtures/across").join(name), dir.path().join("briefings").join(name)).unwrap();
+    }
+    dir
+}
+
 /// A path relative to the repository root, as the binary prints it when given that way.
 pub fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap_or(path).display().to_string()
