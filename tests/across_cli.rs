@@ -254,3 +254,24 @@ fn a_row_of_the_store_that_cannot_be_read_is_never_left_out() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), files);
 }
+
+#[test]
+fn an_official_exports_as_a_section_of_every_briefing_that_lists_them() {
+    let lib = library();
+    let output = run(lib.path(), &["export", "--official", "li-chenggang", "--format", "md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    let (london, geneva) = (md.find("# London talks weigh").unwrap(), md.find("# Geneva talks pause").unwrap());
+    assert!(london < geneva, "library order, newest first");
+    assert!(md.contains("- **Li Changgang**, Vice Minister of Commerce — Calls the talks positive. [^1]"), "{md}");
+    assert!(md.contains("- **Li Chenggang**, Assistant Minister of Commerce"), "{md}");
+    assert!(md.contains("| China issues rare-earth export licences faster. | pending |"), "what they announced: {md}");
+    assert!(!md.contains("The US pauses its added tariffs for ninety days. |"), "what they did not announce is left out: {md}");
+    assert!(!md.contains("He Lifeng"), "other officials are left out");
+    let json = run(lib.path(), &["export", "--official", "li-chenggang", "--format", "json"]);
+    assert_eq!(json.status.code(), Some(0));
+    serde_json::from_str::<Value>(&stdout(&json)).unwrap();
+    let unknown = run(lib.path(), &["export", "--official", "nobody"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(stderr(&unknown).contains("no briefing lists an official `nobody`"), "{}", stderr(&unknown));
+}

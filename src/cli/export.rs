@@ -16,6 +16,7 @@ pub struct Request {
     pub ids: Vec<String>,
     pub all: bool,
     pub query: Option<String>,
+    pub official: Option<String>,
     pub only: Option<String>,
     pub format: Option<String>,
     pub out: Option<PathBuf>,
@@ -45,9 +46,15 @@ pub fn run(dir: &Path, config: &Config, r: Request) -> io::Result<ExitCode> {
     let loaded = Library::load(&[dir.to_path_buf()]);
     // What could not be read elsewhere in the library is named, and the export goes on.
     super::name_unloaded(&super::unloaded(&loaded.problems, &loaded.files))?;
-    let picks = match export::select(&loaded.library, &r.ids, r.all, r.query.as_deref()) {
-        Ok(picks) => picks,
-        Err(message) => return fail(2, message),
+    let picks = match &r.official {
+        Some(id) => match export::select_official(&loaded.library, id) {
+            Some(picks) => picks,
+            None => return fail(1, format!("no briefing lists an official `{}`", text::short(id, 80))),
+        },
+        None => match export::select(&loaded.library, &r.ids, r.all, r.query.as_deref()) {
+            Ok(picks) => picks,
+            Err(message) => return fail(2, message),
+        },
     };
     if picks.is_empty() {
         return fail(1, "nothing to export: the query found nothing".into());

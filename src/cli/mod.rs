@@ -91,6 +91,10 @@ pub enum Command {
         /// Export the items a search finds, grouped by briefing (docs/search.md)
         #[arg(long, value_name = "QUERY")]
         query: Option<String>,
+        /// Export one official across the library: in every briefing that lists them, the
+        /// official and the commitments they announced, with their citations
+        #[arg(long, value_name = "ID")]
+        official: Option<String>,
         /// Only these sections: summary,facts,officials,commitments,reactions,discrepancies,timeline,sources
         #[arg(long, value_name = "SECTIONS")]
         only: Option<String>,
@@ -229,8 +233,8 @@ pub fn main() -> ExitCode {
             Some(Command::List) => list::run(&dir, !cli.no_cache),
             Some(Command::Verify { json, explain }) => verify::run(&dir, config.archive.as_deref(), json, explain, style),
             Some(Command::Search { query, limit, json }) => search::run(&dir, &query.join(" "), limit, json, !cli.no_cache),
-            Some(Command::Export { ids, all, query, only, format, out, force, width }) => {
-                export::run(&dir, &config, export::Request { ids, all, query, only, format, out, force, width })
+            Some(Command::Export { ids, all, query, official, only, format, out, force, width }) => {
+                export::run(&dir, &config, export::Request { ids, all, query, official, only, format, out, force, width })
             }
             Some(Command::Commitments { open, overdue, party, status, tag, due_after, due_before, sort, today, json }) => {
                 let request = commitments::Request { open, overdue, party, status, tag, due_after, due_before, sort, today, json };

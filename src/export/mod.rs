@@ -8,6 +8,8 @@ pub mod write;
 
 pub use model::{Document, Pick, Section, build};
 
+use crate::model::ItemRef;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -60,6 +62,26 @@ pub fn stop(text: &str) -> String {
 /// How many items rest on a source, in words.
 pub fn resting(n: usize) -> String {
     if n == 1 { "1 item rests on it".into() } else { format!("{n} items rest on it") }
+}
+
+/// One official across the library: in every briefing that lists them, the official and the
+/// commitments they announced, in library order; None when no briefing lists them.
+pub fn select_official<'a>(library: &'a Library, official: &str) -> Option<Vec<(&'a Briefing, Pick)>> {
+    let picks: Vec<(&Briefing, Pick)> = library
+        .briefings()
+        .iter()
+        .filter_map(|b| {
+            let index = b.officials.iter().position(|o| o.id == official)?;
+            let mut items = HashSet::from([ItemRef { kind: crate::model::Kind::Official, index }]);
+            for (i, c) in b.commitments.iter().enumerate() {
+                if c.announced_by.iter().any(|a| a == official) {
+                    items.insert(ItemRef { kind: crate::model::Kind::Commitment, index: i });
+                }
+            }
+            Some((b, Pick { items: Some(items), header: false }))
+        })
+        .collect();
+    (!picks.is_empty()).then_some(picks)
 }
 
 /// The briefings and items a request selects, in library order.
