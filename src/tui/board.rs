@@ -1,8 +1,9 @@
 //! The views across the library as screens of the reader: the commitment tracker (`C`), the
-//! timeline (`T`), and an official's page (`O` on an official). A screen keeps the ids of the rows its filter keeps, in order — picked
-//! from the store when it opens and when its filter or order changes — and reads by id only
-//! the rows around the cursor: a keystroke reads a screenful at most, whatever the library's
-//! size.
+//! timeline (`T`), the reactions (`R`), the weak spots (`W`), an official's page (`O` on an
+//! official), and what is new or changed (`f` in the library). A screen keeps the ids of the
+//! rows its filter keeps, in order — picked from the store when it opens and when its filter
+//! or order changes — and reads by id only the rows around the cursor: a keystroke reads a
+//! screenful at most, whatever the library's size.
 
 use crate::across::timeline::{self, Dated};
 use crate::across::tracker::{self, Sort, Tracked};
@@ -86,14 +87,33 @@ pub struct Board {
     pub picked: Picked,
     /// The rows read, from the `start`th of `picked.ids` on.
     pub start: usize,
-    pub tracked: Vec<Tracked>,
-    pub dated: Vec<Dated>,
+    pub window: Window,
     /// The official whose page this is.
     pub person: Option<Person>,
-    /// The weak spots read, from the `start`th on.
-    pub spots: Vec<crate::across::weak::Weak>,
-    /// The reactions read, from the `start`th on.
-    pub reacted: Vec<crate::across::figure::Reacted>,
+}
+
+/// The rows a board has read around its cursor, of the view it shows (an official's page and
+/// the unread list hold theirs elsewhere).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Window {
+    #[default]
+    None,
+    Tracked(Vec<Tracked>),
+    Dated(Vec<Dated>),
+    Spots(Vec<crate::across::weak::Weak>),
+    Reacted(Vec<crate::across::figure::Reacted>),
+}
+
+impl Window {
+    fn len(&self) -> usize {
+        match self {
+            Window::None => 0,
+            Window::Tracked(v) => v.len(),
+            Window::Dated(v) => v.len(),
+            Window::Spots(v) => v.len(),
+            Window::Reacted(v) => v.len(),
+        }
+    }
 }
 
 impl Board {
@@ -105,40 +125,69 @@ impl Board {
         self.picked.ids.is_empty()
     }
 
+    /// The `i`th row's place in the window, when it has been read.
+    fn read(&self, i: usize) -> Option<usize> {
+        i.checked_sub(self.start).filter(|at| *at < self.window.len())
+    }
+
     /// The tracker's `i`th row, when it has been read.
     pub fn tracked(&self, i: usize) -> Option<&Tracked> {
-        self.tracked.get(i.checked_sub(self.start)?)
+        match &self.window {
+            Window::Tracked(rows) => rows.get(self.read(i)?),
+            _ => None,
+        }
     }
 
     /// The timeline's `i`th row, when it has been read.
     pub fn dated(&self, i: usize) -> Option<&Dated> {
-        self.dated.get(i.checked_sub(self.start)?)
+        match &self.window {
+            Window::Dated(rows) => rows.get(self.read(i)?),
+            _ => None,
+        }
+    }
+
+    /// The weak spots' `i`th row, when it has been read.
+    pub fn spot(&self, i: usize) -> Option<&crate::across::weak::Weak> {
+        match &self.window {
+            Window::Spots(rows) => rows.get(self.read(i)?),
+            _ => None,
+        }
+    }
+
+    /// The reactions' `i`th row, when it has been read.
+    pub fn reacted(&self, i: usize) -> Option<&crate::across::figure::Reacted> {
+        match &self.window {
+            Window::Reacted(rows) => rows.get(self.read(i)?),
+            _ => None,
+        }
+    }
+
+    /// The party column's width: the widest party among the tracker's rows read, up to 14.
+    pub fn party_width(&self) -> usize {
+        match &self.window {
+            Window::Tracked(rows) => rows.iter().map(|t| t.party.chars().count()).max().unwrap_or(0).min(14),
+            _ => 0,
+        }
     }
 
     /// The item of the `i`th row.
     pub fn target(&self, i: usize) -> Option<Target> {
-        match self.shows {
-            Shows::Tracker => self
-                .tracked(i)
-                .map(|t| Target { briefing: t.at.briefing.clone(), item: ItemRef { kind: Kind::Commitment, index: t.at.index } }),
-            Shows::Timeline => {
-                self.dated(i).map(|d| Target { briefing: d.at.briefing.clone(), item: ItemRef { kind: Kind::Event, index: d.at.index } })
-            }
+        let (at, kind) = match self.shows {
+            Shows::Tracker => (&self.tracked(i)?.at, Kind::Commitment),
+            Shows::Timeline => (&self.dated(i)?.at, Kind::Event),
+            Shows::Reactions => (&self.reacted(i)?.at, Kind::Reaction),
             Shows::Weak => {
-                let w = self.spots.get(i.checked_sub(self.start)?)?;
-                Some(Target { briefing: w.at.briefing.clone(), item: ItemRef { kind: w.kind, index: w.at.index } })
+                let w = self.spot(i)?;
+                (&w.at, w.kind)
             }
             Shows::Official => {
                 let a = self.person.as_ref()?.appeared.get(i)?;
-                Some(Target { briefing: a.briefing.clone(), item: ItemRef { kind: Kind::Official, index: a.item } })
+                return Some(Target { briefing: a.briefing.clone(), item: ItemRef { kind: Kind::Official, index: a.item } });
             }
             // A briefing, not an item: see [`Board::briefing`].
-            Shows::Unread => None,
-            Shows::Reactions => {
-                let r = self.reacted.get(i.checked_sub(self.start)?)?;
-                Some(Target { briefing: r.at.briefing.clone(), item: ItemRef { kind: Kind::Reaction, index: r.at.index } })
-            }
-        }
+            Shows::Unread => return None,
+        };
+        Some(Target { briefing: at.briefing.clone(), item: ItemRef { kind, index: at.index } })
     }
 
     /// The unread board's `i`th row: a briefing's place in the library list.
@@ -212,10 +261,11 @@ fn parse(shows: Shows, text: &str) -> Result<Wanted, String> {
     })
 }
 
-/// Picks the board's rows again from the store, for its filter and order (the filter is
-/// known to parse), and reads those around the cursor.
-fn pick(app: &App, board: &mut Board) {
-    board.picked = match parse(board.shows, &board.filter) {
+/// The board's rows picked again from the store, for its filter and order (the filter is
+/// known to parse), and, on an official's page, their appearances read again.
+fn pick(app: &App, board: &Board) -> (Picked, Option<Vec<crate::store::board::Appeared>>) {
+    let mut appeared = None;
+    let picked = match parse(board.shows, &board.filter) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
         Ok(Wanted::Weak(sorts)) => Picked { ids: crate::tui::weak::pick(app, sorts), ..Picked::default() },
@@ -228,19 +278,35 @@ fn pick(app: &App, board: &mut Board) {
             }
         }
         Ok(Wanted::Person) => {
-            if let Some(person) = board.person.as_mut() {
-                person.appeared = app.live.appeared(&person.id);
-            }
-            let n = board.person.as_ref().map_or(0, |p| p.appeared.len());
-            Picked { ids: (0..n as i64).collect(), ..Picked::default() }
+            let rows = board.person.as_ref().map(|p| app.live.appeared(&p.id)).unwrap_or_default();
+            let ids = (0..rows.len() as i64).collect();
+            appeared = Some(rows);
+            Picked { ids, ..Picked::default() }
         }
         Err(_) => Picked::default(),
     };
-    board.tracked.clear();
-    board.dated.clear();
-    board.spots.clear();
-    board.reacted.clear();
+    (picked, appeared)
+}
+
+/// Puts what [`pick`] found into a board, its window emptied to be read again.
+fn take(board: &mut Board, (picked, appeared): (Picked, Option<Vec<crate::store::board::Appeared>>)) {
+    board.picked = picked;
+    if let (Some(person), Some(rows)) = (board.person.as_mut(), appeared) {
+        person.appeared = rows;
+    }
+    board.window = Window::None;
     board.start = 0;
+}
+
+/// The board on screen picked again; `change` first changes its filter, order or cursor.
+fn repick(app: &mut App, change: impl FnOnce(&mut Board)) {
+    let Screen::Board(board) = &mut app.screen else { return };
+    change(board);
+    let Screen::Board(board) = &app.screen else { return };
+    let found = pick(app, board);
+    if let Screen::Board(board) = &mut app.screen {
+        take(board, found);
+    }
 }
 
 /// `C` and `T`: the tracker or the timeline, recorded in the history like a jump.
@@ -251,7 +317,8 @@ pub fn open(app: &mut App, shows: Shows) {
         return;
     }
     let mut board = new(shows);
-    pick(app, &mut board);
+    let found = pick(app, &board);
+    take(&mut board, found);
     navigate(app, Screen::Board(Box::new(board)));
 }
 
@@ -274,7 +341,8 @@ pub fn open_official(app: &mut App) {
     };
     let mut board = new(Shows::Official);
     board.person = Some(Person { id, appeared: Vec::new() });
-    pick(app, &mut board);
+    let found = pick(app, &board);
+    take(&mut board, found);
     navigate(app, Screen::Board(Box::new(board)));
 }
 
@@ -290,11 +358,8 @@ fn new(shows: Shows) -> Board {
         today: Date::today(),
         picked: Picked::default(),
         start: 0,
-        tracked: Vec::new(),
-        dated: Vec::new(),
+        window: Window::None,
         person: None,
-        spots: Vec::new(),
-        reacted: Vec::new(),
     }
 }
 
@@ -302,26 +367,28 @@ fn new(shows: Shows) -> Board {
 /// screens, so most keys read nothing.
 pub fn fill(app: &mut App, height: usize) {
     let Screen::Board(board) = &app.screen else { return };
-    let have = board.tracked.len().max(board.dated.len()).max(board.spots.len()).max(board.reacted.len());
     let (from, to) = (board.cursor.offset, (board.cursor.offset + height.max(1)).min(board.len()));
-    if from >= board.start && to <= board.start + have {
+    if from >= board.start && to <= board.start + board.window.len() {
         return;
     }
     let start = from.saturating_sub(height);
     let ids = &board.picked.ids[start..(to + height).min(board.len())];
-    let shows = board.shows;
-    let (mut tracked, mut dated, mut spots, mut reacted) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    match shows {
-        Shows::Tracker => tracked = app.live.view_rows::<Tracked>(ids).into_iter().map(|(_, t)| t).collect(),
-        Shows::Timeline => dated = app.live.view_rows::<Dated>(ids).into_iter().map(|(_, d)| d).collect(),
-        Shows::Weak => spots = crate::tui::weak::rows(app, ids),
-        Shows::Reactions => reacted = app.live.view_rows(ids).into_iter().map(|(_, r)| r).collect(),
+    let window = match board.shows {
+        Shows::Tracker => Window::Tracked(read(app, ids)),
+        Shows::Timeline => Window::Dated(read(app, ids)),
+        Shows::Reactions => Window::Reacted(read(app, ids)),
+        Shows::Weak => Window::Spots(crate::tui::weak::rows(app, ids)),
         // Held whole, or read from the list.
         Shows::Official | Shows::Unread => return,
-    }
+    };
     if let Screen::Board(board) = &mut app.screen {
-        (board.start, board.tracked, board.dated, board.spots, board.reacted) = (start, tracked, dated, spots, reacted);
+        (board.start, board.window) = (start, window);
     }
+}
+
+/// A view's rows of these ids, from the store.
+fn read<T: serde::de::DeserializeOwned + crate::across::Placed>(app: &App, ids: &[i64]) -> Vec<T> {
+    app.live.view_rows(ids).into_iter().map(|(_, row)| row).collect()
 }
 
 /// Whether keys go to the filter line.
@@ -374,13 +441,13 @@ pub fn apply(app: &mut App) {
         board.editing = Some(field);
         return;
     }
-    let mut board = std::mem::replace(board, Box::new(empty()));
-    board.filter = field.text().trim().to_string();
-    board.cursor = Cursor::default();
-    pick(app, &mut board);
-    let shown = crate::text::counted(board.len(), "row", "rows");
-    app.screen = Screen::Board(board);
+    repick(app, |board| {
+        board.filter = field.text().trim().to_string();
+        board.cursor = Cursor::default();
+    });
     settle(app);
+    let Screen::Board(board) = &app.screen else { return };
+    let shown = crate::text::counted(board.len(), "row", "rows");
     app.set_status(format!("Filtered: {shown}"), false);
 }
 
@@ -392,11 +459,6 @@ pub fn cancel(app: &mut App) -> bool {
     editing
 }
 
-/// What a board is swapped with while it is worked on.
-fn empty() -> Board {
-    Board { today: Date { year: 1970, month: 1, day: 1 }, ..new(Shows::Tracker) }
-}
-
 /// `S`: the tracker's next order (due, status, briefing); the timeline has one.
 pub fn sort(app: &mut App) {
     let Screen::Board(board) = &mut app.screen else { return };
@@ -404,18 +466,17 @@ pub fn sort(app: &mut App) {
         app.set_status("Only the tracker changes its order: this list is by date", false);
         return;
     }
-    let mut board = std::mem::replace(board, Box::new(empty()));
-    board.sort = match board.sort {
+    let sort = match board.sort {
         Sort::Due => Sort::Status,
         Sort::Status => Sort::Briefing,
         Sort::Briefing => Sort::Due,
     };
-    board.cursor = Cursor::default();
-    pick(app, &mut board);
-    let said = format!("Ordered by {}", sort_name(board.sort));
-    app.screen = Screen::Board(board);
+    repick(app, |board| {
+        board.sort = sort;
+        board.cursor = Cursor::default();
+    });
     settle(app);
-    app.set_status(said, false);
+    app.set_status(format!("Ordered by {}", sort_name(sort)), false);
 }
 
 /// How an order is named on screen.
@@ -483,12 +544,12 @@ pub fn edit_file(app: &App) -> Option<Effect> {
 /// After a reload or a return to the board: its rows picked again, the cursor on the same row
 /// when that row's file did not change (its row keeps its id), otherwise at the same place.
 pub fn refresh(app: &mut App) {
-    let Screen::Board(board) = &mut app.screen else { return };
+    let Screen::Board(board) = &app.screen else { return };
     let was = board.picked.ids.get(board.cursor.selected).copied();
-    let mut board = std::mem::replace(board, Box::new(empty()));
-    pick(app, &mut board);
-    if let Some(at) = was.and_then(|id| board.picked.ids.iter().position(|i| *i == id)) {
+    repick(app, |_| {});
+    if let Screen::Board(board) = &mut app.screen
+        && let Some(at) = was.and_then(|id| board.picked.ids.iter().position(|i| *i == id))
+    {
         board.cursor.selected = at;
     }
-    app.screen = Screen::Board(board);
 }

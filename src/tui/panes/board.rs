@@ -126,11 +126,11 @@ fn row(app: &App, board: &Board, i: usize) -> Line<'static> {
         Shows::Official => appeared(app, board, i),
         Shows::Unread => unread(app, board, i),
         Shows::Reactions => {
-            let Some(r) = i.checked_sub(board.start).and_then(|i| board.reacted.get(i)) else { return Line::styled("…", s.muted) };
+            let Some(r) = board.reacted(i) else { return Line::styled("…", s.muted) };
             reacted(app, board, r)
         }
         Shows::Weak => {
-            let Some(w) = i.checked_sub(board.start).and_then(|i| board.spots.get(i)) else { return Line::styled("…", s.muted) };
+            let Some(w) = board.spot(i) else { return Line::styled("…", s.muted) };
             spot(app, w)
         }
         Shows::Timeline => {
@@ -154,7 +154,7 @@ fn tracked(app: &App, board: &Board, t: &Tracked) -> Line<'static> {
         Span::styled(if overdue { "! " } else { "  " }, s.warning),
         Span::styled(format!("{:<14} ", v(&due)), if overdue { s.warning } else { s.muted }),
         Span::styled(format!("{:<9} ", t.status.as_str()), s.status(t.status)),
-        Span::styled(format!("{:<width$} ", v(&crate::text::short(&t.party, 14)), width = party_width(board)), s.accent),
+        Span::styled(format!("{:<width$} ", v(&crate::text::short(&t.party, 14)), width = board.party_width()), s.accent),
         Span::raw(v(&t.text)),
     ];
     if !t.traded_for.is_empty() {
@@ -297,11 +297,6 @@ fn person_head(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
         crate::tui::rows::fit(Line::styled(crate::text::visible(&said, false), s.warning), width)
             .render(Rect { y: area.y + 1, height: 1, ..area }, buf);
     }
-}
-
-/// The party column's width: the widest party among the rows read, up to 14.
-fn party_width(board: &Board) -> usize {
-    board.tracked.iter().map(|t| t.party.chars().count()).max().unwrap_or(0).min(14)
 }
 
 /// The tracker's chart: the commitments the filter keeps as one bar, a stretch per status
