@@ -52,6 +52,20 @@ pub struct Weak {
     pub sources: Vec<String>,
 }
 
+impl Weak {
+    /// Why it is weak, in a few words: `only SOURCE`, `about ITEM`, `status pending: HOW`.
+    pub fn reason(&self) -> String {
+        match &self.why {
+            Why::SingleSource => format!("only {}", self.sources.join("; ")),
+            Why::Uncited => "cites no source".to_string(),
+            Why::Disagreement { about } => format!("about {about}"),
+            Why::StatusDiffers { status, how } if how.is_empty() => format!("status {status}"),
+            Why::StatusDiffers { status, how } => format!("status {status}: {how}"),
+            Why::LeanedOn { claims } => format!("{claims} claims rest on it alone"),
+        }
+    }
+}
+
 /// The claims a briefing makes: every item but sources and disagreements.
 const CLAIMS: [Kind; 5] = [Kind::Official, Kind::Commitment, Kind::Reaction, Kind::Fact, Kind::Event];
 

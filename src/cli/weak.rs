@@ -23,16 +23,15 @@ pub fn run(dir: &Path, cache: bool, ids: &[String], json: bool) -> io::Result<Ex
     super::across::print(&rows, json.then_some(Json::of), lines, &failed)
 }
 
-/// What a row says after the item: why it is weak, in words.
+/// What a row says after the item: why it is weak, and, for a disagreement, the sources that
+/// disagree.
 fn said(w: &Weak) -> String {
-    let sources = || if w.sources.is_empty() { "no source".to_string() } else { w.sources.join("; ") };
+    let sources = if w.sources.is_empty() { "no source".to_string() } else { w.sources.join("; ") };
     match &w.why {
-        Why::SingleSource => format!("only {}", sources()),
-        Why::Uncited => "cites no source".to_string(),
-        Why::Disagreement { about } => format!("about {about} — {}", sources()),
-        Why::StatusDiffers { status, how } if how.is_empty() => format!("status {status}"),
-        Why::StatusDiffers { status, how } => format!("status {status}: {how} — {}", sources()),
-        Why::LeanedOn { claims } => format!("{claims} claims rest on it alone"),
+        Why::SingleSource => format!("only {sources}"),
+        Why::Disagreement { .. } => format!("{} — {sources}", w.reason()),
+        Why::StatusDiffers { how, .. } if !how.is_empty() => format!("{} — {sources}", w.reason()),
+        _ => w.reason(),
     }
 }
 

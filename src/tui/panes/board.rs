@@ -174,13 +174,7 @@ fn reacted(app: &App, board: &Board, r: &crate::across::figure::Reacted) -> Line
     let v = |t: &str| crate::text::visible(t, false);
     let style = s.direction(r.direction);
     let largest = board.picked.largest.iter().find(|(u, _)| *u == r.unit).map_or(0, |(_, m)| *m);
-    let bar = match r.milli {
-        Some(m) if largest > 0 => {
-            let cells = ((m.unsigned_abs() as f64 / largest as f64) * BAR as f64).round().max(1.0) as usize;
-            (if m < 0 { "▒" } else { "█" }).repeat(cells.min(BAR))
-        }
-        _ => String::new(),
-    };
+    let bar = r.milli.map(|m| super::reactions::bar_of(m as f64, largest as f64, BAR)).unwrap_or_default();
     Line::from(vec![
         Span::styled(
             format!(
@@ -216,14 +210,7 @@ fn spot(app: &App, w: &crate::across::weak::Weak) -> Line<'static> {
     use crate::across::weak::Why;
     let s = &app.styles;
     let v = |t: &str| crate::text::visible(t, false);
-    let why = match &w.why {
-        Why::SingleSource => format!("only {}", w.sources.join("; ")),
-        Why::Uncited => "cites no source".to_string(),
-        Why::Disagreement { about } => format!("about {about}"),
-        Why::StatusDiffers { status, how } if how.is_empty() => format!("status {status}"),
-        Why::StatusDiffers { status, how } => format!("status {status}: {how}"),
-        Why::LeanedOn { claims } => format!("{claims} claims rest on it alone"),
-    };
+    let why = w.reason();
     let style = match w.why {
         Why::Disagreement { .. } | Why::StatusDiffers { .. } => s.warning,
         _ => s.muted,

@@ -35,7 +35,15 @@ fn bar(b: &Briefing, item: ItemRef) -> Option<String> {
     }
     let Some(f) = &figures[item.index] else { return Some(" ".repeat(BAR + 1)) };
     let max = figures.iter().flatten().filter(|o| o.unit == f.unit).map(|o| o.value.abs()).fold(0.0, f64::max);
-    let cells = if max > 0.0 { ((f.value.abs() / max) * BAR as f64).round().max(1.0) as usize } else { 0 };
-    let mark = if f.value < 0.0 { "▒" } else { "█" };
-    Some(format!("{:<width$} ", mark.repeat(cells.min(BAR)), width = BAR))
+    Some(format!("{:<BAR$} ", bar_of(f.value, max, BAR)))
+}
+
+/// A move's bar, at most `width` columns, as long as the move beside `largest` (at least a
+/// column for any move): up `█`, down `▒`.
+pub fn bar_of(value: f64, largest: f64, width: usize) -> String {
+    if largest <= 0.0 {
+        return String::new();
+    }
+    let cells = ((value.abs() / largest) * width as f64).round().max(1.0) as usize;
+    (if value < 0.0 { "▒" } else { "█" }).repeat(cells.min(width))
 }
