@@ -18,11 +18,11 @@ pub fn rows<T: DeserializeOwned + across::Placed>(dir: &Path, cache: bool, view:
         store.view::<T>(dir, &fresh, view).map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
     });
     if let Some((rows, listing)) = stored {
-        let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
-        return (rows, failed.collect());
+        let failed = super::failed_lines(&listing.failed);
+        return (rows, failed);
     }
     let loaded = Library::load(&[dir.to_path_buf()]);
-    let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+    let failed = super::unloaded_lines(&loaded);
     let rows = loaded.library.briefings().iter().flat_map(|b| pick(across::rows_of(b, &across::file_below(dir, &b.path)))).collect();
     (rows, failed)
 }
@@ -51,12 +51,12 @@ pub fn derived<T>(dir: &Path, cache: bool, mut derive: impl FnMut(&crate::model:
             .ok()
     });
     if let Some(listing) = stored {
-        let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
-        return (out, failed.collect());
+        let failed = super::failed_lines(&listing.failed);
+        return (out, failed);
     }
     out.clear();
     let loaded = Library::load(&[dir.to_path_buf()]);
-    let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+    let failed = super::unloaded_lines(&loaded);
     out.extend(loaded.library.briefings().iter().flat_map(|b| derive(b, &across::file_below(dir, &b.path))));
     (out, failed)
 }

@@ -39,7 +39,7 @@ pub fn run(dir: &Path, cache: bool, ids: &[String], json: bool, mark_read: bool)
         Some(found) => found,
         None => {
             let loaded = Library::load(&[dir.to_path_buf()]);
-            let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+            let failed = super::unloaded_lines(&loaded);
             let found = loaded.library.briefings().iter().map(|b| (Row::of(b), b.clone())).filter(|(row, _)| wanted(row)).collect();
             (found, failed)
         }
@@ -80,8 +80,8 @@ fn stored(dir: &Path, wanted: &dyn Fn(&Row) -> bool) -> Option<Found> {
             found.push((row, b));
         }
     }
-    let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
-    Some((found, failed.collect()))
+    let failed = super::failed_lines(&listing.failed);
+    Some((found, failed))
 }
 
 fn lines(told: &[Told]) -> String {

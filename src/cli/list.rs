@@ -14,10 +14,10 @@ use crate::text;
 /// and makes the status 1.
 pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
     let (rows, failed) = match if cache { stored(dir) } else { None } {
-        Some(listing) => (listing.rows, listing.failed.iter().filter_map(first_error).collect()),
+        Some(listing) => (listing.rows, super::failed_lines(&listing.failed)),
         None => {
             let loaded: Loaded = Library::load(&[dir.to_path_buf()]);
-            let failed: Vec<String> = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+            let failed = super::unloaded_lines(&loaded);
             (rows(&loaded.library), failed)
         }
     };
@@ -27,11 +27,6 @@ pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
     }
     super::name_failed(&failed)?;
     Ok(ExitCode::from(u8::from(!failed.is_empty())))
-}
-
-/// A failed file as one line (`file:line:col: why`), by its first error.
-fn first_error(report: &crate::library::FileReport) -> Option<String> {
-    report.diagnostics.iter().find(|d| d.is_error()).map(crate::report::one_line)
 }
 
 /// The list from the store; None when the store cannot be used (the files answer the same).

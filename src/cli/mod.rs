@@ -348,6 +348,16 @@ fn unloaded<'a>(problems: &'a [Diagnostic], files: &'a [FileReport]) -> Vec<&'a 
     problems.iter().chain(first_errors).collect()
 }
 
+/// What could not be read or loaded in a loaded folder, a line each (`file:line:col: why`).
+fn unloaded_lines(loaded: &crate::library::Loaded) -> Vec<String> {
+    unloaded(&loaded.problems, &loaded.files).into_iter().map(report::one_line).collect()
+}
+
+/// The files of a list from the store that failed, a line each by their first error.
+fn failed_lines(failed: &[FileReport]) -> Vec<String> {
+    failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(report::one_line).collect()
+}
+
 /// Names on stderr, one per line with the reason, what could not be read or loaded.
 fn name_unloaded(failed: &[&Diagnostic]) -> io::Result<()> {
     name_failed(&failed.iter().map(|d| report::one_line(d)).collect::<Vec<_>>())

@@ -17,7 +17,7 @@ pub fn run(dir: &Path, cache: bool, id: &str, json: bool) -> io::Result<ExitCode
         Some(found) => found,
         None => {
             let loaded = Library::load(&[dir.to_path_buf()]);
-            let failed = super::unloaded(&loaded.problems, &loaded.files).into_iter().map(crate::report::one_line).collect();
+            let failed = super::unloaded_lines(&loaded);
             let briefings = loaded.library.briefings();
             let page = official::page(id, briefings, |b| file_below(dir, &b.path));
             let mut known: Vec<String> = briefings.iter().flat_map(|b| b.officials.iter().map(|o| o.id.clone())).collect();
@@ -58,8 +58,8 @@ fn stored(dir: &Path, id: &str) -> Option<(Option<Page>, Vec<String>, Vec<String
             }
         }
         let page = official::page(id, &briefings, |b| file_below(dir, &b.path));
-        let failed = listing.failed.iter().filter_map(|r| r.diagnostics.iter().find(|d| d.is_error())).map(crate::report::one_line);
-        Ok::<_, rusqlite::Error>((page, store.official_ids()?, failed.collect()))
+        let failed = super::failed_lines(&listing.failed);
+        Ok::<_, rusqlite::Error>((page, store.official_ids()?, failed))
     })();
     found.map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
 }

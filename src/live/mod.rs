@@ -254,6 +254,12 @@ impl Live {
         self.stale.contains_key(path)
     }
 
+    /// Files refused because an earlier file took their briefing id: the views leave their rows
+    /// out.
+    fn refused(&self) -> Vec<Vec<u8>> {
+        crate::store::list::refused(&self.failures, &self.root)
+    }
+
     /// The commitments of the library `filter` keeps, in `sort`'s order (`store::board`).
     pub fn pick_commitments(
         &self,
@@ -261,25 +267,25 @@ impl Live {
         today: crate::date::Date,
         sort: crate::across::tracker::Sort,
     ) -> crate::store::board::Picked {
-        let refused = crate::store::list::refused(&self.failures, &self.root);
+        let refused = self.refused();
         self.store.pick_commitments(filter, today, sort, &refused).map_err(|why| tracing::warn!("the tracker: {why}")).unwrap_or_default()
     }
 
     /// The events of the library `filter` keeps, by date, with how many fall in each month.
     pub fn pick_events(&self, filter: &crate::across::timeline::Filter) -> crate::store::board::Picked {
-        let refused = crate::store::list::refused(&self.failures, &self.root);
+        let refused = self.refused();
         self.store.pick_events(filter, &refused).map_err(|why| tracing::warn!("the timeline: {why}")).unwrap_or_default()
     }
 
     /// Every briefing that lists the official, oldest first, with who they are there.
     pub fn appeared(&self, official: &str) -> Vec<crate::store::board::Appeared> {
-        let refused = crate::store::list::refused(&self.failures, &self.root);
+        let refused = self.refused();
         self.store.appeared(official, &refused).map_err(|why| tracing::warn!("an official's page: {why}")).unwrap_or_default()
     }
 
     /// Every reaction of the library, newest briefing first (`store::board`).
     pub fn pick_reactions(&self) -> crate::store::board::Picked {
-        let refused = crate::store::list::refused(&self.failures, &self.root);
+        let refused = self.refused();
         self.store.pick_reactions(&refused).map_err(|why| tracing::warn!("the reactions: {why}")).unwrap_or_default()
     }
 

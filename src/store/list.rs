@@ -34,7 +34,7 @@ pub struct Listed {
 
 impl Listed {
     pub fn of(b: &Briefing, id: &Anchor) -> Listed {
-        let weak = weak_counts(b);
+        let weak = crate::across::weak::tally(b);
         let counts = Kind::LISTED.map(|k| b.count(k).to_string()).join(" ") + &format!(" {} {} {}", weak[0], weak[1], weak[2]);
         Listed {
             id: b.id.clone(),
@@ -71,17 +71,12 @@ impl Row {
             date: b.date.to_string(),
             id: b.id.clone(),
             counts: Kind::LISTED.map(|k| b.count(k)),
-            weak: weak_counts(b),
+            weak: crate::across::weak::tally(b),
             fingerprint: crate::across::changes::Snapshot::of(b).fingerprint(),
             title: b.title.clone(),
             path: b.path.clone(),
         }
     }
-}
-
-/// A briefing's weak spots: all of them, claims on one source or none, disagreements.
-fn weak_counts(b: &Briefing) -> [usize; 3] {
-    crate::across::weak::tally(b)
 }
 
 /// The list, and every file or folder that could not be read or loaded, in path order, with
