@@ -12,7 +12,6 @@ use crate::across::tracker::Tracked;
 use crate::model::Status;
 use crate::tui::app::{App, Pane};
 use crate::tui::board::{Board, Shows, sort_name};
-use crate::tui::detail;
 use crate::tui::layout::{self, BoardLayout};
 use crate::tui::panes::{ListCtx, draw_rows};
 
@@ -351,27 +350,13 @@ fn strip(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
 
 /// The selected row's item as its detail pane would show it.
 fn preview(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
+    use crate::tui::panes::results::{briefing_lines, item_lines, preview_box};
     if let Some(b) = board.briefing(board.cursor.selected).and_then(|p| app.live.at(p)) {
-        let lines = [b.title.as_str(), "", b.summary.as_str()]
-            .iter()
-            .map(|t| Line::raw(crate::text::visible(&t.replace('\n', " "), false)))
-            .collect();
-        return crate::tui::panes::results::preview_box(app, b.id.clone(), lines, area, buf);
+        return preview_box(app, b.id.clone(), briefing_lines(app, b), area, buf);
     }
-    let Some(target) = board.target(board.cursor.selected) else {
-        return crate::tui::panes::results::preview_box(app, String::new(), Vec::new(), area, buf);
-    };
-    let lines = match app.live.get(&target.briefing) {
-        Some(b) if b.has(target.item) => {
-            let width = layout::inner(area, true).width;
-            detail::wrap(&detail::detail(&app.live, b, target.item), width)
-                .into_iter()
-                .map(|r| Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>()))
-                .collect()
-        }
-        _ => Vec::new(),
-    };
-    crate::tui::panes::results::preview_box(app, target.briefing, lines, area, buf);
+    let Some(target) = board.target(board.cursor.selected) else { return preview_box(app, String::new(), Vec::new(), area, buf) };
+    let lines = app.live.get(&target.briefing).map(|b| item_lines(app, b, target.item, area)).unwrap_or_default();
+    preview_box(app, target.briefing, lines, area, buf);
 }
 
 /// The filter line while it is edited (or why what is typed is not a filter); the status line

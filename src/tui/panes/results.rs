@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::model::Briefing;
 use crate::search::matcher::{Snippet, snippet};
 use crate::search::{Hit, Place};
 use crate::tui::app::{App, Cursor, Pane};
@@ -92,19 +93,31 @@ pub fn render(app: &App, cursor: Cursor, area: Rect, buf: &mut Buffer) {
 
 fn preview(app: &App, hit: &Hit, area: Rect, buf: &mut Buffer) {
     let Some(b) = app.live.get(&hit.briefing) else { return preview_box(app, hit.briefing.to_string(), Vec::new(), area, buf) };
-    let width = layout::inner(area, true).width;
-    let lines: Vec<Line> = match hit.place {
-        Place::Item(item) if !b.has(item) => Vec::new(),
-        Place::Item(item) => detail::wrap(&detail::detail(&app.live, b, item), width)
-            .into_iter()
-            .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
-            .collect(),
-        Place::Briefing => [b.title.as_str(), "", b.summary.as_str()]
-            .iter()
-            .map(|t| highlight(app, Line::raw(crate::text::visible(&t.replace('\n', " "), false))))
-            .collect(),
+    let lines = match hit.place {
+        Place::Item(item) => item_lines(app, b, item, area),
+        Place::Briefing => briefing_lines(app, b),
     };
     preview_box(app, hit.briefing.to_string(), lines, area, buf);
+}
+
+/// An item as its detail pane says it, for a preview box in `area` (none when the briefing
+/// has no such item).
+pub fn item_lines(app: &App, b: &Briefing, item: crate::model::ItemRef, area: Rect) -> Vec<Line<'static>> {
+    if !b.has(item) {
+        return Vec::new();
+    }
+    detail::wrap(&detail::detail(&app.live, b, item), layout::inner(area, true).width)
+        .into_iter()
+        .map(|r| highlight(app, Line::from(r.pieces.into_iter().map(|p| Span::raw(p.text)).collect::<Vec<_>>())))
+        .collect()
+}
+
+/// A briefing's title and summary, for a preview box.
+pub fn briefing_lines(app: &App, b: &Briefing) -> Vec<Line<'static>> {
+    [b.title.as_str(), "", b.summary.as_str()]
+        .iter()
+        .map(|t| highlight(app, Line::raw(crate::text::visible(&t.replace('\n', " "), false))))
+        .collect()
 }
 
 /// A box titled `title` showing `lines` wrapped to its width; when they do not fit, the last
