@@ -81,9 +81,15 @@ impl Tracked {
     }
 }
 
-/// The text of each commitment by briefing and id, for what rows are traded for.
-pub fn texts(rows: &[Tracked]) -> hashbrown::HashMap<(&str, &str), &str> {
-    rows.iter().map(|t| ((t.at.briefing.as_str(), t.at.item.as_str()), t.text.as_str())).collect()
+/// By briefing and id, the text of each commitment some row is traded for: rows name it by id
+/// (its own row holds its text), and a filter may leave its row out.
+pub fn texts(rows: &[Tracked]) -> hashbrown::HashMap<(String, String), String> {
+    let wanted: hashbrown::HashSet<(&str, &str)> =
+        rows.iter().flat_map(|t| t.traded_for.iter().map(|id| (t.at.briefing.as_str(), id.as_str()))).collect();
+    rows.iter()
+        .filter(|t| wanted.contains(&(t.at.briefing.as_str(), t.at.item.as_str())))
+        .map(|t| ((t.at.briefing.clone(), t.at.item.clone()), t.text.clone()))
+        .collect()
 }
 
 /// Whether a side label names a party: the whole label, or one of its words, folded for case

@@ -38,10 +38,8 @@ pub fn run(dir: &Path, cache: bool, request: Request) -> io::Result<ExitCode> {
         }
     };
     let (mut rows, failed) = super::across::rows(dir, cache, View::Commitments, |r| r.commitments);
-    // What a commitment is traded for is named by id, and may be filtered out: looked up
-    // among every row.
-    let texts: hashbrown::HashMap<(String, String), String> =
-        tracker::texts(&rows).into_iter().map(|((b, id), text)| ((b.to_string(), id.to_string()), text.to_string())).collect();
+    // Only JSON says what a commitment is traded for in words: looked up before the filter.
+    let texts = if request.json { tracker::texts(&rows) } else { hashbrown::HashMap::new() };
     rows.retain(|t| filter.keeps(t, today));
     tracker::sort(&mut rows, by);
     if request.json {
