@@ -9,6 +9,7 @@ use brief::across::{self, Placed, timeline, tracker};
 use brief::date::Date;
 use brief::model::Status;
 use brief::store::Store;
+use brief::store::board::{PAGE, Picked};
 
 fn library() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -68,7 +69,7 @@ fn picked_commitments_are_the_tracker_s_rows_in_every_order_and_filter() {
             let mut expected: Vec<tracker::Tracked> = all.iter().filter(|t| filter.keeps(t, today)).cloned().collect();
             tracker::sort(&mut expected, sort);
             let picked = store.pick_commitments(filter, today, sort, &refused).unwrap();
-            let rows: Vec<tracker::Tracked> = store.rows_by_id(&picked.ids).unwrap().into_iter().map(|(_, t)| t).collect();
+            let rows: Vec<tracker::Tracked> = store.rows_by_id(&picked.ids(0, picked.total)).unwrap().into_iter().map(|(_, t)| t).collect();
             assert_eq!(places(&rows), places(&expected), "{filter:?} {sort:?}");
             assert_eq!(rows, expected, "whole rows, the file named: {filter:?} {sort:?}");
             assert_eq!(picked.statuses, tracker::by_status(&expected), "{filter:?}");
@@ -91,18 +92,95 @@ fn picked_events_are_the_timeline_s_rows_with_their_months_counted() {
         let mut expected: Vec<timeline::Dated> = all.iter().filter(|d| filter.keeps(d)).cloned().collect();
         timeline::sort(&mut expected);
         let picked = store.pick_events(&filter, &refused).unwrap();
-        let rows: Vec<timeline::Dated> = store.rows_by_id(&picked.ids).unwrap().into_iter().map(|(_, d)| d).collect();
+        let rows: Vec<timeline::Dated> = store.rows_by_id(&picked.ids(0, picked.total)).unwrap().into_iter().map(|(_, d)| d).collect();
         assert_eq!(rows, expected, "{filter:?}");
-        assert_eq!(picked.month_of.len(), rows.len());
-        assert_eq!(picked.months.iter().map(|(_, n)| n).sum::<usize>(), rows.len());
-        for (row, month) in rows.iter().zip(&picked.month_of) {
-            let ((year, m), _) = picked.months[*month as usize];
-            assert_eq!((year, m), (row.when.year, row.when.month.unwrap_or(1)), "{filter:?}");
-        }
+        months_are_counted(&picked, &rows);
     }
     // Every month between the first and the last is there, empty ones too.
     let picked = store.pick_events(&timeline::Filter::default(), &refused).unwrap();
     let first = picked.months.first().unwrap().0;
     let last = picked.months.last().unwrap().0;
     assert_eq!(picked.months.len(), usize::from(last.0 - first.0) * 12 + usize::from(last.1) - usize::from(first.1) + 1);
+}
+
+/// The months of a timeline count its rows, each row's month where it falls.
+fn months_are_counted(picked: &Picked, rows: &[timeline::Dated]) {
+    assert_eq!(picked.months.iter().map(|(_, n)| n).sum::<usize>(), rows.len());
+    for row in rows {
+        let (year, month) = (row.when.year, row.when.month.unwrap_or(1));
+        let at = picked.month_index(year, month).expect("a row's month is on the strip");
+        let in_month = rows.iter().filter(|r| (r.when.year, r.when.month.unwrap_or(1)) == (year, month)).count();
+        assert_eq!(picked.months[at], ((year, month), in_month));
+    }
+}
+
+/// Every page of a view picked whole, read in turn (the last ones from the end).
+fn every_page(store: &Store, picked: &Picked) -> Vec<i64> {
+    let order = picked.order.expect("a view opened whole is read by pages");
+    (0..picked.total.div_ceil(PAGE)).flat_map(|n| store.page(order, n, picked.total).unwrap()).collect()
+}
+
+/// The views opened whole, read by pages with the counts the store keeps, against the same
+/// views derived from the files.
+fn paged_views_match_the_files(store: &Store, lib: &std::path::Path) {
+    let loaded = Library::load(&[lib.to_path_buf()]);
+    let briefings = loaded.library.briefings();
+    let today = Date::parse("2025-09-01").unwrap();
+    let all: Vec<tracker::Tracked> = briefings.iter().flat_map(|b| tracker::of(b, &across::file_below(lib, &b.path))).collect();
+    assert!(all.len() > 2 * PAGE, "{} commitments: more than two pages, so one is read from the end", all.len());
+    for sort in [tracker::Sort::Due, tracker::Sort::Status, tracker::Sort::Briefing] {
+        let picked = store.pick_commitments(&tracker::Filter::default(), today, sort, &[]).unwrap();
+        let rows: Vec<tracker::Tracked> = store.rows_by_id(&every_page(store, &picked)).unwrap().into_iter().map(|(_, t)| t).collect();
+        let mut expected = all.clone();
+        tracker::sort(&mut expected, sort);
+        assert_eq!(picked.total, expected.len(), "{sort:?}");
+        assert_eq!(places(&rows), places(&expected), "{sort:?}");
+        assert_eq!(picked.statuses, tracker::by_status(&expected), "{sort:?}");
+    }
+    let picked = store.pick_events(&timeline::Filter::default(), &[]).unwrap();
+    let rows: Vec<timeline::Dated> = store.rows_by_id(&every_page(store, &picked)).unwrap().into_iter().map(|(_, d)| d).collect();
+    let mut expected: Vec<timeline::Dated> = briefings.iter().flat_map(|b| timeline::of(b, &across::file_below(lib, &b.path))).collect();
+    timeline::sort(&mut expected);
+    assert_eq!(rows, expected);
+    months_are_counted(&picked, &rows);
+    // Reactions, newest briefing first, and the largest move of each unit.
+    let picked = store.pick_reactions(&[]).unwrap();
+    let rows: Vec<across::figure::Reacted> = store.rows_by_id(&every_page(store, &picked)).unwrap().into_iter().map(|(_, r)| r).collect();
+    let mut expected: Vec<across::figure::Reacted> =
+        briefings.iter().flat_map(|b| across::rows_of(b, &across::file_below(lib, &b.path)).reactions).collect();
+    assert_eq!(rows.len(), expected.len());
+    let mut largest: Vec<(String, i64)> = Vec::new();
+    for r in &expected {
+        if let Some(m) = r.milli {
+            match largest.iter_mut().find(|(u, _)| *u == r.unit) {
+                Some((_, max)) => *max = (*max).max(m.abs()),
+                None => largest.push((r.unit.clone(), m.abs())),
+            }
+        }
+    }
+    largest.sort();
+    assert_eq!(picked.largest, largest);
+    expected.sort_by(|a, b| b.at.date.cmp(&a.at.date).then(a.at.briefing.cmp(&b.at.briefing)).then(a.at.index.cmp(&b.at.index)));
+    assert_eq!(places(&rows), places(&expected));
+}
+
+#[test]
+fn views_opened_whole_are_read_by_pages_with_counts_kept_as_files_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for n in 0..200 {
+        std::fs::write(lib.join(format!("n-{n:04}.toml")), common::numbered(n)).unwrap();
+    }
+    let mut store = Store::open_in(&dir.path().join("cache"), &lib).unwrap();
+    let fresh = store.refresh(&lib).unwrap();
+    assert!(store.listing(&lib, &fresh).unwrap().refused(&lib).is_empty());
+    paged_views_match_the_files(&store, &lib);
+    // Files changed, gone, broken and new: the counts kept follow them.
+    std::fs::write(lib.join("n-0003.toml"), common::numbered(3).replace(Status::WORDS[3], Status::WORDS[0])).unwrap();
+    std::fs::remove_file(lib.join("n-0007.toml")).unwrap();
+    std::fs::write(lib.join("n-0011.toml"), "id = ").unwrap();
+    std::fs::write(lib.join("n-0500.toml"), common::numbered(500)).unwrap();
+    store.refresh(&lib).unwrap();
+    paged_views_match_the_files(&store, &lib);
 }

@@ -237,3 +237,55 @@ fn the_library_s_reactions_are_bars_as_long_as_their_moves() {
     let (b, item) = (app.briefing().unwrap(), app.shown_item().unwrap());
     assert_eq!(b.reactions[item.index].market, "CSI 300 index");
 }
+
+/// A library of 200 briefings of three commitments and three events each: more rows than a
+/// page of ids (`store::board::PAGE`), so moving through a view reads pages as it goes.
+fn numbered_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..200 {
+        std::fs::write(dir.path().join(format!("n-{n:04}.toml")), common::numbered(n)).unwrap();
+    }
+    dir
+}
+
+/// The tracker's rows in an order, as `brief commitments` derives them from the files.
+fn tracked_in(dir: &std::path::Path, sort: brief::across::tracker::Sort) -> Vec<(String, String)> {
+    let loaded = brief::Library::load(&[dir.to_path_buf()]);
+    let mut all: Vec<brief::across::tracker::Tracked> =
+        loaded.library.briefings().iter().flat_map(|b| brief::across::tracker::of(b, &brief::across::file_below(dir, &b.path))).collect();
+    brief::across::tracker::sort(&mut all, sort);
+    all.into_iter().map(|t| (t.at.briefing, t.at.item)).collect()
+}
+
+#[test]
+fn moving_through_a_view_of_many_pages_reads_the_rows_of_the_page_it_reaches() {
+    use brief::across::tracker::Sort;
+    let dir = numbered_library();
+    let mut app = app_on(dir.path(), Config::default(), 100, 30);
+    press(&mut app, "C");
+    assert_eq!(board(&app).len(), 600);
+    for sort in [Sort::Due, Sort::Status, Sort::Briefing] {
+        let expected = tracked_in(dir.path(), sort);
+        let at = |app: &brief::tui::App| {
+            let b = board(app);
+            let t = b.tracked(b.cursor.selected).expect("the selected row is read");
+            (t.at.briefing.clone(), t.at.item.clone())
+        };
+        assert_eq!(at(&app), expected[0], "{sort:?}");
+        // The end: a page read from the far end of the index.
+        press(&mut app, "G");
+        assert_eq!(board(&app).cursor.selected, 599);
+        assert_eq!(at(&app), expected[599], "{sort:?}");
+        press(&mut app, "k k k");
+        assert_eq!(at(&app), expected[596], "{sort:?}");
+        // Back to the top, then a page at a time across the pages' seams.
+        press(&mut app, "g");
+        for _ in 0..40 {
+            press(&mut app, "pagedown");
+            let i = board(&app).cursor.selected;
+            assert_eq!(at(&app), expected[i], "{sort:?} row {i}");
+        }
+        assert!(board(&app).cursor.selected > 256, "past the first page: {}", board(&app).cursor.selected);
+        press(&mut app, "g S");
+    }
+}

@@ -289,6 +289,12 @@ impl Live {
         self.store.pick_reactions(&refused).map_err(|why| tracing::warn!("the reactions: {why}")).unwrap_or_default()
     }
 
+    /// A page of the ids of a view picked whole (`store::board`); none when the store cannot
+    /// read it.
+    pub fn view_page(&self, order: crate::store::board::Order, page: usize, total: usize) -> Vec<i64> {
+        self.store.page(order, page, total).map_err(|why| tracing::warn!("a view's page: {why}")).unwrap_or_default()
+    }
+
     /// The rows of a view by id, as picked; none when the store cannot read them.
     pub fn view_rows<T: serde::de::DeserializeOwned + crate::across::Placed>(&self, ids: &[i64]) -> Vec<(i64, T)> {
         self.store.rows_by_id(ids).map_err(|why| tracing::warn!("a view's rows: {why}")).unwrap_or_default()

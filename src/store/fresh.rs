@@ -244,15 +244,25 @@ impl Store {
             // file read gave; written once, at the end.
             let mut counts: HashMap<String, i64> = HashMap::new();
             let mut officials_of = tx.prepare_cached("SELECT official FROM appearances WHERE file = ?1")?;
-            let mut leave = |file: i64, counts: &mut HashMap<String, i64>| -> rusqlite::Result<()> {
-                for official in officials_of.query_map(params![file], |r| r.get::<_, String>(0))? {
-                    *counts.entry(official?).or_default() -= 1;
-                }
-                Ok(())
-            };
+            // The same for the views' counts (`views::bucket`).
+            let mut buckets: HashMap<(i64, String), i64> = HashMap::new();
+            let mut views_of = tx.prepare_cached("SELECT view, status, key, unit FROM views WHERE file = ?1")?;
+            let mut leave =
+                |file: i64, counts: &mut HashMap<String, i64>, buckets: &mut HashMap<(i64, String), i64>| -> rusqlite::Result<()> {
+                    for official in officials_of.query_map(params![file], |r| r.get::<_, String>(0))? {
+                        *counts.entry(official?).or_default() -= 1;
+                    }
+                    let mut rows = views_of.query(params![file])?;
+                    while let Some(r) = rows.next()? {
+                        let view: i64 = r.get(0)?;
+                        let bucket = super::views::bucket(view, r.get(1)?, r.get_ref(2)?.as_str()?, r.get_ref(3)?.as_str_or_null()?);
+                        *buckets.entry((view, bucket)).or_default() -= 1;
+                    }
+                    Ok(())
+                };
             let mut delete = tx.prepare_cached("DELETE FROM files WHERE id = ?1")?;
             for id in &gone {
-                leave(*id, &mut counts)?;
+                leave(*id, &mut counts, &mut buckets)?;
                 delete.execute(params![id])?;
             }
             // Many files to write: every word's id at once, read one time per pass. A few (a
@@ -326,7 +336,7 @@ impl Store {
                                 .unwrap_or_default();
                             lists.extend(words::decode(&blob));
                             leaving.insert(row.id as u32);
-                            leave(row.id, &mut counts)?;
+                            leave(row.id, &mut counts, &mut buckets)?;
                         }
                         tx.execute("DELETE FROM files WHERE path = ?1", params![t.rel])?;
                         fresh.unreadable.push((t.rel.clone(), *problem));
@@ -380,11 +390,15 @@ impl Store {
                             Some(json) => tell.execute(params![file, json])?,
                             None => untell.execute(params![file])?,
                         };
-                        leave(i64::from(file), &mut counts)?;
+                        leave(i64::from(file), &mut counts, &mut buckets)?;
                         unappear.execute(params![file])?;
                         // A file that fails gives no rows: views show what `brief list` lists.
                         unview.execute(params![file])?;
                         if r.listed.is_some() {
+                            for w in &r.views {
+                                *buckets.entry((w.view, super::views::bucket(w.view, w.status, &w.key, w.unit.as_deref()))).or_default() +=
+                                    1;
+                            }
                             viewing.extend(r.views.into_iter().map(|w| (w, file)));
                         }
                         if let Some(l) = &r.listed {
@@ -470,6 +484,12 @@ impl Store {
             )?;
             for (official, delta) in counts.into_iter().filter(|(_, d)| *d != 0) {
                 count.execute(params![official, delta])?;
+            }
+            let mut count_view = tx.prepare_cached(
+                "INSERT INTO view_counts (view, bucket, n) VALUES (?1, ?2, ?3) ON CONFLICT(view, bucket) DO UPDATE SET n = n + excluded.n",
+            )?;
+            for ((view, bucket), delta) in buckets.into_iter().filter(|(_, d)| *d != 0) {
+                count_view.execute(params![view, bucket, delta])?;
             }
             let mut add = tx.prepare_cached("INSERT INTO word_adds (word, files) VALUES (?1, ?2)")?;
             let mut count_adds = tx.prepare_cached("SELECT count(*) FROM word_adds WHERE word = ?1")?;

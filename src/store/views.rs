@@ -70,6 +70,19 @@ fn joined<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
+/// What `view_counts` counts a row under: a commitment's status (its number), an event's
+/// month (`YYYY-MM`, an event known only to the year in its January), a reaction's unit.
+pub fn bucket(view: i64, status: Option<i64>, key: &str, unit: Option<&str>) -> String {
+    match view {
+        v if v == View::Commitments as i64 => status.unwrap_or(0).to_string(),
+        v if v == View::Events as i64 => match key.get(..7) {
+            Some(month) => month.to_string(),
+            None => format!("{}-01", key.get(..4).unwrap_or("0000")),
+        },
+        _ => unit.unwrap_or_default().to_string(),
+    }
+}
+
 /// The status's place in the format's list, as the column keeps it.
 pub fn status_number(status: crate::model::Status) -> i64 {
     crate::model::Status::WORDS.iter().position(|w| *w == status.as_str()).unwrap_or(0) as i64

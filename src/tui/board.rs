@@ -118,11 +118,11 @@ impl Window {
 
 impl Board {
     pub fn len(&self) -> usize {
-        self.picked.ids.len()
+        self.picked.total
     }
 
     pub fn is_empty(&self) -> bool {
-        self.picked.ids.is_empty()
+        self.picked.total == 0
     }
 
     /// The `i`th row's place in the window, when it has been read.
@@ -192,7 +192,7 @@ impl Board {
 
     /// The unread board's `i`th row: a briefing's place in the library list.
     pub fn briefing(&self, i: usize) -> Option<usize> {
-        (self.shows == Shows::Unread).then(|| self.picked.ids.get(i).map(|p| *p as usize)).flatten()
+        (self.shows == Shows::Unread).then(|| self.picked.id(i).map(|p| p as usize)).flatten()
     }
 }
 
@@ -268,20 +268,17 @@ fn pick(app: &App, board: &Board) -> (Picked, Option<Vec<crate::store::board::Ap
     let picked = match parse(board.shows, &board.filter) {
         Ok(Wanted::Tracker(filter)) => app.live.pick_commitments(&filter, board.today, board.sort),
         Ok(Wanted::Timeline(filter)) => app.live.pick_events(&filter),
-        Ok(Wanted::Weak(sorts)) => Picked { ids: crate::tui::weak::pick(app, sorts), ..Picked::default() },
+        Ok(Wanted::Weak(sorts)) => Picked::whole(crate::tui::weak::pick(app, sorts)),
         Ok(Wanted::Reactions) => app.live.pick_reactions(),
         Ok(Wanted::Unread) => {
             let unread = |r: &crate::store::list::Row| app.marks.state(&r.id, r.fingerprint) != crate::tui::marks::State::Read;
-            Picked {
-                ids: app.live.rows().iter().enumerate().filter(|(_, r)| unread(r)).map(|(p, _)| p as i64).collect(),
-                ..Picked::default()
-            }
+            Picked::whole(app.live.rows().iter().enumerate().filter(|(_, r)| unread(r)).map(|(p, _)| p as i64).collect())
         }
         Ok(Wanted::Person) => {
             let rows = board.person.as_ref().map(|p| app.live.appeared(&p.id)).unwrap_or_default();
             let ids = (0..rows.len() as i64).collect();
             appeared = Some(rows);
-            Picked { ids, ..Picked::default() }
+            Picked::whole(ids)
         }
         Err(_) => Picked::default(),
     };
@@ -371,8 +368,10 @@ pub fn fill(app: &mut App, height: usize) {
     if from >= board.start && to <= board.start + board.window.len() {
         return;
     }
-    let start = from.saturating_sub(height);
-    let ids = &board.picked.ids[start..(to + height).min(board.len())];
+    let (start, end) = (from.saturating_sub(height), (to + height).min(board.len()));
+    load(app, start, end);
+    let Screen::Board(board) = &app.screen else { return };
+    let ids = &board.picked.ids(start, end);
     let window = match board.shows {
         Shows::Tracker => Window::Tracked(read(app, ids)),
         Shows::Timeline => Window::Dated(read(app, ids)),
@@ -383,6 +382,20 @@ pub fn fill(app: &mut App, height: usize) {
     };
     if let Screen::Board(board) = &mut app.screen {
         (board.start, board.window) = (start, window);
+    }
+}
+
+/// Reads the pages of ids rows `from..to` of the board on screen are on, when not yet read.
+fn load(app: &mut App, from: usize, to: usize) {
+    let Screen::Board(board) = &app.screen else { return };
+    let Some(order) = board.picked.order else { return };
+    let total = board.picked.total;
+    let pages: Vec<(usize, Vec<i64>)> =
+        board.picked.missing(from, to).into_iter().map(|n| (n, app.live.view_page(order, n, total))).collect();
+    if let Screen::Board(board) = &mut app.screen {
+        for (n, ids) in pages {
+            board.picked.put(n, ids);
+        }
     }
 }
 
@@ -545,10 +558,14 @@ pub fn edit_file(app: &App) -> Option<Effect> {
 /// when that row's file did not change (its row keeps its id), otherwise at the same place.
 pub fn refresh(app: &mut App) {
     let Screen::Board(board) = &app.screen else { return };
-    let was = board.picked.ids.get(board.cursor.selected).copied();
+    let at = board.cursor.selected;
+    let was = board.picked.id(at);
     repick(app, |_| {});
+    // Looked for near where it was: a row moves by the rows that came or went before it,
+    // rarely a page.
+    load(app, at.saturating_sub(crate::store::board::PAGE), at + crate::store::board::PAGE);
     if let Screen::Board(board) = &mut app.screen
-        && let Some(at) = was.and_then(|id| board.picked.ids.iter().position(|i| *i == id))
+        && let Some(at) = was.and_then(|id| board.picked.position(id, at))
     {
         board.cursor.selected = at;
     }

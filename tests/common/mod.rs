@@ -118,3 +118,35 @@ pub const QUERIES: &[&str] = &[
     "deal",
     "status:pending export",
 ];
+
+/// A briefing of a library of many pages: its commitments' statuses, dues and parties, its
+/// events' dates and its reactions' moves differ from one briefing to the next.
+pub fn numbered(n: usize) -> String {
+    let status = brief::model::Status::WORDS[n % brief::model::Status::WORDS.len()];
+    let (year, month, day) = (2024 + n % 3, 1 + n % 12, 1 + n % 28);
+    let due = if n.is_multiple_of(4) { "\"within a year\"".to_string() } else { format!("{year}-{month:02}-{day:02}") };
+    let event = match n % 5 {
+        0 => format!("\"{year}\""),
+        1 => format!("\"{year}-{month:02}\""),
+        _ => format!("{year}-{month:02}-{day:02}"),
+    };
+    let mut text = format!(
+        "id = \"n-{n:04}\"\ntitle = \"Numbered {n}\"\ndate = {year}-{month:02}-{day:02}\nsummary = \"One of many.\"\ntags = [\"t{}\"]\n\n\
+         [[source]]\nid = \"wire\"\ntitle = \"Wire\"\n",
+        n % 3
+    );
+    for c in 0..3 {
+        let party = ["US", "China", "US and China"][(n + c) % 3];
+        text += &format!(
+            "\n[[commitment]]\nid = \"c{c}\"\ntext = \"Commitment {c}.\"\nparty = \"{party}\"\nstatus = \"{status}\"\ndue = {due}\ncites = [\"wire\"]\n"
+        );
+        text += &format!("\n[[event]]\ndate = {event}\ntext = \"Event {c}.\"\ncites = [\"wire\"]\n");
+        let (figure, unit) =
+            [(format!("+{}.{}%", n % 7, c), "%"), (format!("-{}bp", n % 40 + c), "bp"), ("flat".to_string(), "")][(n + c) % 3].clone();
+        let direction = if figure.starts_with('-') { "down" } else { "up" };
+        text += &format!(
+            "\n[[reaction]]\nid = \"r{c}\"\nmarket = \"Market {unit}\"\nmove = \"{figure}\"\ndirection = \"{direction}\"\ncites = [\"wire\"]\n"
+        );
+    }
+    text
+}

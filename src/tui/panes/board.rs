@@ -333,12 +333,13 @@ fn strip(app: &App, board: &Board, area: Rect, buf: &mut Buffer) {
     Sparkline::default().data(&data).style(s.accent).render(graph, buf);
     Line::styled(first, s.muted).render(Rect { y: area.y + 1, width: labels as u16, ..area }, buf);
     Line::styled(last, s.muted).render(Rect { x: graph.x + graph.width + 1, y: area.y + 1, width: labels as u16, ..area }, buf);
-    if let Some(month) = board.picked.month_of.get(board.cursor.selected) {
-        let column = *month as usize / per;
+    let selected = board.dated(board.cursor.selected);
+    if let Some(month) = selected.and_then(|d| board.picked.month_index(d.when.year, d.when.month.unwrap_or(1))) {
+        let column = month / per;
         let at = Rect { x: graph.x + column as u16, y: area.y + 2, width: 1, height: 1 };
         Line::styled("▲", s.accent).render(at, buf);
         // The selected event's date as written: a year stays a year.
-        let when = board.dated(board.cursor.selected).map(|d| d.when.to_string()).unwrap_or_default();
+        let when = selected.map(|d| d.when.to_string()).unwrap_or_default();
         let said = format!(" {when}");
         let room = area.x + area.width;
         let x = (at.x + 1).min(room.saturating_sub(said.chars().count() as u16)).max(area.x);
