@@ -129,14 +129,52 @@ impl Changes {
     }
 }
 
+/// Whether an item's id is the positional name the loader gives an item written without one
+/// (`event#3`): such a name moves when an item is inserted before it.
+fn positional(id: &str) -> bool {
+    id.contains('#')
+}
+
+/// Which item of `before` each item of `now` is, by index. Items with ids are paired by id.
+/// Items without (events, and any item whose id was left out) are paired first with one that
+/// says the same in every field, then with one of the same text, and only then by their
+/// place: an event inserted above others is one item added, not every event below it changed.
+fn paired(before: &Snapshot, now: &Snapshot) -> Vec<Option<usize>> {
+    let mut taken = vec![false; before.items.len()];
+    let mut pairs: Vec<Option<usize>> = vec![None; now.items.len()];
+    let by_id: hashbrown::HashMap<(Kind, &str), usize> =
+        before.items.iter().enumerate().filter(|(_, i)| !positional(&i.id)).map(|(n, i)| ((i.kind, i.id.as_str()), n)).collect();
+    for (n, item) in now.items.iter().enumerate().filter(|(_, i)| !positional(&i.id)) {
+        if let Some(&was) = by_id.get(&(item.kind, item.id.as_str())) {
+            (pairs[n], taken[was]) = (Some(was), true);
+        }
+    }
+    type Same = dyn Fn(&SeenItem, &SeenItem) -> bool;
+    let same: [&Same; 3] = [&|a, b| SeenItem { id: b.id.clone(), ..a.clone() } == *b, &|a, b| a.text == b.text, &|a, b| a.id == b.id];
+    for same in same {
+        for (n, item) in now.items.iter().enumerate() {
+            if pairs[n].is_some() || !positional(&item.id) {
+                continue;
+            }
+            let found = before
+                .items
+                .iter()
+                .enumerate()
+                .position(|(m, was)| !taken[m] && positional(&was.id) && was.kind == item.kind && same(was, item));
+            if let Some(m) = found {
+                (pairs[n], taken[m]) = (Some(m), true);
+            }
+        }
+    }
+    pairs
+}
+
 /// What changed from `before` (as read) to `now`.
 pub fn diff(before: &Snapshot, now: &Snapshot) -> Changes {
-    let key = |i: &SeenItem| (i.kind, i.id.clone());
-    let old: hashbrown::HashMap<(Kind, String), &SeenItem> = before.items.iter().map(|i| (key(i), i)).collect();
-    let new: hashbrown::HashSet<(Kind, String)> = now.items.iter().map(key).collect();
+    let pairs = paired(before, now);
     let mut changes = Changes::default();
-    for item in &now.items {
-        let Some(was) = old.get(&key(item)) else {
+    for (item, was) in now.items.iter().zip(&pairs) {
+        let Some(was) = was.map(|m| &before.items[m]) else {
             changes.added.push((item.kind, item.id.clone()));
             continue;
         };
@@ -160,7 +198,8 @@ pub fn diff(before: &Snapshot, now: &Snapshot) -> Changes {
             changes.changed.push(Changed { kind: item.kind, id: item.id.clone(), fields });
         }
     }
-    changes.removed = before.items.iter().filter(|i| !new.contains(&key(i))).cloned().collect();
+    let kept: hashbrown::HashSet<usize> = pairs.iter().flatten().copied().collect();
+    changes.removed = before.items.iter().enumerate().filter(|(m, _)| !kept.contains(m)).map(|(_, i)| i.clone()).collect();
     changes
 }
 
@@ -201,5 +240,32 @@ mod tests {
         assert!(diff(&now, &now).is_empty());
         assert_ne!(before.fingerprint(), now.fingerprint());
         assert_eq!(Snapshot::decode(&now.encode()), Some(now));
+    }
+
+    #[test]
+    fn an_item_without_an_id_inserted_above_others_is_one_added_not_every_one_below_changed() {
+        let event = |n: usize, text: &str| item(Kind::Event, &format!("event#{n}"), text, None);
+        let before = Snapshot { title: "T".into(), items: vec![event(1, "Talks open."), event(2, "Talks close.")] };
+        // One inserted first: the others' positional names move by one.
+        let now =
+            Snapshot { title: "T".into(), items: vec![event(1, "Officials arrive."), event(2, "Talks open."), event(3, "Talks close.")] };
+        let d = diff(&before, &now);
+        assert_eq!(d.added, [(Kind::Event, "event#1".to_string())]);
+        assert!(d.changed.is_empty() && d.removed.is_empty(), "{d:?}");
+        // One of them cites another source, and one is reworded in place: changed, each.
+        let mut edited = now.clone();
+        edited.items[2].sources.push("b".into());
+        edited.items[1].text = "Talks open in London.".into();
+        let d = diff(&now, &edited);
+        assert!(d.added.is_empty() && d.removed.is_empty(), "{d:?}");
+        let fields: Vec<(&str, &str)> = d.changed.iter().map(|c| (c.id.as_str(), c.fields[0].field)).collect();
+        assert_eq!(fields, [("event#2", "text"), ("event#3", "sources")]);
+        // One removed from the middle: that one, and nothing else.
+        let mut fewer = now.clone();
+        fewer.items.remove(1);
+        fewer.items[1].id = "event#2".into();
+        let d = diff(&now, &fewer);
+        assert_eq!(d.removed.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Talks open."]);
+        assert!(d.added.is_empty() && d.changed.is_empty(), "{d:?}");
     }
 }
