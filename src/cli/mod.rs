@@ -28,9 +28,15 @@ use crate::output;
 use crate::report::{self, Style};
 use crate::text;
 
+/// What `brief --version` says: the program's version, the briefing format it reads and the
+/// store format it keeps.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (briefing format 1, store format 21)");
+
 /// A terminal reader for curated news briefings.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, about, long_about = None)]
+// The versions it reads, beside its own: a test holds them to `load::FORMAT_VERSION` and
+// `store::FORMAT`.
+#[command(name = "brief", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// The briefings folder (default: `briefings` from the config file)
     #[arg(long, global = true, value_name = "DIR")]

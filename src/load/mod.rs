@@ -1,5 +1,8 @@
 //! Reading briefing files: finding them, parsing each one on its own, reporting what is wrong.
 
+/// The version of the briefing format (`docs/format.md`) this program reads.
+pub const FORMAT_VERSION: u32 = 1;
+
 pub mod briefing;
 mod pieces;
 pub mod reader;
