@@ -6,8 +6,10 @@ mod across;
 mod changes;
 mod check;
 mod commitments;
+mod completions;
 mod export;
 mod list;
+mod man;
 mod official;
 mod progress;
 mod search;
@@ -20,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::config;
 use crate::diag::Diagnostic;
@@ -90,6 +93,7 @@ pub enum Command {
     /// Export a summary: Markdown with footnoted citations, JSON or plain text
     Export {
         /// Ids of the briefings to export (see `brief list`)
+        #[arg(add = ArgValueCompleter::new(completions::briefing_ids))]
         ids: Vec<String>,
         /// Export every briefing of the library
         #[arg(long)]
@@ -99,7 +103,7 @@ pub enum Command {
         query: Option<String>,
         /// Export one official across the library: in every briefing that lists them, the
         /// official and the commitments they announced, with their citations
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCompleter::new(completions::official_ids))]
         official: Option<String>,
         /// Only these sections: summary,facts,officials,commitments,reactions,discrepancies,timeline,sources
         #[arg(long, value_name = "SECTIONS")]
@@ -177,6 +181,7 @@ pub enum Command {
     /// What to double-check before quoting: single-source claims, disagreements, disputed statuses (docs/views.md)
     Weak {
         /// Only these briefings (default: all)
+        #[arg(add = ArgValueCompleter::new(completions::briefing_ids))]
         ids: Vec<String>,
         /// Print a JSON array (shape: docs/views.md)
         #[arg(long)]
@@ -185,6 +190,7 @@ pub enum Command {
     /// One official across the library: every briefing that lists them, role, commitments, sources
     Official {
         /// The official's id, as the briefings write it
+        #[arg(add = ArgValueCompleter::new(completions::official_ids))]
         id: String,
         /// Print the page as JSON (shape: docs/views.md)
         #[arg(long)]
@@ -193,6 +199,7 @@ pub enum Command {
     /// What changed in each briefing since it was last read; briefings never read are new (docs/views.md)
     Changes {
         /// Only these briefings (default: all)
+        #[arg(add = ArgValueCompleter::new(completions::briefing_ids))]
         ids: Vec<String>,
         /// Print a JSON array (shape: docs/views.md)
         #[arg(long)]
@@ -204,12 +211,23 @@ pub enum Command {
     /// Open the reader at one briefing
     Open {
         /// The briefing's id (see `brief list`)
+        #[arg(add = ArgValueCompleter::new(completions::briefing_ids))]
         id: String,
     },
+    /// Print the shell's completion script: `source <(brief completions bash)` (zsh alike),
+    /// `brief completions fish | source`; briefing and official ids are completed from the library
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_parser = completions::SHELLS)]
+        shell: String,
+    },
+    /// Print the manual page (roff): `brief man > brief.1`, or `brief man | man -l -`
+    Man,
 }
 
 /// Runs the program; the exit status follows grep: 0 success, 1 problems found, 2 trouble.
 pub fn main() -> ExitCode {
+    completions::answer();
     let cli = Cli::parse_from(options_first(std::env::args_os().collect()));
     crate::logging::init();
     let style = Style { color: std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
@@ -227,7 +245,11 @@ pub fn main() -> ExitCode {
             config.archive = Some(archive.clone());
         }
         // Every command that reads the folder says the same about a folder it cannot use, once.
-        let reads_folder = !matches!(&cli.command, Some(Command::Check { paths, .. }) if !paths.is_empty());
+        let reads_folder = match &cli.command {
+            Some(Command::Check { paths, .. }) => paths.is_empty(),
+            Some(Command::Completions { .. } | Command::Man) => false,
+            _ => true,
+        };
         if reads_folder && let Err(message) = folder_ready(&dir) {
             output::err(&format!("brief: {message}"))?;
             return Ok(ExitCode::from(2));
@@ -252,6 +274,8 @@ pub fn main() -> ExitCode {
             Some(Command::Weak { ids, json }) => weak::run(&dir, !cli.no_cache, &ids, json),
             Some(Command::Official { id, json }) => official::run(&dir, !cli.no_cache, &id, json),
             Some(Command::Changes { ids, json, mark_read }) => changes::run(&dir, !cli.no_cache, &ids, json, mark_read),
+            Some(Command::Completions { shell }) => completions::run(&shell),
+            Some(Command::Man) => man::run(),
             Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
             None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }
