@@ -7,6 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::reader::{self, Str, Table, Value};
 use super::refs::{self, Expect, Ref};
+use super::spec;
 use crate::date::{Due, PartialDate};
 use crate::diag::{Anchor, Code, Diagnostic, Sink};
 use crate::model::*;
@@ -14,23 +15,8 @@ use crate::text;
 
 mod citations;
 
-const TOP_KEYS: &[&str] = &[
-    "title",
-    "date",
-    "summary",
-    "id",
-    "end_date",
-    "place",
-    "tags",
-    "related",
-    "source",
-    "official",
-    "commitment",
-    "reaction",
-    "fact",
-    "event",
-    "discrepancy",
-];
+/// The keys the top of a file may hold: its own and the item tables' (`spec`).
+static TOP_KEYS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| spec::top_names().collect());
 
 /// What a file says that only the whole library can check: its id, its `related` ids and the
 /// names it gives officials.
@@ -157,7 +143,7 @@ pub(crate) fn parse_pieces(sink: &mut Sink, path: &Path, text: &str, piece: usiz
                         .report(Code::Syntax, key.span(), format!("duplicate key `{}`", text::visible(key.get_ref(), false)))
                         .with_label("TOML syntax");
                 }
-                Table { table: &root, span: 0..0, what: "the briefing" }.check_keys(b.sink, TOP_KEYS);
+                Table { table: &root, span: 0..0, what: "the briefing" }.check_keys(b.sink, &TOP_KEYS);
                 b.items(&root, briefing, &mut official_names, &mut counts);
             }
         }
@@ -199,7 +185,7 @@ impl BriefingReader<'_, '_> {
     /// The briefing's own keys, from the first piece of the file, with no items yet.
     fn header(&mut self, path: &Path, root: &DeTable<'_>) -> (Briefing, Header) {
         let top = Table { table: root, span: 0..0, what: "the briefing" };
-        top.check_keys(self.sink, TOP_KEYS);
+        top.check_keys(self.sink, &TOP_KEYS);
         let title = top.string(self.sink, "title", true);
         let date = top.date(self.sink, "date", true);
         let summary = top.string(self.sink, "summary", true);
@@ -364,7 +350,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn source(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Source> {
-        t.check_keys(self.sink, &["id", "title", "outlet", "published", "url", "kind", "points", "archive"]);
+        t.check_keys(self.sink, spec::SOURCE.names);
         let id = self.item_id(t, at, false);
         let archive = t.string(self.sink, "archive", false).filter(|file| {
             // A name inside the archive folder: never a way to read any other file.
@@ -394,7 +380,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn official(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<(Official, Anchor)> {
-        t.check_keys(self.sink, &["id", "name", "role", "side", "notes", "cites", "accept"]);
+        t.check_keys(self.sink, spec::OFFICIAL.names);
         let id = self.item_id(t, at, false);
         let name = t.string(self.sink, "name", true);
         let official = Official {
@@ -412,7 +398,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn commitment(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Commitment> {
-        t.check_keys(self.sink, &["id", "text", "party", "status", "due", "in_return_for", "announced_by", "cites", "accept"]);
+        t.check_keys(self.sink, spec::COMMITMENT.names);
         let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let party = t.string(self.sink, "party", true);
@@ -431,7 +417,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn reaction(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Reaction> {
-        t.check_keys(self.sink, &["id", "market", "move", "direction", "when", "note", "responds_to", "cites", "accept"]);
+        t.check_keys(self.sink, spec::REACTION.names);
         let id = self.item_id(t, at, false);
         let market = t.string(self.sink, "market", true);
         Some(Reaction {
@@ -448,7 +434,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn fact(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Fact> {
-        t.check_keys(self.sink, &["id", "text", "topic", "cites", "accept"]);
+        t.check_keys(self.sink, spec::FACT.names);
         let id = self.item_id(t, at, false);
         let text = t.string(self.sink, "text", true);
         let topic = t.string(self.sink, "topic", false).map(|s| s.value);
@@ -457,7 +443,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn event(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Event> {
-        t.check_keys(self.sink, &["id", "date", "text", "cites", "accept"]);
+        t.check_keys(self.sink, spec::EVENT.names);
         let id = self.item_id(t, at, true);
         let date = t.require(self.sink, "date", "2025-06-09").and_then(|value| self.event_date(value));
         let text = t.string(self.sink, "text", true);
@@ -492,7 +478,7 @@ impl BriefingReader<'_, '_> {
     }
 
     fn discrepancy(&mut self, t: &Table<'_, '_>, at: ItemRef, line: usize) -> Option<Discrepancy> {
-        t.check_keys(self.sink, &["id", "about", "text", "cites", "accept"]);
+        t.check_keys(self.sink, spec::DISCREPANCY.names);
         let id = self.item_id(t, at, true);
         let about = t.string(self.sink, "about", true);
         if let Some(about) = &about {

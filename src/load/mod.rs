@@ -7,6 +7,8 @@ pub mod briefing;
 mod pieces;
 pub mod reader;
 mod refs;
+pub mod schema;
+pub mod spec;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -26,7 +26,7 @@ impl BriefingReader<'_, '_> {
                 continue;
             };
             let e = Table { table, span: entry.span(), what: "this accepted finding" };
-            e.check_keys(self.sink, &["code", "what", "reason"]);
+            e.check_keys(self.sink, crate::load::spec::ACCEPTED.names);
             let (code, what, reason) =
                 (e.string(self.sink, "code", true), e.string(self.sink, "what", true), e.string(self.sink, "reason", true));
             let code = code.filter(|code| {
@@ -79,7 +79,7 @@ impl BriefingReader<'_, '_> {
             DeValue::String(s) => Str { value: s.to_string(), span: entry.span() },
             DeValue::Table(table) => {
                 let t = Table { table, span: entry.span(), what: "this citation" };
-                t.check_keys(self.sink, &["source", "at"]);
+                t.check_keys(self.sink, crate::load::spec::CITATION.names);
                 let at = t.string(self.sink, "at", false);
                 // A blank place names nothing to check; leaving `at` out is how the whole
                 // source is cited.
