@@ -236,3 +236,53 @@ fn the_loader_and_the_schema_agree_key_by_key() {
         assert!(!errors(&validator, &unknown).is_empty(), "an unknown key in [[{name}]], the schema");
     }
 }
+
+/// Runs a TOML tool in `dir` with a deadline; its status and everything it printed.
+fn tool(dir: &std::path::Path, program: &str, args: &[&str]) -> (bool, String) {
+    let mut cmd = assert_cmd::Command::new(program);
+    cmd.current_dir(dir).args(args).env("NO_COLOR", "1").timeout(common::DEADLINE);
+    let output = cmd.output().unwrap_or_else(|e| panic!("{program}: {e}"));
+    (output.status.success(), format!("{}{}", common::stdout(&output), common::stderr(&output)))
+}
+
+/// A copy of the repository's briefings set up for editors (the schema, `.taplo.toml`,
+/// `tombi.toml`), with one status misspelt in the curated London briefing.
+fn misspelt() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("briefings")).unwrap();
+    for file in ["docs/briefing.schema.json", ".taplo.toml", "tombi.toml"] {
+        std::fs::copy(root().join(file), dir.path().join(file)).unwrap();
+    }
+    let london = std::fs::read_to_string(root().join("briefings/london-talks.toml")).unwrap();
+    assert!(london.contains("status = \"agreed\""));
+    std::fs::write(dir.path().join("briefings/london-talks.toml"), london.replacen("status = \"agreed\"", "status = \"agred\"", 1))
+        .unwrap();
+    dir
+}
+
+#[test]
+#[cfg_attr(taplo_absent, ignore = "needs taplo on the PATH (`pip install taplo`; CI installs it)")]
+fn taplo_validates_the_curated_library_with_the_schema() {
+    let files =
+        ["briefings/london-talks.toml", "briefings/background/chip-export-controls.toml", "briefings/background/rare-earth-supply.toml"];
+    let (ok, said) = tool(&root(), "taplo", &[&["check"], &files[..]].concat());
+    assert!(ok, "{said}");
+    // Through `.taplo.toml`, and through the `#:schema` comment from inside the folder.
+    let bad = misspelt();
+    let (ok, said) = tool(bad.path(), "taplo", &["check", "briefings/london-talks.toml"]);
+    assert!(!ok && said.contains("\"agred\" is not one of"), "{said}");
+    std::fs::remove_file(bad.path().join(".taplo.toml")).unwrap();
+    let (ok, said) = tool(&bad.path().join("briefings"), "taplo", &["check", "london-talks.toml"]);
+    assert!(!ok && said.contains("\"agred\" is not one of"), "{said}");
+}
+
+#[test]
+#[cfg_attr(tombi_absent, ignore = "needs tombi on the PATH (`pip install tombi`; CI installs it)")]
+fn tombi_validates_the_curated_library_with_the_schema() {
+    let (ok, said) = tool(&root(), "tombi", &["lint", "--offline", "briefings"]);
+    assert!(ok && said.contains("3 files linted successfully"), "{said}");
+    let bad = misspelt();
+    let (_, said) = tool(bad.path(), "tombi", &["lint", "--offline", "briefings"]);
+    assert!(said.contains("but found \"agred\"") && said.contains("failed to be linted"), "{said}");
+}

@@ -83,8 +83,12 @@ fn of(ty: Type, required: bool) -> Value {
         Type::Place => json!({ "type": "string", "pattern": "\\S" }),
         Type::Text => json!({ "type": "string" }),
         Type::Date => json!({ "type": "string", "format": "date" }),
-        Type::DateOrText => json!({ "type": "string" }),
-        Type::PartialDate => json!({ "type": "string", "anyOf": [{ "format": "date" }, { "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$" }] }),
+        // Each branch typed on its own: tombi tells a TOML date from a string, and takes
+        // `"format": "date"` for the first.
+        Type::DateOrText => json!({ "anyOf": [{ "type": "string", "format": "date" }, { "type": "string" }] }),
+        Type::PartialDate => json!({
+            "anyOf": [{ "type": "string", "format": "date" }, { "type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$" }]
+        }),
         Type::Id => id,
         Type::Texts => json!({ "type": "array", "items": { "type": "string" } }),
         Type::Ids => json!({ "type": "array", "items": id }),
