@@ -111,3 +111,105 @@ fn the_man_page_names_every_command_and_option() {
         assert!(page.contains(&format!(".SH \"{section}\"")) || page.contains(&format!(".SH {section}")), "{section}");
     }
 }
+
+/// `brief new` in a folder of its own.
+fn new_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    brief().arg("--dir").arg(dir).arg("new").args(args).output().unwrap()
+}
+
+#[test]
+fn brief_new_writes_a_template_that_checks_clean_and_names_every_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = new_in(dir.path(), &["geneva-talks", "--title", "Geneva talks pause the tariff war", "--date", "2025-05-12"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let path = dir.path().join("geneva-talks.toml");
+    assert_eq!(stdout(&output).trim(), path.display().to_string());
+    let text = std::fs::read_to_string(&path).unwrap();
+    // As written: an empty briefing, with no problem at all.
+    let check = brief().arg("--dir").arg(dir.path()).args(["check", "--deny-warnings"]).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}\n{text}", stderr(&check));
+    assert!(stderr(&check).contains("checked 1 file: no problems"), "{}", stderr(&check));
+    let loaded = brief::Library::load(&[dir.path().to_path_buf()]);
+    let b = &loaded.library.briefings()[0];
+    assert_eq!(
+        (b.id.as_str(), b.title.as_str(), b.date.to_string().as_str()),
+        ("geneva-talks", "Geneva talks pause the tariff war", "2025-05-12")
+    );
+    // One example of each table, every key with what it means.
+    for table in brief::load::spec::ITEMS {
+        assert!(text.contains(&format!("\n# [[{}]]\n", table.name)), "[[{}]] in\n{text}", table.name);
+        for key in table.keys {
+            assert!(text.contains(&format!("# {} = {}\n", key.name, key.example)), "{} of [[{}]]", key.name, table.name);
+        }
+    }
+    // Every example uncommented: a whole briefing, which loads (with the warnings of one whose
+    // related briefing and saved copy are not there).
+    let uncommented: String = text
+        .lines()
+        .map(|l| if l.starts_with("# ") && (l.contains(" = ") || l.starts_with("# [[")) && !l.starts_with("# (") { &l[2..] } else { l })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, &uncommented).unwrap();
+    let check = brief().arg("--dir").arg(dir.path()).arg("check").output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}\n{uncommented}", stderr(&check));
+    // Outside a checkout, editors find the schema in the data folder.
+    let schema = text.lines().next().unwrap().strip_prefix("#:schema ").expect("a #:schema comment first");
+    assert_eq!(std::fs::read_to_string(schema).unwrap(), brief::load::schema::text());
+}
+
+#[test]
+fn brief_new_never_writes_over_a_file_and_refuses_a_bad_id_or_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("london-talks.toml");
+    std::fs::write(&path, "# mine\n").unwrap();
+    let output = new_in(dir.path(), &["london-talks"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("exists; `brief new` writes only new files"), "{}", stderr(&output));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
+    let output = new_in(dir.path(), &["London Talks"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("for example `london-talks`"), "{}", stderr(&output));
+    let output = new_in(dir.path(), &["geneva", "--date", "12 May"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--date takes a day as YYYY-MM-DD, not `12 May`"), "{}", stderr(&output));
+    // Nothing else written: no new file, no temporary one left.
+    let names: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["london-talks.toml"]);
+}
+
+#[test]
+fn inside_a_checkout_brief_new_points_editors_at_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("briefings")).unwrap();
+    std::fs::write(dir.path().join("Cargo.toml"), "").unwrap();
+    std::fs::write(dir.path().join("docs/briefing.schema.json"), brief::load::schema::text()).unwrap();
+    let output = new_in(&dir.path().join("briefings"), &["geneva"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(dir.path().join("briefings/geneva.toml")).unwrap();
+    assert!(text.starts_with("#:schema ../docs/briefing.schema.json\n"), "{text}");
+}
+
+#[test]
+fn on_a_terminal_brief_new_opens_the_editor_then_checks_what_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // An "editor" that misspells a key, as a curator might.
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(&editor, "#!/bin/sh\nprintf 'colour = \"red\"\\n' >> \"$1\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    let editor = editor.display().to_string();
+    let mut reader = common::pty::Reader::start_with_env(
+        &["--dir", lib.to_str().unwrap(), "new", "geneva"],
+        100,
+        30,
+        &[("VISUAL", editor.as_str()), ("EDITOR", "false")],
+    );
+    let status = reader.wait_exit();
+    let screen = reader.text();
+    assert!(std::fs::read_to_string(lib.join("geneva.toml")).unwrap().ends_with("colour = \"red\"\n"), "the editor ran");
+    assert!(screen.contains("unknown key `colour`"), "{screen}");
+    assert_eq!(status, 1, "{screen}");
+}

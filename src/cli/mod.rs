@@ -10,6 +10,7 @@ mod completions;
 mod export;
 mod list;
 mod man;
+mod new;
 mod official;
 mod progress;
 mod search;
@@ -221,6 +222,18 @@ pub enum Command {
         #[arg(value_parser = completions::SHELLS)]
         shell: String,
     },
+    /// Write a new briefing into the briefings folder from a commented template, and open it in
+    /// $VISUAL or $EDITOR when on a terminal; never over an existing file
+    New {
+        /// The briefing's id, which names the file: lowercase letters, digits and dashes
+        id: String,
+        /// Its headline (default: from the id)
+        #[arg(long, value_name = "TITLE")]
+        title: Option<String>,
+        /// Its day, YYYY-MM-DD (default: today)
+        #[arg(long, value_name = "DAY")]
+        date: Option<String>,
+    },
     /// Print the manual page (roff): `brief man > brief.1`, or `brief man | man -l -`
     Man,
 }
@@ -276,6 +289,7 @@ pub fn main() -> ExitCode {
             Some(Command::Changes { ids, json, mark_read }) => changes::run(&dir, !cli.no_cache, &ids, json, mark_read),
             Some(Command::Completions { shell }) => completions::run(&shell),
             Some(Command::Man) => man::run(),
+            Some(Command::New { id, title, date }) => new::run(&dir, new::Request { id, title, date }, style),
             Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
             None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }

@@ -9,6 +9,7 @@ pub mod reader;
 mod refs;
 pub mod schema;
 pub mod spec;
+pub mod template;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -37,11 +37,11 @@ pub fn isolated(cmd: &mut Command) -> &mut Command {
 }
 
 /// The environment of every `brief` a test starts, however it starts it: no colour, and the
-/// config, cache and state folders of the tests' own, never the user's (a test about the store
+/// config, cache, state and data folders of the tests' own, never the user's (a test about the store
 /// sets its own cache folder after these). The state folder is one per process started: it
 /// keeps the search history, which would otherwise carry one test's queries into another's
 /// search line.
-pub fn isolation() -> [(&'static str, std::ffi::OsString); 4] {
+pub fn isolation() -> [(&'static str, std::ffi::OsString); 5] {
     static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let state = root().join("target/test-state").join(format!("{}-{n}", std::process::id()));
@@ -50,6 +50,7 @@ pub fn isolation() -> [(&'static str, std::ffi::OsString); 4] {
         ("XDG_CONFIG_HOME", root().join("target/no-xdg-config").into()),
         ("XDG_CACHE_HOME", root().join("target/test-cache").into()),
         ("XDG_STATE_HOME", state.into()),
+        ("XDG_DATA_HOME", root().join("target/test-data").into()),
     ]
 }
 
