@@ -30,7 +30,7 @@ fn main() {
     let live = Live::load_telling(&dir, true, &|_, _| {});
     println!("{} briefings opened in {:.2?}", live.len(), started.elapsed());
     let started = Instant::now();
-    let watch = brief::tui::watch::start(&dir);
+    let watch = brief::watch::start(&dir);
     println!("watching the folder took {:.2?} ({})", started.elapsed(), if watch.is_ok() { "ok" } else { "failed" });
     let mut app = App::new(live, Config::default(), true);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();

@@ -29,6 +29,7 @@ pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tui;
+pub mod watch;
 
 pub use library::{Library, Loaded};
 pub use model::Briefing;

@@ -213,3 +213,84 @@ fn on_a_terminal_brief_new_opens_the_editor_then_checks_what_was_written() {
     assert!(screen.contains("unknown key `colour`"), "{screen}");
     assert_eq!(status, 1, "{screen}");
 }
+
+/// What a running `brief check --watch` has written to stderr so far.
+struct Watching {
+    child: std::process::Child,
+    said: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Watching {
+    fn start(dir: &std::path::Path) -> Watching {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.current_dir(common::root()).envs(common::isolation()).arg("--dir").arg(dir).args(["check", "--watch"]);
+        let mut child = cmd.stderr(std::process::Stdio::piped()).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let said = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut stderr = child.stderr.take().unwrap();
+        let into = said.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = std::io::Read::read(&mut stderr, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                into.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        Watching { child, said }
+    }
+
+    /// Waits until what it said since `from` holds `needle`; gives back all of it since then.
+    fn wait_for(&self, from: usize, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + common::DEADLINE;
+        loop {
+            let said = self.said.lock().unwrap()[from..].to_string();
+            if said.contains(needle) {
+                return said;
+            }
+            assert!(std::time::Instant::now() < deadline, "no `{needle}` in:\n{said}");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.said.lock().unwrap().len()
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn check_watch_says_only_what_each_save_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = common::root().join("tests/fixtures/across");
+    std::fs::copy(fixture.join("geneva.toml"), dir.path().join("geneva.toml")).unwrap();
+    std::fs::write(dir.path().join("london.toml"), "title = \"A\"\ndate = 2025-06-09\nsummary = \"B\"\n").unwrap();
+    let watching = Watching::start(dir.path());
+    let first = watching.wait_for(0, "watching");
+    assert!(first.contains("checked 2 files: no problems"), "{first}");
+    // A save that breaks a file: its new problem, in full.
+    let at = watching.len();
+    let geneva = std::fs::read_to_string(dir.path().join("geneva.toml")).unwrap();
+    std::fs::write(dir.path().join("geneva.toml"), geneva.replace("status = \"agreed\"", "status = \"agred\"")).unwrap();
+    let said = watching.wait_for(at, "1 error");
+    assert!(said.contains("`agred` is not a valid `status`") && said.contains("geneva.toml:"), "{said}");
+    // A save elsewhere that changes nothing said: nothing printed.
+    let at = watching.len();
+    let london = std::fs::read_to_string(dir.path().join("london.toml")).unwrap();
+    std::fs::write(dir.path().join("london.toml"), format!("{london}\n# a comment\n")).unwrap();
+    // The fix: the problem named as fixed, and the summary; nothing between said of the
+    // comment.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    let quiet = watching.said.lock().unwrap()[at..].to_string();
+    assert_eq!(quiet, "", "a save that changed no problem says nothing");
+    std::fs::write(dir.path().join("geneva.toml"), &geneva).unwrap();
+    let said = watching.wait_for(at, "no problems");
+    assert!(said.contains("fixed: ") && said.contains("`agred` is not a valid `status`"), "{said}");
+    assert!(!said.contains("error["), "the old problem is not written again in full:\n{said}");
+}

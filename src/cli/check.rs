@@ -13,17 +13,57 @@ use crate::report::{JsonReport, Style, Summary};
 /// The given paths (or the folder), checked as part of the library in `dir`.
 /// With an archive folder, the saved copies the sources name are looked for there too.
 pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, json: bool, deny_warnings: bool, style: Style) -> io::Result<ExitCode> {
+    let Report { files, wanted, problems } = checked(dir, paths, archive);
+    let reported = wanted.reported(&files);
+    let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
+    if json {
+        let doc = JsonReport::new(&reported, &problems);
+        output::out(&(crate::text::json(&doc) + "\n"))?;
+    } else {
+        super::print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style)?;
+        output::err(&summary.sentence())?;
+    }
+    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// A check's outcome: every file's report, which of them were asked for, and the paths that
+/// could not be read.
+pub struct Report {
+    pub files: Vec<FileReport>,
+    pub wanted: Wanted,
+    pub problems: Vec<crate::diag::Diagnostic>,
+}
+
+/// Which files a check reports: all of the folder's, or those of the paths given.
+pub struct Wanted {
+    whole: bool,
+    paths: HashSet<PathBuf>,
+}
+
+impl Wanted {
+    /// A path as the set knows it: as found for the whole folder, resolved otherwise.
+    fn key(&self, p: &Path) -> PathBuf {
+        if self.whole { p.to_path_buf() } else { std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()) }
+    }
+
+    pub fn reported<'a>(&self, files: &'a [FileReport]) -> Vec<&'a FileReport> {
+        files.iter().filter(|f| self.paths.contains(&self.key(&f.path))).collect()
+    }
+}
+
+/// Checks the given paths (or the folder) as part of the library in `dir`.
+pub fn checked(dir: &Path, paths: &[PathBuf], archive: Option<&Path>) -> Report {
     let targets = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
     let (target_files, problems) = load::discover(&targets);
     // The whole folder needs no telling its files apart from the context's: every one is
     // reported (ten thousand paths resolved three times each cost a fifth of a check).
-    let whole = paths.is_empty();
-    let key = |p: &Path| if whole { p.to_path_buf() } else { std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()) };
-    let wanted: HashSet<PathBuf> = target_files.iter().map(|p| key(p)).collect();
-    let mut files: Vec<(PathBuf, PathBuf)> = target_files.iter().map(|p| (key(p), p.clone())).collect();
+    let mut wanted = Wanted { whole: paths.is_empty(), paths: HashSet::new() };
+    wanted.paths = target_files.iter().map(|p| wanted.key(p)).collect();
+    let mut files: Vec<(PathBuf, PathBuf)> = target_files.iter().map(|p| (wanted.key(p), p.clone())).collect();
     if !paths.is_empty() && dir.is_dir() {
         let (context, _) = load::discover(&[dir.to_path_buf()]);
-        files.extend(context.into_iter().map(|p| (key(&p), p)).filter(|(k, _)| !wanted.contains(k)));
+        files.extend(context.into_iter().map(|p| (wanted.key(&p), p)).filter(|(k, _)| !wanted.paths.contains(k)));
     }
     // Path order decides which of two files with one id is kept.
     files.sort();
@@ -35,16 +75,5 @@ pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, json: bool, de
     if let Some(folder) = archive {
         crate::archive::check_copies(folder, &mut checked);
     }
-    let files = library::check_across(checked);
-    let reported: Vec<&FileReport> = files.iter().filter(|f| wanted.contains(&key(&f.path))).collect();
-    let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
-    if json {
-        let doc = JsonReport::new(&reported, &problems);
-        output::out(&(crate::text::json(&doc) + "\n"))?;
-    } else {
-        super::print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style)?;
-        output::err(&summary.sentence())?;
-    }
-    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
-    Ok(ExitCode::from(u8::from(failed)))
+    Report { files: library::check_across(checked), wanted, problems }
 }

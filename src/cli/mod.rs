@@ -16,6 +16,7 @@ mod progress;
 mod search;
 mod timeline;
 mod verify;
+mod watch;
 mod weak;
 
 use std::io::{self, IsTerminal};
@@ -75,6 +76,9 @@ pub enum Command {
         /// Exit with status 1 on warnings too
         #[arg(long)]
         deny_warnings: bool,
+        /// Check again on every save, printing only the problems that are new or gone (Ctrl-C stops)
+        #[arg(long, conflicts_with = "json")]
+        watch: bool,
     },
     /// List the briefings of the library, newest first
     List,
@@ -268,7 +272,8 @@ pub fn main() -> ExitCode {
             return Ok(ExitCode::from(2));
         }
         match cli.command {
-            Some(Command::Check { paths, json, deny_warnings }) => {
+            Some(Command::Check { paths, watch: true, .. }) => watch::run(&dir, &paths, config.archive.as_deref(), style),
+            Some(Command::Check { paths, json, deny_warnings, .. }) => {
                 check::run(&dir, &paths, config.archive.as_deref(), json, deny_warnings, style)
             }
             Some(Command::List) => list::run(&dir, !cli.no_cache),

@@ -26,7 +26,6 @@ pub mod style;
 pub mod summary;
 pub mod terminal;
 pub mod update;
-pub mod watch;
 pub mod weak;
 
 use std::io::{self, IsTerminal};
@@ -41,6 +40,7 @@ pub use update::{Effect, update};
 
 use crate::action::Action;
 use crate::config::Config;
+use crate::watch;
 use lifeline::Lifeline;
 use terminal::Tui;
 

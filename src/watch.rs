@@ -1,4 +1,5 @@
-//! Watching the briefings folder, so edits show in the reader as they are saved.
+//! Watching the briefings folder, so edits show in the reader as they are saved, and `brief
+//! check --watch` checks them again. Terminal-free.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
