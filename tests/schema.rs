@@ -239,8 +239,11 @@ fn the_loader_and_the_schema_agree_key_by_key() {
 
 /// Runs a TOML tool in `dir` with a deadline; its status and everything it printed.
 fn tool(dir: &std::path::Path, program: &str, args: &[&str]) -> (bool, String) {
+    // Its caches (tombi keeps one) in a home of its own, never the user's.
+    let home = tempfile::tempdir().unwrap();
     let mut cmd = assert_cmd::Command::new(program);
-    cmd.current_dir(dir).args(args).env("NO_COLOR", "1").timeout(common::DEADLINE);
+    cmd.current_dir(dir).args(args).envs(common::isolation()).env("HOME", home.path()).env("XDG_CACHE_HOME", home.path().join("cache"));
+    cmd.timeout(common::DEADLINE);
     let output = cmd.output().unwrap_or_else(|e| panic!("{program}: {e}"));
     (output.status.success(), format!("{}{}", common::stdout(&output), common::stderr(&output)))
 }
