@@ -24,29 +24,41 @@ pub fn init() {
     use etcetera::BaseStrategy;
     let Ok(strategy) = etcetera::choose_base_strategy() else { return };
     let dir = strategy.state_dir().unwrap_or_else(|| strategy.cache_dir()).join("brief");
-    let log = Log { path: dir.join("brief.log"), file: Mutex::new(None) };
+    let log = Log { path: dir.join("brief.log"), file: Mutex::new(Opened::NotYet) };
     let _ = tracing_subscriber::fmt().with_max_level(level).with_ansi(false).with_writer(log).try_init();
 }
 
 /// The log file, opened when first written to.
 struct Log {
     path: PathBuf,
-    file: Mutex<Option<File>>,
+    file: Mutex<Opened>,
+}
+
+#[derive(Default)]
+enum Opened {
+    #[default]
+    NotYet,
+    Open(File),
+    /// It could not be made: the program runs on unlogged, as it did before it had a log.
+    Failed,
 }
 
 impl Log {
+    /// Writes a line, or drops it when there is no log to write to: an error here would be
+    /// written to stderr by the subscriber, over the reader's screen.
     fn write_line(&self, buf: &[u8]) -> io::Result<usize> {
         let mut file = self.file.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if file.is_none() {
-            if let Some(dir) = self.path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            *file = Some(OpenOptions::new().create(true).append(true).open(&self.path)?);
+        if matches!(*file, Opened::NotYet) {
+            let made = self.path.parent().map_or(Ok(()), std::fs::create_dir_all);
+            *file = match made.and_then(|()| OpenOptions::new().create(true).append(true).open(&self.path)) {
+                Ok(f) => Opened::Open(f),
+                Err(_) => Opened::Failed,
+            };
         }
-        match file.as_mut() {
-            Some(f) => f.write(buf),
-            None => Ok(buf.len()),
+        if let Opened::Open(f) = &mut *file {
+            let _ = f.write_all(buf);
         }
+        Ok(buf.len())
     }
 }
 

@@ -50,13 +50,22 @@ pub fn start_copies(dir: &Path) -> notify::Result<Watch> {
     watch(dir, |path| !hidden(path))
 }
 
-fn watch(dir: &Path, may_matter: fn(&Path) -> bool) -> notify::Result<Watch> {
+/// Starts watching the briefings in `dir` itself, not in the folders below it: the folder of
+/// one file given to `brief check --watch`.
+pub fn start_flat(dir: &Path) -> notify::Result<Watch> {
+    let (mut watcher, changes) = watcher(dir, may_matter)?;
+    watcher.watch(dir, RecursiveMode::NonRecursive)?;
+    Ok(Watch { _watcher: watcher, changes, skipped: 0 })
+}
+
+/// A watcher that sends the paths of `dir`'s events that may matter, as given.
+fn watcher(dir: &Path, may_matter: fn(&Path) -> bool) -> notify::Result<(RecommendedWatcher, Receiver<PathBuf>)> {
     let (tx, changes) = channel();
     let given = dir.to_path_buf();
     // The forms a reported path may take: resolved, absolute as given, or as given.
     let mut prefixes: Vec<PathBuf> = [std::fs::canonicalize(dir).ok(), std::path::absolute(dir).ok()].into_iter().flatten().collect();
     prefixes.dedup();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         if matches!(event.kind, EventKind::Access(_)) {
             return;
@@ -66,6 +75,11 @@ fn watch(dir: &Path, may_matter: fn(&Path) -> bool) -> notify::Result<Watch> {
             let _ = tx.send(path);
         }
     })?;
+    Ok((watcher, changes))
+}
+
+fn watch(dir: &Path, may_matter: fn(&Path) -> bool) -> notify::Result<Watch> {
+    let (mut watcher, changes) = watcher(dir, may_matter)?;
     let mut skipped = 0;
     if watcher.watch(dir, RecursiveMode::Recursive).is_err() {
         // Some folder below cannot be watched: watch each one that can.

@@ -40,6 +40,12 @@ fn the_log_file_is_made_only_when_something_is_logged() {
     run(&file);
     let logged = std::fs::read_to_string(&log).expect("a log file once something is logged");
     assert!(logged.contains("WARN"), "{logged}");
+    // No log can be made (the state folder is a file): nothing said of it, the run goes on.
+    let mut cmd = brief();
+    cmd.env("XDG_STATE_HOME", &file).env("XDG_CACHE_HOME", &file).arg("list");
+    let output = cmd.output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "", "nothing about the log on stderr (in the reader, it would land on the screen)");
 }
 
 /// What `brief` completes for a command line being typed, asked as fish's script asks it
@@ -172,10 +178,30 @@ fn brief_new_never_writes_over_a_file_and_refuses_a_bad_id_or_day() {
     let output = new_in(dir.path(), &["geneva", "--date", "12 May"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--date takes a day as YYYY-MM-DD, not `12 May`"), "{}", stderr(&output));
+    let output = new_in(dir.path(), &["geneva", "--title", "  "]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--title is empty"), "{}", stderr(&output));
+    // An id another file of the library holds, under another name: a second briefing of that
+    // id would push one of them out of the library.
+    std::fs::write(dir.path().join("other.toml"), "id = \"held\"\ntitle = \"A\"\ndate = 2025-06-09\nsummary = \"B\"\n").unwrap();
+    let output = new_in(dir.path(), &["held"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("already has a briefing `held`") && stderr(&output).contains("other.toml"), "{}", stderr(&output));
     // Nothing else written: no new file, no temporary one left.
-    let names: Vec<String> =
+    let mut names: Vec<String> =
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["london-talks.toml"]);
+    names.sort();
+    assert_eq!(names, ["london-talks.toml", "other.toml"]);
+    // A new file is made as any file is: the umask decides, not 0600.
+    let mut sh = assert_cmd::Command::new("sh");
+    common::isolated(&mut sh).arg("-c").arg(format!(
+        "umask 022; exec {} --dir {} new readable",
+        env!("CARGO_BIN_EXE_brief"),
+        dir.path().display()
+    ));
+    assert_eq!(sh.output().unwrap().status.code(), Some(0));
+    let mode = std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(dir.path().join("readable.toml")).unwrap().permissions());
+    assert_eq!(mode & 0o777, 0o644);
 }
 
 #[test]
@@ -293,4 +319,41 @@ fn check_watch_says_only_what_each_save_changed() {
     let said = watching.wait_for(at, "no problems");
     assert!(said.contains("fixed: ") && said.contains("`agred` is not a valid `status`"), "{said}");
     assert!(!said.contains("error["), "the old problem is not written again in full:\n{said}");
+}
+
+#[test]
+fn check_watch_keeps_up_with_bursts_a_folder_made_again_and_files_that_stop_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    let fixture = common::root().join("tests/fixtures/across");
+    std::fs::copy(fixture.join("geneva.toml"), lib.join("geneva.toml")).unwrap();
+    let watching = Watching::start(&lib);
+    watching.wait_for(0, "watching");
+    // A burst of a hundred saves: one check, soon after the last.
+    let at = watching.len();
+    let started = std::time::Instant::now();
+    for n in 0..100 {
+        std::fs::write(lib.join(format!("b{n:03}.toml")), "title = \"A\"\ndate = 2025-06-09\nsummary = \"B\"\nplace = 7\n").unwrap();
+    }
+    let said = watching.wait_for(at, "100 errors");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    assert_eq!(said.matches("checked 101 files").count() + said.matches("in 101 files").count(), 1, "one check:\n{said}");
+    // A file that stops loading: its other problems are not checked, not fixed.
+    let at = watching.len();
+    let london = std::fs::read_to_string(fixture.join("london.toml")).unwrap();
+    std::fs::write(lib.join("london.toml"), &london).unwrap();
+    watching.wait_for(at, "[name-mismatch]");
+    let at = watching.len();
+    std::fs::write(lib.join("london.toml"), format!("{london}\nstray\n")).unwrap();
+    let said = watching.wait_for(at, "not checked while the file has errors");
+    assert!(!said.contains("fixed:"), "{said}");
+    // The folder deleted and made again: still watched.
+    std::fs::remove_dir_all(&lib).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    std::fs::create_dir(&lib).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let at = watching.len();
+    std::fs::write(lib.join("new.toml"), "title = \"A\"\ndate = 2025-06-09\nsummary = \"B\"\ncolour = 1\n").unwrap();
+    watching.wait_for(at, "unknown key `colour`");
 }

@@ -294,7 +294,7 @@ pub fn main() -> ExitCode {
             Some(Command::Changes { ids, json, mark_read }) => changes::run(&dir, !cli.no_cache, &ids, json, mark_read),
             Some(Command::Completions { shell }) => completions::run(&shell),
             Some(Command::Man) => man::run(),
-            Some(Command::New { id, title, date }) => new::run(&dir, new::Request { id, title, date }, style),
+            Some(Command::New { id, title, date }) => new::run(&dir, new::Request { id, title, date }, !cli.no_cache, style),
             Some(Command::Open { id }) => Ok(crate::tui::run(config, &dir, Some(&id), !cli.no_cache)),
             None => Ok(crate::tui::run(config, &dir, None, !cli.no_cache)),
         }

@@ -18,14 +18,15 @@ pub struct Request {
     pub date: Option<String>,
 }
 
-pub fn run(dir: &Path, request: Request, style: crate::report::Style) -> io::Result<ExitCode> {
+pub fn run(dir: &Path, request: Request, cache: bool, style: crate::report::Style) -> io::Result<ExitCode> {
     let Request { id, title, date } = request;
     if !is_valid_id(&id) {
         let why = if id.chars().count() > MAX_ID_CHARS { format!("longer than {MAX_ID_CHARS} characters") } else { "not an id".into() };
         let suggestion = slug(&id);
         output::err(&format!(
-            "brief: `{}` is {why}: an id is lowercase letters, digits and dashes ([a-z0-9][a-z0-9-]*), for example `{suggestion}`",
-            crate::text::visible(&id, false)
+            "brief: `{}` is {why}: an id is lowercase letters, digits and dashes ([a-z0-9][a-z0-9-]*), for example `{}`",
+            crate::text::visible(&crate::text::short(&id, 80), false),
+            crate::text::short(&suggestion, 80)
         ))?;
         return Ok(ExitCode::from(2));
     }
@@ -37,7 +38,19 @@ pub fn run(dir: &Path, request: Request, style: crate::report::Style) -> io::Res
             return Ok(ExitCode::from(2));
         }
     };
-    let title = title.unwrap_or_else(|| titled(&id));
+    let title = match title {
+        Some(t) if t.trim().is_empty() => {
+            output::err("brief: --title is empty: a briefing's title says what it is about (leave --title out for one made from the id)")?;
+            return Ok(ExitCode::from(2));
+        }
+        Some(t) => t,
+        None => titled(&id),
+    };
+    // A second file of an id the library has would push one of the two out of it.
+    if let Some(holder) = holder(dir, &id, cache) {
+        output::err(&format!("brief: the library already has a briefing `{id}`, in {}; choose another id", crate::text::path(&holder)))?;
+        return Ok(ExitCode::from(2));
+    }
     let path = dir.join(format!("{id}.toml"));
     let text = crate::load::template::briefing(&id, &title, date, schema_for(dir).as_deref());
     match write_new(&path, &text) {
@@ -63,6 +76,19 @@ pub fn run(dir: &Path, request: Request, style: crate::report::Style) -> io::Res
     Ok(ExitCode::SUCCESS)
 }
 
+/// The file of the library's briefing of this id, if it has one: from the store, or from the
+/// files with `--no-cache` or when the store cannot be used.
+fn holder(dir: &Path, id: &str, cache: bool) -> Option<PathBuf> {
+    if cache
+        && let Some((mut store, fresh)) = super::progress::fresh_store(dir)
+        && let Ok(listing) = store.listing(dir, &fresh)
+    {
+        return listing.rows.into_iter().find(|r| r.id == id).map(|r| r.path);
+    }
+    let loaded = crate::library::Library::load(&[dir.to_path_buf()]);
+    loaded.library.briefings().iter().find(|b| b.id == id).map(|b| b.path.clone())
+}
+
 /// "london-talks" → "London talks": a title to start from.
 fn titled(id: &str) -> String {
     let words = id.replace('-', " ");
@@ -73,7 +99,9 @@ fn titled(id: &str) -> String {
 /// The file written whole beside its place, then linked into it only if no file is there.
 fn write_new(path: &Path, text: &str) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new().prefix(".brief-new-").suffix(".tmp").tempfile_in(dir)?;
+    // Made as any new file is, for the umask to decide who may read it (not 0600).
+    let mode = std::os::unix::fs::PermissionsExt::from_mode(0o666);
+    let mut file = tempfile::Builder::new().prefix(".brief-new-").suffix(".tmp").permissions(mode).tempfile_in(dir)?;
     file.write_all(text.as_bytes())?;
     file.as_file().sync_all()?;
     file.persist_noclobber(path).map(drop).map_err(|e| e.error)
@@ -90,7 +118,8 @@ fn schema_for(dir: &Path) -> Option<String> {
             return Some(format!("{}docs/briefing.schema.json", "../".repeat(up)));
         }
     }
-    kept_schema().map(|p| p.display().to_string())
+    // A comment is one line: a path that is not plain text is left out.
+    kept_schema().map(|p| p.display().to_string()).filter(|p| !p.chars().any(char::is_control))
 }
 
 /// The schema written into `$XDG_DATA_HOME/brief/` (kept current: a program of another format
@@ -114,14 +143,21 @@ fn kept_schema() -> Option<PathBuf> {
     Some(path)
 }
 
-/// Opens the new file in the user's editor.
+/// Opens the new file in the user's editor (`$VISUAL`, else `$EDITOR`, an empty one as unset,
+/// else vi).
 fn edit(path: &Path) -> io::Result<()> {
-    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+    let set = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+    let editor = set("VISUAL").or_else(|| set("EDITOR")).unwrap_or_else(|| "vi".into());
     let mut words = editor.split_whitespace();
     let program = words.next().unwrap_or("vi").to_string();
-    let status = std::process::Command::new(&program).args(words).arg(path).status();
-    if let Err(err) = status {
-        output::err(&format!("brief: could not start the editor `{program}` ({err}); the file is written, edit it as you like"))?;
+    match std::process::Command::new(&program).args(words).arg(path).status() {
+        Err(err) => {
+            output::err(&format!("brief: could not start the editor `{program}` ({err}); the file is written, edit it as you like"))?
+        }
+        Ok(status) if !status.success() => {
+            output::err(&format!("brief: the editor `{program}` ended with {status}; the file is kept as it is"))?
+        }
+        Ok(_) => {}
     }
     Ok(())
 }

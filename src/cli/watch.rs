@@ -23,18 +23,41 @@ fn said(d: &Diagnostic) -> Said {
     (d.file.clone(), d.code.as_str().to_string(), d.message.clone())
 }
 
+/// A folder watched, and which folder it is (one deleted and made again is another).
+struct Watched {
+    folder: PathBuf,
+    flat: bool,
+    identity: Option<(u64, u64)>,
+    watch: Option<crate::watch::Watch>,
+}
+
+impl Watched {
+    fn start(folder: PathBuf, flat: bool) -> Watched {
+        let identity = crate::watch::identity(&folder);
+        let watch = if flat { crate::watch::start_flat(&folder) } else { crate::watch::start(&folder) }.ok();
+        Watched { folder, flat, identity, watch }
+    }
+}
+
 pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, style: Style) -> io::Result<ExitCode> {
-    let watched: Vec<PathBuf> = if paths.is_empty() { vec![dir.to_path_buf()] } else { paths.to_vec() };
-    let mut watches = Vec::new();
-    for path in &watched {
-        let folder = if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
-        match crate::watch::start(&folder) {
-            Ok(w) => watches.push(w),
-            Err(err) => {
-                output::err(&format!("brief: cannot watch {}: {err}", crate::text::path(&folder)))?;
-                return Ok(ExitCode::from(2));
+    // The library (whose other files a check reads too), each folder given, and the folder of
+    // each file given outside them, that folder alone.
+    let mut watched = vec![Watched::start(dir.to_path_buf(), false)];
+    for path in paths {
+        if path.is_dir() {
+            watched.push(Watched::start(path.clone(), false));
+        } else if let Some(parent) = path.parent().map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p }) {
+            let covered = |w: &Watched| {
+                !w.flat && std::path::absolute(parent).is_ok_and(|p| std::path::absolute(&w.folder).is_ok_and(|f| p.starts_with(f)))
+            };
+            if !watched.iter().any(covered) {
+                watched.push(Watched::start(parent.to_path_buf(), true));
             }
         }
+    }
+    if let Some(w) = watched.iter().find(|w| w.watch.is_none()) {
+        output::err(&format!("brief: cannot watch {}", crate::text::path(&w.folder)))?;
+        return Ok(ExitCode::from(2));
     }
     let mut before: Vec<Diagnostic> = Vec::new();
     let mut first = true;
@@ -45,21 +68,21 @@ pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, style: Style) 
             output::err(&report::render(d, style))?;
         }
         for d in &gone {
-            output::err(&format!("fixed: {}", report::one_line(d)))?;
+            // A file that stopped loading has its other problems unchecked, not fixed.
+            let hidden = now.1.iter().any(|n| n.file == d.file && n.is_error());
+            let said = if hidden { "not checked while the file has errors" } else { "fixed" };
+            output::err(&format!("{said}: {}", report::one_line(d)))?;
         }
         if first || !new.is_empty() || !gone.is_empty() {
             output::err(&now.0)?;
         }
         if first {
-            let shown: Vec<String> = watched.iter().map(|p| crate::text::path(p)).collect();
+            let shown: Vec<String> = watched.iter().map(|w| crate::text::path(&w.folder)).collect();
             output::err(&format!("watching {} for saves (Ctrl-C to stop)", shown.join(", ")))?;
             first = false;
         }
         before = now.1;
-        // Blocks until something is saved; then waits for the burst to end.
-        if !wait(&watches) {
-            return Ok(ExitCode::from(2));
-        }
+        wait(&mut watched);
     }
 }
 
@@ -99,28 +122,52 @@ fn compared<'a>(before: &'a [Diagnostic], now: &'a [Diagnostic]) -> (Vec<&'a Dia
     (new, gone)
 }
 
-/// Waits for a save in any watched folder, then for the burst of events to end; false when
-/// every watch has stopped.
-fn wait(watches: &[crate::watch::Watch]) -> bool {
+/// Waits for a save in any watched folder, then for the burst of events to end. A folder
+/// deleted and made again (or a link pointed elsewhere) is watched anew, and checked.
+fn wait(watched: &mut [Watched]) {
+    let mut looked = std::time::Instant::now();
     loop {
-        let mut alive = false;
-        for w in watches {
-            match w.changes.recv_timeout(Duration::from_millis(50)) {
-                Ok(_) => {
-                    // The rest of the burst.
-                    loop {
-                        std::thread::sleep(SETTLE);
-                        if watches.iter().all(|w| w.changes.try_recv().is_err()) {
-                            return true;
-                        }
-                    }
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => alive = true,
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {}
+        for w in watched.iter() {
+            let Some(watch) = &w.watch else { continue };
+            match watch.changes.recv_timeout(Duration::from_millis(50)) {
+                Ok(_) => return settle(watched),
+                // A watcher gone quiet for good: the folder's identity is still looked at.
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => std::thread::sleep(Duration::from_millis(50)),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             }
         }
-        if !alive {
-            return false;
+        if looked.elapsed() >= Duration::from_millis(500) {
+            looked = std::time::Instant::now();
+            let mut moved = false;
+            for w in watched.iter_mut() {
+                let identity = crate::watch::identity(&w.folder);
+                if identity != w.identity {
+                    *w = Watched::start(w.folder.clone(), w.flat);
+                    moved = true;
+                }
+            }
+            if moved {
+                return;
+            }
+        }
+        if watched.iter().all(|w| w.watch.is_none()) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// Takes every event of a burst, until none has come for [`SETTLE`].
+fn settle(watched: &[Watched]) {
+    loop {
+        std::thread::sleep(SETTLE);
+        let mut more = false;
+        for watch in watched.iter().filter_map(|w| w.watch.as_ref()) {
+            while watch.changes.try_recv().is_ok() {
+                more = true;
+            }
+        }
+        if !more {
+            return;
         }
     }
 }
