@@ -70,6 +70,18 @@ fn completions_offer_commands_options_and_the_library_s_ids() {
     // Another library named on the line being completed: its ids.
     assert_eq!(completed(&["brief", "--dir", "tests/fixtures/across", "open", "gen"]), ["geneva-talks"]);
     assert_eq!(completed(&["brief", "completions", "po"]), ["powershell"]);
+    // From the files alone with --no-cache, and nothing for a folder that is not one — no
+    // store made for either.
+    let cache = tempfile::tempdir().unwrap();
+    let ask = |words: &[&str]| {
+        let mut cmd = brief();
+        cmd.env("COMPLETE", "fish").env("XDG_CACHE_HOME", cache.path()).arg("--").args(words);
+        stdout(&cmd.output().unwrap()).lines().map(|l| l.split('\t').next().unwrap_or_default().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(ask(&["brief", "--no-cache", "--dir=tests/fixtures/across", "official", "he-"]), ["he-lifeng"]);
+    assert_eq!(ask(&["brief", "--dir", "/nonexistent", "open", "l"]), Vec::<String>::new());
+    assert_eq!(ask(&["brief", "--dir", "Cargo.toml", "open", "l"]), Vec::<String>::new());
+    assert!(!cache.path().join("brief").exists(), "no store made");
 }
 
 #[test]
@@ -78,6 +90,13 @@ fn each_shell_gets_a_script_and_bash_completes_an_id_through_it() {
         let output = brief().args(["completions", shell]).output().unwrap();
         assert_eq!(output.status.code(), Some(0), "{shell}: {}", stderr(&output));
         assert!(stdout(&output).contains("COMPLETE"), "{shell}: the script calls brief back:\n{}", stdout(&output));
+    }
+    // Started by a relative path: the script calls the program by its absolute one.
+    if let Ok(relative) = std::path::Path::new(env!("CARGO_BIN_EXE_brief")).strip_prefix(common::root()) {
+        let mut sh = assert_cmd::Command::new("sh");
+        common::isolated(&mut sh).args(["-c", &format!("./{} completions fish", relative.display())]);
+        let script = stdout(&sh.output().unwrap());
+        assert!(script.contains(&format!("COMPLETE=fish {}", env!("CARGO_BIN_EXE_brief"))), "{script}");
     }
     let output = brief().args(["completions", "tcsh"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -135,10 +135,16 @@ fn positional(id: &str) -> bool {
     id.contains('#')
 }
 
-/// Which item of `before` each item of `now` is, by index. Items with ids are paired by id.
-/// Items without (events, and any item whose id was left out) are paired first with one that
-/// says the same in every field, then with one of the same text, and only then by their
-/// place: an event inserted above others is one item added, not every event below it changed.
+/// What an item is known by when it has no id to go by: everything it says, or its text.
+type Key<'a> = (Kind, &'a str, Option<Status>, Option<&'a str>, &'a [String]);
+
+/// Which item of `before` each item of `now` is, by index. Items with ids on both sides are
+/// paired by id. An item without one (events, and any item whose id was left out or newly
+/// written) is paired first with one that says the same in every field, then with one of the
+/// same text, then with the most alike of those left of its kind (half its words shared at
+/// least): an event inserted above others is one item added, not every event below it
+/// changed, and a sentence reworded is a change. Hashed, so a briefing of thousands of events
+/// compares in a pass; only the few left at the end are compared pairwise.
 fn paired(before: &Snapshot, now: &Snapshot) -> Vec<Option<usize>> {
     let mut taken = vec![false; before.items.len()];
     let mut pairs: Vec<Option<usize>> = vec![None; now.items.len()];
@@ -149,24 +155,62 @@ fn paired(before: &Snapshot, now: &Snapshot) -> Vec<Option<usize>> {
             (pairs[n], taken[was]) = (Some(was), true);
         }
     }
-    type Same = dyn Fn(&SeenItem, &SeenItem) -> bool;
-    let same: [&Same; 3] = [&|a, b| SeenItem { id: b.id.clone(), ..a.clone() } == *b, &|a, b| a.text == b.text, &|a, b| a.id == b.id];
-    for same in same {
+    // Two items with written ids are the same item only by id.
+    let may_pair = |a: &SeenItem, b: &SeenItem| positional(&a.id) || positional(&b.id);
+    fn whole(i: &SeenItem) -> Key<'_> {
+        (i.kind, i.text.as_str(), i.status, i.figure.as_deref(), i.sources.as_slice())
+    }
+    fn text(i: &SeenItem) -> Key<'_> {
+        (i.kind, i.text.as_str(), None, None, &[])
+    }
+    let keys: [for<'a> fn(&'a SeenItem) -> Key<'a>; 2] = [whole, text];
+    for key in keys {
+        let mut free: hashbrown::HashMap<Key<'_>, std::collections::VecDeque<usize>> = hashbrown::HashMap::new();
+        for (m, was) in before.items.iter().enumerate().filter(|(m, _)| !taken[*m]) {
+            free.entry(key(was)).or_default().push_back(m);
+        }
         for (n, item) in now.items.iter().enumerate() {
-            if pairs[n].is_some() || !positional(&item.id) {
+            if pairs[n].is_some() {
                 continue;
             }
-            let found = before
-                .items
+            let Some(queue) = free.get_mut(&key(item)) else { continue };
+            if let Some(at) = queue.iter().position(|m| may_pair(&before.items[*m], item)) {
+                let m = queue.remove(at).unwrap_or_default();
+                (pairs[n], taken[m]) = (Some(m), true);
+            }
+        }
+    }
+    // The few left: the most alike of the same kind.
+    let left_now: Vec<usize> = (0..now.items.len()).filter(|n| pairs[*n].is_none()).collect();
+    let left_before: Vec<usize> = (0..before.items.len()).filter(|m| !taken[*m]).collect();
+    if left_now.len() * left_before.len() <= 40_000 {
+        for n in left_now {
+            let item = &now.items[n];
+            let best = left_before
                 .iter()
-                .enumerate()
-                .position(|(m, was)| !taken[m] && positional(&was.id) && was.kind == item.kind && same(was, item));
-            if let Some(m) = found {
+                .filter(|m| !taken[**m] && before.items[**m].kind == item.kind && may_pair(&before.items[**m], item))
+                .map(|m| (alike(&before.items[*m].text, &item.text), *m))
+                .filter(|(score, _)| *score >= 0.5)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, m)) = best {
                 (pairs[n], taken[m]) = (Some(m), true);
             }
         }
     }
     pairs
+}
+
+/// How alike two texts are: the share of their words in common (Dice's coefficient over
+/// lowercase words), 0 to 1.
+fn alike(a: &str, b: &str) -> f64 {
+    let words = |t: &str| -> hashbrown::HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 /// What changed from `before` (as read) to `now`.
@@ -267,5 +311,25 @@ mod tests {
         let d = diff(&now, &fewer);
         assert_eq!(d.removed.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["Talks open."]);
         assert!(d.added.is_empty() && d.changed.is_empty(), "{d:?}");
+        // One inserted above another that is reworded: the new one added, the other changed.
+        let before = Snapshot { title: "T".into(), items: vec![event(1, "Talks open"), event(2, "Talks close")] };
+        let now = Snapshot {
+            title: "T".into(),
+            items: vec![event(1, "Officials arrive"), event(2, "Talks open in London"), event(3, "Talks close")],
+        };
+        let d = diff(&before, &now);
+        assert_eq!(d.added, [(Kind::Event, "event#1".to_string())], "{d:?}");
+        assert_eq!(d.changed.len(), 1, "{d:?}");
+        assert_eq!((d.changed[0].id.as_str(), d.changed[0].fields[0].after.as_str()), ("event#2", "Talks open in London"));
+        assert!(d.removed.is_empty(), "{d:?}");
+        // An id written for an event that had none: the same event, unchanged.
+        let mut named = before.clone();
+        named.items[0].id = "talks-open".into();
+        assert!(diff(&before, &named).is_empty(), "{:?}", diff(&before, &named));
+        // Thousands of events, all reworded: each one changed or added, none lost.
+        let many = |word: &str| Snapshot { title: "T".into(), items: (1..=5_000).map(|n| event(n, &format!("{word} {n}"))).collect() };
+        let d = diff(&many("Event"), &many("Moment"));
+        assert_eq!(d.changed.len() + d.added.len(), 5_000);
+        assert_eq!(d.removed.len(), d.added.len());
     }
 }

@@ -5,7 +5,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap_complete::engine::CompletionCandidate;
@@ -29,36 +29,66 @@ pub fn run(shell: &str) -> io::Result<ExitCode> {
         output::err(&format!("brief: no completions for `{shell}`: one of {}", SHELLS.join(", ")))?;
         return Ok(ExitCode::from(2));
     };
-    // The program as it was started, so a `brief` outside the PATH completes too.
-    let program = std::env::args_os().next().unwrap_or_else(|| OsString::from("brief"));
+    // The program as it was started: by name, found on the PATH; by a path, that file, made
+    // absolute so the script works from any folder.
+    let started = std::env::args_os().next().unwrap_or_else(|| OsString::from("brief"));
+    let program = if Path::new(&started).components().count() > 1 {
+        std::env::current_exe().map(PathBuf::into_os_string).unwrap_or(started)
+    } else {
+        started
+    };
     let mut script = Vec::new();
     completer.write_registration("COMPLETE", "brief", "brief", &program.to_string_lossy(), &mut script)?;
     output::out(&String::from_utf8_lossy(&script))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The briefings folder of the command line being completed: its `--dir`, else the config's.
-fn folder() -> PathBuf {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    for (i, arg) in args.iter().enumerate() {
-        if arg == "--dir"
-            && let Some(dir) = args.get(i + 1)
-        {
-            return PathBuf::from(dir);
-        }
-        if let Some(dir) = arg.to_str().and_then(|a| a.strip_prefix("--dir=")) {
-            return PathBuf::from(dir);
-        }
-    }
-    let config = args.iter().position(|a| a == "--config").and_then(|i| args.get(i + 1)).map(PathBuf::from);
-    crate::config::load(config.as_deref()).map(|c| c.briefings).unwrap_or_else(|_| PathBuf::from("briefings"))
+/// The value of a global option on the command line being completed (`--dir D`, `--dir=D`).
+fn option(args: &[OsString], name: &str) -> Option<PathBuf> {
+    let with = format!("{name}=");
+    args.iter().enumerate().find_map(|(i, arg)| match arg.to_str() {
+        Some(a) if a == name => args.get(i + 1).map(PathBuf::from),
+        Some(a) => a.strip_prefix(&with).map(PathBuf::from),
+        None => None,
+    })
 }
 
-/// The store, up to date with the folder; none when it cannot be used (nothing is completed).
-fn store(dir: &std::path::Path) -> Option<(crate::store::Store, crate::store::fresh::Fresh)> {
-    let mut store = crate::store::Store::open(dir).ok()?;
-    let fresh = store.refresh(dir).ok()?;
-    Some((store, fresh))
+/// The briefings folder of the command line being completed — its `--dir`, else the config's
+/// — and whether the store may be used; none when it is not a folder (nothing is completed,
+/// and no store is made for it).
+fn folder() -> Option<(PathBuf, bool)> {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let dir = match option(&args, "--dir") {
+        Some(dir) => dir,
+        None => crate::config::load(option(&args, "--config").as_deref()).ok()?.briefings,
+    };
+    let cache = !args.iter().any(|a| a == "--no-cache");
+    dir.is_dir().then_some((dir, cache))
+}
+
+/// What completes ids: the library's briefings (id and title) as `brief list` lists them, and
+/// its official ids.
+struct Known {
+    briefings: Vec<(String, String)>,
+    officials: Vec<String>,
+}
+
+fn library() -> Option<Known> {
+    let (dir, cache) = folder()?;
+    if cache
+        && let Ok(mut store) = crate::store::Store::open(&dir)
+        && let Ok(fresh) = store.refresh(&dir)
+        && let Ok(listing) = store.listing(&dir, &fresh)
+    {
+        let officials = store.official_ids().unwrap_or_default();
+        return Some(Known { briefings: listing.rows.into_iter().map(|r| (r.id, r.title)).collect(), officials });
+    }
+    let loaded = crate::library::Library::load(&[dir]);
+    let briefings = loaded.library.briefings();
+    let mut officials: Vec<String> = briefings.iter().flat_map(|b| b.officials.iter().map(|o| o.id.clone())).collect();
+    officials.sort();
+    officials.dedup();
+    Some(Known { briefings: briefings.iter().map(|b| (b.id.clone(), b.title.clone())).collect(), officials })
 }
 
 /// Those of `values` that start with what is typed.
@@ -76,15 +106,12 @@ fn starting(current: &OsStr, values: impl IntoIterator<Item = (String, Option<St
 
 /// Briefing ids, each with its title.
 pub fn briefing_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    let dir = folder();
-    let Some((mut store, fresh)) = store(&dir) else { return Vec::new() };
-    let rows = store.listing(&dir, &fresh).map(|l| l.rows).unwrap_or_default();
-    starting(current, rows.into_iter().map(|r| (r.id, Some(r.title))))
+    let Some(known) = library() else { return Vec::new() };
+    starting(current, known.briefings.into_iter().map(|(id, title)| (id, Some(title))))
 }
 
 /// Official ids.
 pub fn official_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    let dir = folder();
-    let Some((store, _)) = store(&dir) else { return Vec::new() };
-    starting(current, store.official_ids().unwrap_or_default().into_iter().map(|id| (id, None)))
+    let Some(known) = library() else { return Vec::new() };
+    starting(current, known.officials.into_iter().map(|id| (id, None)))
 }

@@ -57,7 +57,7 @@ pub fn page() -> io::Result<String> {
     }
     roff.control("SH", ["EXIT STATUS"]);
     roff.text([roman(
-        "0 when all went well (a search or a view that lists something); 1 when problems were found (errors, or warnings under --deny-warnings) or nothing matched; 2 when brief could not do what was asked (a missing folder, a bad option, no terminal for the reader).",
+        "0 when all went well (a search or a view that lists something); 1 when problems were found (errors, or warnings under --deny-warnings), nothing matched, or brief new found its file already there; 2 when brief could not do what was asked (a missing folder, a bad option or id, no terminal for the reader).",
     )]);
     roff.control("SH", ["FILES"]);
     for (file, what) in [
@@ -67,6 +67,10 @@ pub fn page() -> io::Result<String> {
         ),
         ("~/.cache/brief/", "the store: a cache of the library, rebuilt from the files whenever it is missing or stale"),
         ("~/.local/state/brief/", "read marks, search history and the log (brief.log, made only when something is logged)"),
+        (
+            "~/.local/share/brief/briefing.schema.json",
+            "the format's JSON Schema, kept for editors by brief new when the briefings folder is not in a checkout of brief",
+        ),
     ] {
         roff.control("TP", [] as [&str; 0]);
         roff.text([bold(file)]);
@@ -77,7 +81,8 @@ pub fn page() -> io::Result<String> {
         ("NO_COLOR", "when set and not empty, no colour"),
         ("BRIEF_LOG", "the log's level: error, warn (the default), info, debug or trace"),
         ("EDITOR, VISUAL", "the editor e (in the reader) and brief new open"),
-        ("XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_STATE_HOME", "where the folders above are"),
+        ("XDG_CONFIG_HOME, XDG_CACHE_HOME, XDG_STATE_HOME, XDG_DATA_HOME", "where the folders above are"),
+        ("COMPLETE", "set by the completion scripts of brief completions when they ask brief for candidates"),
     ] {
         roff.control("TP", [] as [&str; 0]);
         roff.text([bold(var)]);

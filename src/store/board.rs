@@ -101,8 +101,15 @@ impl Picked {
         (from / PAGE..=(to - 1) / PAGE).filter(|n| !self.pages.contains_key(n)).collect()
     }
 
-    /// A page read.
+    /// A page read. One shorter than it should be (the store changed since the view was
+    /// picked, or could not be read) ends the view there until it is picked again, so no row
+    /// takes another's place on screen.
     pub fn put(&mut self, page: usize, ids: Vec<i64>) {
+        let expected = self.total.saturating_sub(page * PAGE).min(PAGE);
+        if ids.len() < expected {
+            self.total = page * PAGE + ids.len();
+            self.pages.retain(|n, _| *n < page);
+        }
         self.pages.insert(page, ids);
     }
 
@@ -410,5 +417,27 @@ impl Store {
         let mut out: Vec<Appeared> = rows.collect::<rusqlite::Result<_>>()?;
         out.retain(|a| !refused.contains(&a.path));
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_page_ends_the_view_there_so_no_row_takes_another_s_place() {
+        let mut picked = Picked { total: 3 * PAGE, ..Picked::default() };
+        picked.put(2, (0..PAGE as i64).map(|i| 1000 + i).collect());
+        assert_eq!(picked.missing(0, 3 * PAGE), [0, 1]);
+        // The middle page comes back short: the rows after it are not shown in its place.
+        picked.put(1, vec![7, 8, 9]);
+        assert_eq!(picked.total, PAGE + 3);
+        assert_eq!(picked.id(PAGE + 2), Some(9));
+        assert_eq!(picked.id(2 * PAGE), None, "the last page, read before, is let go");
+        assert_eq!(picked.missing(0, 3 * PAGE), [0]);
+        // A whole page as expected changes nothing.
+        picked.put(0, (0..PAGE as i64).collect());
+        assert_eq!(picked.total, PAGE + 3);
+        assert_eq!(picked.ids(PAGE - 1, PAGE + 3), [PAGE as i64 - 1, 7, 8, 9]);
     }
 }

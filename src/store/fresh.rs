@@ -329,16 +329,21 @@ impl Store {
                     Err(problem) => {
                         // Unreadable now: forgotten, so it is read again once it can be, and
                         // out of its words' lists like a file that is gone.
-                        if let Some(row) = t.row {
+                        // The row as it is now, inside the transaction: what is taken off the
+                        // counts is what the delete removes, whatever another process wrote
+                        // since the catalog was read.
+                        let row: Option<i64> =
+                            tx.query_row("SELECT id FROM files WHERE path = ?1", params![t.rel], |r| r.get(0)).optional()?;
+                        if let Some(id) = row {
                             let blob: Vec<u8> = tx
-                                .query_row("SELECT words FROM file_words WHERE file = ?1", params![row.id], |r| r.get(0))
+                                .query_row("SELECT words FROM file_words WHERE file = ?1", params![id], |r| r.get(0))
                                 .optional()?
                                 .unwrap_or_default();
                             lists.extend(words::decode(&blob));
-                            leaving.insert(row.id as u32);
-                            leave(row.id, &mut counts, &mut buckets)?;
+                            leaving.insert(id as u32);
+                            leave(id, &mut counts, &mut buckets)?;
+                            tx.execute("DELETE FROM files WHERE id = ?1", params![id])?;
                         }
-                        tx.execute("DELETE FROM files WHERE path = ?1", params![t.rel])?;
                         fresh.unreadable.push((t.rel.clone(), *problem));
                     }
                     Ok(None) => {
