@@ -97,29 +97,25 @@ fn check(dir: &Path, paths: &[PathBuf], archive: Option<&Path>) -> (String, Vec<
 /// The problems of `now` not in `before`, and those of `before` not in `now`, counted: two
 /// alike where there was one is one new.
 fn compared<'a>(before: &'a [Diagnostic], now: &'a [Diagnostic]) -> (Vec<&'a Diagnostic>, Vec<&'a Diagnostic>) {
+    (beyond(now, before), beyond(before, now))
+}
+
+/// The problems of `these` that `those` do not have as many of.
+fn beyond<'a>(these: &'a [Diagnostic], those: &[Diagnostic]) -> Vec<&'a Diagnostic> {
     let mut had: HashMap<Said, usize> = HashMap::new();
-    for d in before {
+    for d in those {
         *had.entry(said(d)).or_default() += 1;
     }
-    let mut new = Vec::new();
-    for d in now {
-        match had.get_mut(&said(d)) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => new.push(d),
-        }
-    }
-    let mut has: HashMap<Said, usize> = HashMap::new();
-    for d in now {
-        *has.entry(said(d)).or_default() += 1;
-    }
-    let mut gone = Vec::new();
-    for d in before {
-        match has.get_mut(&said(d)) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => gone.push(d),
-        }
-    }
-    (new, gone)
+    these
+        .iter()
+        .filter(|d| match had.get_mut(&said(d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect()
 }
 
 /// Waits for a save in any watched folder, then for the burst of events to end. A folder

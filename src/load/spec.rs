@@ -70,6 +70,15 @@ macro_rules! table {
     (@name $shared:ident) => { $shared.name };
 }
 
+/// `cites`, as most item tables have it.
+const CITES: Key = Key {
+    name: "cites",
+    ty: Type::Citations,
+    required: true,
+    doc: "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
+    example: "[\"wire-report\"]",
+};
+
 /// `accept`, which every item table but `[[source]]` has.
 const ACCEPT: Key = Key {
     name: "accept",
@@ -145,13 +154,7 @@ pub const OFFICIAL: Table = table!(
         ("role", Type::Text, false, "Office held at the time.", "\"Vice Premier\""),
         ("side", Type::Text, false, "The party they speak for, e.g. `US`, `China`.", "\"China\""),
         ("notes", Type::Text, false, "What they said or did, in your own words.", "\"Led the Chinese delegation.\""),
-        (
-            "cites",
-            Type::Citations,
-            true,
-            "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
-            "[\"wire-report\"]"
-        ),
+        CITES,
         ACCEPT,
     ]
 );
@@ -172,13 +175,7 @@ pub const COMMITMENT: Table = table!(
         ("due", Type::DateOrText, false, "Deadline: a TOML date, or a text in quotes such as \"within 30 days\".", "\"within 90 days\""),
         ("in_return_for", Type::Ids, false, "Ids of other commitments of this briefing this one is traded against.", "[]"),
         ("announced_by", Type::Ids, false, "Ids of officials of this briefing who announced or confirmed it.", "[\"he-lifeng\"]"),
-        (
-            "cites",
-            Type::Citations,
-            true,
-            "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
-            "[\"wire-report\"]"
-        ),
+        CITES,
         ACCEPT,
     ]
 );
@@ -193,13 +190,7 @@ pub const REACTION: Table = table!(
         ("when", Type::Date, false, "The day of the move. A TOML date.", "2025-06-11"),
         ("note", Type::Text, false, "Your own words on it.", "\"Chip makers led the gains.\""),
         ("responds_to", Type::Ids, false, "Ids of the items (not sources) this reaction is attributed to.", "[\"cn-rare-earth-licences\"]"),
-        (
-            "cites",
-            Type::Citations,
-            true,
-            "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
-            "[\"wire-report\"]"
-        ),
+        CITES,
         ACCEPT,
     ]
 );
@@ -210,13 +201,7 @@ pub const FACT: Table = table!(
         ("id", Type::Id, true, "The fact's id, unique among the briefing's items.", "\"supply-share\""),
         ("text", Type::Text, true, "The fact, in your own words.", "\"China refines most of the world's rare earths.\""),
         ("topic", Type::Text, false, "A label to group facts by.", "\"supply\""),
-        (
-            "cites",
-            Type::Citations,
-            true,
-            "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
-            "[\"wire-report\"]"
-        ),
+        CITES,
         ACCEPT,
     ]
 );
@@ -233,13 +218,7 @@ pub const EVENT: Table = table!(
             "2025-06-09"
         ),
         ("text", Type::Text, true, "What happened, in your own words.", "\"Talks open in London.\""),
-        (
-            "cites",
-            Type::Citations,
-            true,
-            "The sources that say so: source ids, or `{ source = \"id\", at = \"4th paragraph\" }`.",
-            "[\"wire-report\"]"
-        ),
+        CITES,
         ACCEPT,
     ]
 );
