@@ -376,3 +376,18 @@ fn check_watch_keeps_up_with_bursts_a_folder_made_again_and_files_that_stop_load
     std::fs::write(lib.join("new.toml"), "title = \"A\"\ndate = 2025-06-09\nsummary = \"B\"\ncolour = 1\n").unwrap();
     watching.wait_for(at, "unknown key `colour`");
 }
+
+#[test]
+fn a_briefing_brief_new_writes_shows_in_an_open_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::root().join("briefings/london-talks.toml"), dir.path().join("london-talks.toml")).unwrap();
+    let mut reader = common::pty::Reader::start(&["--dir", dir.path().to_str().unwrap()], 120, 30);
+    reader.wait_for("US–China talks in London");
+    let output = new_in(dir.path(), &["geneva-talks", "--title", "Geneva talks pause the tariff war", "--date", "2025-05-12"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // The new briefing in the list, live, as the README says.
+    reader.wait_for("Geneva talks pause the tariff war");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    reader.assert_terminal_restored();
+}
