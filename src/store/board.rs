@@ -76,7 +76,7 @@ impl Order {
 impl Picked {
     /// Rows whose ids are all known.
     pub fn whole(ids: Vec<i64>) -> Picked {
-        let mut picked = Picked { total: ids.len(), ..Picked::default() };
+        let mut picked = Picked::default();
         picked.put_whole(ids);
         picked
     }
@@ -227,16 +227,12 @@ impl Store {
             picked.total = counts.iter().sum();
             picked.order = Some(order);
         } else {
-            let mut stmt = self.reads().prepare_cached(&order.sql("v.rowid, v.status", &c.clause(), false))?;
-            let mut ids = Vec::new();
-            let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
-            while let Some(r) = rows.next()? {
-                ids.push(r.get(0)?);
-                let status: i64 = r.get(1)?;
-                if let Some(n) = counts.get_mut(status as usize) {
+            let ids = self.scan(order, "v.status", &c, |r| {
+                if let Some(n) = counts.get_mut(r.get::<_, i64>(1)? as usize) {
                     *n += 1;
                 }
-            }
+                Ok(())
+            })?;
             picked.put_whole(ids);
         }
         picked.statuses =
@@ -274,13 +270,10 @@ impl Store {
             picked.total = months.values().sum();
             picked.order = Some(order);
         } else {
-            let mut stmt = self.reads().prepare_cached(&order.sql("v.rowid, v.key", &c.clause(), false))?;
-            let mut ids = Vec::new();
-            let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
-            while let Some(r) = rows.next()? {
-                ids.push(r.get(0)?);
+            let ids = self.scan(order, "v.key", &c, |r| {
                 *months.entry(month(r.get_ref(1)?.as_str()?)).or_default() += 1;
-            }
+                Ok(())
+            })?;
             picked.put_whole(ids);
         }
         // Every month from the first to the last, empty ones too.
@@ -321,22 +314,40 @@ impl Store {
             }
             picked.order = Some(order);
         } else {
-            let mut stmt = self.reads().prepare_cached(&order.sql("v.rowid, v.figure, v.unit", &c.clause(), false))?;
-            let mut ids = Vec::new();
-            let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
-            while let Some(r) = rows.next()? {
-                ids.push(r.get(0)?);
+            let mut largest: Vec<(String, i64)> = Vec::new();
+            let ids = self.scan(order, "v.figure, v.unit", &c, |r| {
                 if let (Some(milli), Some(unit)) = (r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?) {
-                    match picked.largest.iter_mut().find(|(u, _)| *u == unit) {
+                    match largest.iter_mut().find(|(u, _)| *u == unit) {
                         Some((_, max)) => *max = (*max).max(milli.abs()),
-                        None => picked.largest.push((unit, milli.abs())),
+                        None => largest.push((unit, milli.abs())),
                     }
                 }
-            }
-            picked.largest.sort();
+                Ok(())
+            })?;
+            largest.sort();
+            picked.largest = largest;
             picked.put_whole(ids);
         }
         Ok(picked)
+    }
+
+    /// Every id the conditions keep, in the order; `each` is given each row, whose columns
+    /// after the id are `columns`.
+    fn scan(
+        &self,
+        order: Order,
+        columns: &str,
+        c: &Conditions,
+        mut each: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+    ) -> rusqlite::Result<Vec<i64>> {
+        let mut stmt = self.reads().prepare_cached(&order.sql(&format!("v.rowid, {columns}"), &c.clause(), false))?;
+        let mut ids = Vec::new();
+        let mut rows = stmt.query(rusqlite::params_from_iter(c.params.iter()))?;
+        while let Some(r) = rows.next()? {
+            ids.push(r.get(0)?);
+            each(r)?;
+        }
+        Ok(ids)
     }
 
     /// How many rows of a view the store counts under each bucket (`views::bucket`), those
