@@ -121,6 +121,16 @@ impl Default for Config {
     }
 }
 
+/// The user's editor, as a program and its arguments: `$VISUAL`, else `$EDITOR` (one set to
+/// nothing counts as unset), else `vi`; split on whitespace, without shell quoting.
+pub fn editor() -> (String, Vec<String>) {
+    let set = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
+    let editor = set("VISUAL").or_else(|| set("EDITOR")).unwrap_or_else(|| "vi".into());
+    let mut words = editor.split_whitespace().map(str::to_string);
+    let program = words.next().unwrap_or_else(|| "vi".into());
+    (program, words.collect())
+}
+
 /// The config file to use: the one named, else the first that exists of `./config.toml` and
 /// the XDG one.
 pub fn locate(explicit: Option<&Path>) -> Option<PathBuf> {

@@ -30,7 +30,7 @@ pub fn run(dir: &Path, cache: bool) -> io::Result<ExitCode> {
 }
 
 /// The list from the store; None when the store cannot be used (the files answer the same).
-fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
+pub(super) fn stored(dir: &Path) -> Option<crate::store::list::Listing> {
     let (mut store, fresh) = super::progress::fresh_store(dir)?;
     store.listing(dir, &fresh).map_err(|e| tracing::warn!("answering from the files: {e}")).ok()
 }

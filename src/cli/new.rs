@@ -1,14 +1,15 @@
 //! `brief new ID [--title T] [--date D]`: a new briefing in the briefings folder, from the
 //! template (`load::template`), then open in `$VISUAL`/`$EDITOR` when on a terminal. The one
-//! command that writes into the briefings folder, and only a new file: it is written beside its
-//! place and linked there only if nothing is, so an existing briefing is never replaced, not
-//! even by two `brief new` racing.
+//! command that writes into the briefings folder, and only a new file: through the exports' own
+//! writer (`export::write`), beside its place and linked there only if nothing is, so an
+//! existing briefing is never replaced, not even by two `brief new` racing.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::date::Date;
+use crate::export::write::WriteError;
 use crate::load::briefing::{MAX_ID_CHARS, is_valid_id, slug};
 use crate::output;
 
@@ -53,9 +54,10 @@ pub fn run(dir: &Path, request: Request, cache: bool, style: crate::report::Styl
     }
     let path = dir.join(format!("{id}.toml"));
     let text = crate::load::template::briefing(&id, &title, date, schema_for(dir).as_deref());
-    match write_new(&path, &text) {
+    // Through a temporary file linked into place only where nothing is: never over a file.
+    match crate::export::write::write(&path, &text, false) {
         Ok(()) => {}
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+        Err(WriteError::Exists(_) | WriteError::NotAFile(..)) => {
             output::err(&format!(
                 "brief: {} exists; `brief new` writes only new files (open it with `brief open {id}`)",
                 crate::text::path(&path)
@@ -63,7 +65,7 @@ pub fn run(dir: &Path, request: Request, cache: bool, style: crate::report::Styl
             return Ok(ExitCode::from(1));
         }
         Err(err) => {
-            output::err(&format!("brief: cannot write {}: {err}", crate::text::path(&path)))?;
+            output::err(&format!("brief: {err}"))?;
             return Ok(ExitCode::from(2));
         }
     }
@@ -79,14 +81,11 @@ pub fn run(dir: &Path, request: Request, cache: bool, style: crate::report::Styl
 /// The file of the library's briefing of this id, if it has one: from the store, or from the
 /// files with `--no-cache` or when the store cannot be used.
 fn holder(dir: &Path, id: &str, cache: bool) -> Option<PathBuf> {
-    if cache
-        && let Some((mut store, fresh)) = super::progress::fresh_store(dir)
-        && let Ok(listing) = store.listing(dir, &fresh)
-    {
-        return listing.rows.into_iter().find(|r| r.id == id).map(|r| r.path);
-    }
-    let loaded = crate::library::Library::load(&[dir.to_path_buf()]);
-    loaded.library.briefings().iter().find(|b| b.id == id).map(|b| b.path.clone())
+    let rows = match if cache { super::list::stored(dir) } else { None } {
+        Some(listing) => listing.rows,
+        None => super::list::rows(&crate::library::Library::load(&[dir.to_path_buf()]).library),
+    };
+    rows.into_iter().find(|r| r.id == id).map(|r| r.path)
 }
 
 /// "london-talks" → "London talks": a title to start from.
@@ -94,17 +93,6 @@ fn titled(id: &str) -> String {
     let words = id.replace('-', " ");
     let mut chars = words.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// The file written whole beside its place, then linked into it only if no file is there.
-fn write_new(path: &Path, text: &str) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    // Made as any new file is, for the umask to decide who may read it (not 0600).
-    let mode = std::os::unix::fs::PermissionsExt::from_mode(0o666);
-    let mut file = tempfile::Builder::new().prefix(".brief-new-").suffix(".tmp").permissions(mode).tempfile_in(dir)?;
-    file.write_all(text.as_bytes())?;
-    file.as_file().sync_all()?;
-    file.persist_noclobber(path).map(drop).map_err(|e| e.error)
 }
 
 /// Where editors find the format's schema, as the `#:schema` comment names it: the project's
@@ -133,24 +121,18 @@ fn kept_schema() -> Option<PathBuf> {
     if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
         return Some(path);
     }
-    // Only a regular file (or nothing) is replaced.
+    // Only a regular file (or nothing) is replaced, not even a link; through a temporary file.
     if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
         return None;
     }
-    let mut file = tempfile::NamedTempFile::new_in(&dir).ok()?;
-    file.write_all(text.as_bytes()).ok()?;
-    file.persist(&path).ok()?;
+    crate::export::write::write(&path, &text, true).ok()?;
     Some(path)
 }
 
-/// Opens the new file in the user's editor (`$VISUAL`, else `$EDITOR`, an empty one as unset,
-/// else vi).
+/// Opens the new file in the user's editor (`config::editor`, as the reader's `e` does).
 fn edit(path: &Path) -> io::Result<()> {
-    let set = |var: &str| std::env::var(var).ok().filter(|v| !v.trim().is_empty());
-    let editor = set("VISUAL").or_else(|| set("EDITOR")).unwrap_or_else(|| "vi".into());
-    let mut words = editor.split_whitespace();
-    let program = words.next().unwrap_or("vi").to_string();
-    match std::process::Command::new(&program).args(words).arg(path).status() {
+    let (program, args) = crate::config::editor();
+    match std::process::Command::new(&program).args(args).arg(path).status() {
         Err(err) => {
             output::err(&format!("brief: could not start the editor `{program}` ({err}); the file is written, edit it as you like"))?
         }

@@ -309,10 +309,7 @@ fn run_effect(terminal: &mut Tui, app: &mut App, jobs: &jobs::Jobs, effect: Effe
         }
         Effect::Copy { text, what } => outside::copy(&text, &what),
         Effect::Edit { path, line } => {
-            let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
-            let mut words = editor.split_whitespace();
-            let program = words.next().unwrap_or("vi").to_string();
-            let args: Vec<String> = words.map(str::to_string).collect();
+            let (program, args) = crate::config::editor();
             let status = terminal::suspended(terminal, || {
                 std::process::Command::new(&program).args(&args).arg(format!("+{line}")).arg(&path).status()
             })?;
