@@ -15,16 +15,24 @@ use crate::report::{JsonReport, Style, Summary};
 pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, json: bool, deny_warnings: bool, style: Style) -> io::Result<ExitCode> {
     let Report { files, wanted, problems } = checked(dir, paths, archive);
     let reported = wanted.reported(&files);
-    let summary = Summary::of(&reported, problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)));
+    let summary = Summary::of(&reported, every(&problems, &reported));
     if json {
         let doc = JsonReport::new(&reported, &problems);
         output::out(&(crate::text::json(&doc) + "\n"))?;
     } else {
-        super::print_diagnostics(problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)), style)?;
+        super::print_diagnostics(every(&problems, &reported), style)?;
         output::err(&summary.sentence())?;
     }
     let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
     Ok(ExitCode::from(u8::from(failed)))
+}
+
+/// Every problem a check reports: the paths that could not be read, then each file's, in order.
+pub fn every<'a>(
+    problems: &'a [crate::diag::Diagnostic],
+    reported: &[&'a FileReport],
+) -> impl Iterator<Item = &'a crate::diag::Diagnostic> {
+    problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics))
 }
 
 /// A check's outcome: every file's report, which of them were asked for, and the paths that

@@ -75,6 +75,7 @@ struct Known {
 
 fn library() -> Option<Known> {
     let (dir, cache) = folder()?;
+    // Not `list::stored`: its progress bar would draw over the line being completed.
     if cache
         && let Ok(mut store) = crate::store::Store::open(&dir)
         && let Ok(fresh) = store.refresh(&dir)

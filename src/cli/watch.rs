@@ -90,7 +90,7 @@ pub fn run(dir: &Path, paths: &[PathBuf], archive: Option<&Path>, style: Style) 
 fn check(dir: &Path, paths: &[PathBuf], archive: Option<&Path>) -> (String, Vec<Diagnostic>) {
     let super::check::Report { files, wanted, problems } = super::check::checked(dir, paths, archive);
     let reported = wanted.reported(&files);
-    let all: Vec<Diagnostic> = problems.iter().chain(reported.iter().flat_map(|f| &f.diagnostics)).cloned().collect();
+    let all: Vec<Diagnostic> = super::check::every(&problems, &reported).cloned().collect();
     (Summary::of(&reported, all.iter()).sentence(), all)
 }
 
